@@ -1,0 +1,50 @@
+package dev.faultline.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deep, order-keeping immutable copies of plain data trees: maps, lists, strings, numbers,
+ * booleans and null. {@code Map.copyOf} would lose order and reject nulls, both of which a file
+ * may have.
+ */
+public final class PlainData {
+  private PlainData() {}
+
+  public static Map<String, Object> freezeMap(Map<String, ?> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
+    }
+    var copy = new LinkedHashMap<String, Object>();
+    map.forEach((key, value) -> copy.put(key, freeze(value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  public static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      var copy = new LinkedHashMap<String, Object>();
+      map.forEach((key, item) -> copy.put(String.valueOf(key), freeze(item)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      var copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(freeze(item)));
+      return Collections.unmodifiableList(copy);
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    return value;
+  }
+
+  /** Immutable copy of a list of strings that treats {@code null} as empty. */
+  public static List<String> strings(List<String> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+}

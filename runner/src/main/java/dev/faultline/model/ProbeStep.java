@@ -1,0 +1,54 @@
+package dev.faultline.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks the system once, or repeatedly until it reaches a state.
+ *
+ * <ul>
+ *   <li>{@code until} absent: the probe runs once; the step fails when the probe fails.
+ *   <li>{@code until: failing|passing}: the probe repeats every {@code interval} until it gives
+ *       that result; the step fails when {@code timeout} passes first. A timeout is required.
+ * </ul>
+ *
+ * @param probe descriptor id, e.g. {@code http.check}
+ * @param target name of an entry in {@code spec.targets} for probes that read cluster state
+ * @param timeout limit for {@code until} (and for one call when {@code until} is absent)
+ * @param interval pause between tries of an {@code until} probe; {@code null}: 1s
+ */
+public record ProbeStep(
+    String id,
+    List<String> after,
+    String probe,
+    String target,
+    Params with,
+    Until until,
+    TimeSpan timeout,
+    TimeSpan interval,
+    Extras extras)
+    implements Step {
+
+  public static final TimeSpan DEFAULT_INTERVAL = TimeSpan.of("1s");
+
+  public ProbeStep {
+    Objects.requireNonNull(id, "id");
+    after = PlainData.strings(after);
+    with = with == null ? Params.NONE : with;
+    extras = extras == null ? Extras.NONE : extras;
+  }
+
+  @Override
+  public String kindWord() {
+    return "probe";
+  }
+
+  public TimeSpan effectiveInterval() {
+    return interval == null ? DEFAULT_INTERVAL : interval;
+  }
+
+  @Override
+  public ProbeStep withAfter(List<String> after) {
+    return new ProbeStep(id, after, probe, target, with, until, timeout, interval, extras);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.faultline.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the experiment does.
+ *
+ * @param safety limits for the whole run; {@code null} means {@link Safety#DEFAULT}
+ * @param targets named selections, in file order
+ * @param steps the graph: steps plus their {@code after} edges
+ * @param probes probes that run for the whole run (charts, halt conditions)
+ */
+public record Spec(
+    Safety safety,
+    Map<String, Target> targets,
+    List<Step> steps,
+    List<ContinuousProbe> probes,
+    Extras extras) {
+
+  public Spec {
+    targets =
+        targets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    probes = probes == null ? List.of() : List.copyOf(probes);
+    extras = extras == null ? Extras.NONE : extras;
+  }
+
+  public Safety effectiveSafety() {
+    return safety == null ? Safety.DEFAULT : safety;
+  }
+
+  public Optional<Step> step(String id) {
+    return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}
