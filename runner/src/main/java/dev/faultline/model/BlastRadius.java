@@ -16,15 +16,20 @@ import java.util.Objects;
  *
  * @param value the count or percentage; {@code null} for {@code all} and {@code one}
  */
-public record BlastRadius(Mode mode, Integer value) {
-  public static final BlastRadius ALL = new BlastRadius(Mode.ALL, null);
+public record BlastRadius(Mode mode, Integer value, Extras extras) {
+  public static final BlastRadius ALL = new BlastRadius(Mode.ALL, null, Extras.NONE);
 
   public BlastRadius {
     Objects.requireNonNull(mode, "mode");
+    extras = extras == null ? Extras.NONE : extras;
+  }
+
+  public static BlastRadius of(Mode mode, Integer value) {
+    return new BlastRadius(mode, value, Extras.NONE);
   }
 
   public static BlastRadius percent(int percent) {
-    return new BlastRadius(Mode.PERCENT, percent);
+    return of(Mode.PERCENT, percent);
   }
 
   /** The blast-radius modes, by their word in files. */

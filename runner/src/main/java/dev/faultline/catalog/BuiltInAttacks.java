@@ -1,0 +1,183 @@
+package dev.faultline.catalog;
+
+import static dev.faultline.catalog.Param.optional;
+import static dev.faultline.catalog.Param.required;
+import static dev.faultline.catalog.ParamType.BOOLEAN;
+import static dev.faultline.catalog.ParamType.DURATION;
+import static dev.faultline.catalog.ParamType.ENUM;
+import static dev.faultline.catalog.ParamType.INTEGER;
+import static dev.faultline.catalog.ParamType.NUMBER;
+import static dev.faultline.catalog.ParamType.REGEX;
+import static dev.faultline.catalog.ParamType.STRING;
+import static dev.faultline.catalog.ParamType.STRING_LIST;
+import static dev.faultline.catalog.ParamType.TEXT;
+
+import dev.faultline.catalog.Descriptor.Role;
+import dev.faultline.model.TargetKind;
+import java.util.List;
+import java.util.Set;
+
+/** The attacks Faultline ships with. */
+final class BuiltInAttacks {
+  private BuiltInAttacks() {}
+
+  static List<Descriptor> all() {
+    return List.of(
+        attack(
+            "k8s.pod.delete",
+            "Delete pods",
+            "Deletes the selected pods; their controllers recreate them.",
+            "Kubernetes",
+            "pod-delete",
+            Set.of(TargetKind.POD),
+            optional("gracePeriod", DURATION)
+                .defaultValue("0s")
+                .docs("Termination grace period; 0s deletes at once, like a crash.")),
+        attack(
+            "k8s.container.kill",
+            "Kill containers",
+            "Kills the selected containers of the selected pods; the kubelet restarts them.",
+            "Kubernetes",
+            "container-kill",
+            Set.of(TargetKind.POD),
+            optional("signal", ENUM)
+                .allowed("SIGKILL", "SIGTERM")
+                .defaultValue("SIGKILL")
+                .docs("Signal sent to the container's main process.")),
+        attack(
+            "process.signal",
+            "Signal a process",
+            "Sends a signal to matching processes in the selected containers. SIGSTOP freezes a"
+                + " process and is undone with SIGCONT on rollback.",
+            "Process",
+            "process-signal",
+            Set.of(TargetKind.POD),
+            required("signal", ENUM)
+                .allowed("SIGSTOP", "SIGCONT", "SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1", "SIGUSR2")
+                .docs("The signal to send."),
+            required("process", REGEX)
+                .docs("Regex matched against the process command line; matching processes get the signal.")),
+        attack(
+            "k8s.deployment.scale",
+            "Scale workload",
+            "Sets the replica count of the selected deployments or stateful sets; rollback restores"
+                + " the previous count.",
+            "Kubernetes",
+            "scale",
+            Set.of(TargetKind.DEPLOYMENT, TargetKind.STATEFUL_SET),
+            required("replicas", INTEGER).min(0).docs("Replica count while the attack lasts.")),
+        attack(
+            "k8s.node.drain",
+            "Drain node",
+            "Cordons the selected nodes and evicts their pods; rollback uncordons them.",
+            "Kubernetes",
+            "node-drain",
+            Set.of(TargetKind.NODE),
+            optional("gracePeriod", DURATION)
+                .docs("Grace period for evicted pods; default: each pod's own."),
+            optional("ignoreDaemonSets", BOOLEAN)
+                .defaultValue(true)
+                .docs("Leave DaemonSet pods in place, as kubectl drain --ignore-daemonsets."),
+            optional("deleteEmptyDirData", BOOLEAN)
+                .defaultValue(false)
+                .docs("Evict pods that use emptyDir volumes (their data is lost).")),
+        attack(
+            "chaosmesh.network",
+            "Network fault",
+            "Delays, drops, duplicates, corrupts or cuts traffic of the selected pods with a Chaos"
+                + " Mesh NetworkChaos.",
+            "Network",
+            "network",
+            Set.of(TargetKind.POD),
+            required("action", ENUM)
+                .allowed("delay", "loss", "duplicate", "corrupt", "partition", "bandwidth")
+                .docs("The kind of network fault."),
+            optional("latency", DURATION).docs("Added delay (action delay)."),
+            optional("jitter", DURATION).docs("Random variation of the delay (action delay)."),
+            optional("percent", NUMBER)
+                .range(0, 100)
+                .docs("Share of packets affected (loss, duplicate, corrupt)."),
+            optional("correlation", NUMBER)
+                .range(0, 100)
+                .docs("How much each packet's fate depends on the previous one, in percent."),
+            optional("rate", STRING).docs("Bandwidth limit such as 1mbps (action bandwidth)."),
+            optional("direction", ENUM)
+                .allowed("to", "from", "both")
+                .defaultValue("to")
+                .docs("Traffic direction relative to the target pods."),
+            optional("externalTargets", STRING_LIST)
+                .docs("Hosts or CIDRs outside the cluster to limit the fault to.")),
+        attack(
+            "chaosmesh.stress",
+            "CPU / memory stress",
+            "Burns CPU or memory inside the selected pods with a Chaos Mesh StressChaos.",
+            "Resources",
+            "stress",
+            Set.of(TargetKind.POD),
+            optional("cpuWorkers", INTEGER).min(0).docs("Threads that burn CPU."),
+            optional("cpuLoad", INTEGER).range(0, 100).docs("Load per CPU worker, in percent."),
+            optional("memoryWorkers", INTEGER).min(0).docs("Threads that allocate memory."),
+            optional("memorySize", STRING)
+                .docs("Memory each worker takes, such as 256MB or 50%.")),
+        attack(
+            "chaosmesh.http",
+            "HTTP fault",
+            "Aborts, delays or rewrites HTTP traffic of the selected pods with a Chaos Mesh HTTPChaos.",
+            "HTTP",
+            "http-fault",
+            Set.of(TargetKind.POD),
+            required("port", INTEGER).range(1, 65535).docs("Container port that serves the traffic."),
+            optional("target", ENUM)
+                .allowed("Request", "Response")
+                .defaultValue("Request")
+                .docs("Whether requests or responses are changed."),
+            optional("path", STRING).defaultValue("*").docs("URI path the fault applies to; * for all."),
+            optional("method", STRING).docs("HTTP method the fault applies to; empty for all."),
+            optional("abort", BOOLEAN).docs("Abort the connection."),
+            optional("delay", DURATION).docs("Delay each matching request or response."),
+            optional("replaceCode", INTEGER).range(100, 599).docs("Replace the status code.")),
+        attack(
+            "mesh.istio.fault",
+            "Istio fault injection",
+            "Injects delays or aborts for a service's traffic through an Istio VirtualService.",
+            "Service mesh",
+            "mesh",
+            Set.of(),
+            required("host", STRING).docs("The service host, as in the VirtualService's hosts."),
+            required("namespace", STRING).docs("Namespace of the VirtualService."),
+            optional("delayPercent", NUMBER).range(0, 100).docs("Share of requests delayed."),
+            optional("fixedDelay", DURATION).docs("Delay added to delayed requests."),
+            optional("abortPercent", NUMBER).range(0, 100).docs("Share of requests aborted."),
+            optional("abortStatus", INTEGER).range(100, 599).defaultValue(503).docs("HTTP status of aborted requests.")),
+        attack(
+            "k8s.manifest",
+            "Apply manifest",
+            "Applies Kubernetes objects for the attack and deletes (or restores) them on rollback,"
+                + " for faults no built-in attack covers.",
+            "Kubernetes",
+            "manifest",
+            Set.of(),
+            required("manifest", TEXT).docs("One or more YAML documents to apply."),
+            optional("namespace", STRING).docs("Namespace for objects that name none.")));
+  }
+
+  private static Descriptor attack(
+      String id,
+      String title,
+      String description,
+      String category,
+      String iconId,
+      Set<TargetKind> kinds,
+      Param... params) {
+    return new Descriptor(
+        Role.ATTACK,
+        id,
+        title,
+        description,
+        category,
+        iconId,
+        kinds.isEmpty() ? TargetUse.NONE : TargetUse.REQUIRED,
+        kinds,
+        List.of(params));
+  }
+}

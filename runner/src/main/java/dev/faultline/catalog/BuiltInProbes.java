@@ -1,0 +1,123 @@
+package dev.faultline.catalog;
+
+import static dev.faultline.catalog.Param.optional;
+import static dev.faultline.catalog.Param.required;
+import static dev.faultline.catalog.ParamType.BOOLEAN;
+import static dev.faultline.catalog.ParamType.DURATION;
+import static dev.faultline.catalog.ParamType.ENUM;
+import static dev.faultline.catalog.ParamType.INTEGER;
+import static dev.faultline.catalog.ParamType.JQ;
+import static dev.faultline.catalog.ParamType.NUMBER;
+import static dev.faultline.catalog.ParamType.STATUS_CODES;
+import static dev.faultline.catalog.ParamType.STRING;
+import static dev.faultline.catalog.ParamType.STRING_MAP;
+import static dev.faultline.catalog.ParamType.URL;
+
+import dev.faultline.catalog.Descriptor.Role;
+import dev.faultline.model.TargetKind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The probes Faultline ships with. */
+final class BuiltInProbes {
+  private BuiltInProbes() {}
+
+  private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+
+  static List<Descriptor> all() {
+    return List.of(
+        probe(
+            "http.check",
+            "HTTP check",
+            "Calls a URL; passes when the status is expected and the jq filter, if any, yields true.",
+            "HTTP",
+            "http-check",
+            TargetUse.NONE,
+            Set.of(),
+            required("url", URL).docs("The URL to call."),
+            optional("method", ENUM).allowed(METHODS).defaultValue("GET").docs("HTTP method."),
+            optional("headers", STRING_MAP).docs("Request headers."),
+            optional("body", STRING).docs("Request body."),
+            optional("expectStatus", STATUS_CODES)
+                .defaultValue("200-299")
+                .docs("Status codes that pass: 200, 2xx, 200-299, or a comma-separated list."),
+            optional("jq", JQ)
+                .docs("jq filter over the JSON body; the check passes only when it yields true."),
+            optional("timeout", DURATION).defaultValue("2s").docs("Limit for one call."),
+            optional("insecureSkipVerify", BOOLEAN)
+                .defaultValue(false)
+                .docs("Accept any TLS certificate (test clusters only).")),
+        probe(
+            "k8s.state",
+            "Kubernetes state",
+            "Checks the selected objects in the cluster: readiness, existence, or a jq condition.",
+            "Kubernetes",
+            "k8s-state",
+            TargetUse.REQUIRED,
+            EnumSet.allOf(TargetKind.class),
+            optional("condition", ENUM)
+                .allowed("allReady", "anyReady", "minReadyPercent", "exists", "absent")
+                .defaultValue("allReady")
+                .docs("What must hold for the selected objects."),
+            optional("minReadyPercent", INTEGER)
+                .range(0, 100)
+                .docs("For minReadyPercent: share of objects that must be ready."),
+            optional("jq", JQ)
+                .docs("Extra jq condition over the list of selected objects (JSON); must yield true.")),
+        probe(
+            "prometheus.query",
+            "Prometheus / SLO",
+            "Runs a PromQL query; passes when the result compares true against the threshold.",
+            "Observability",
+            "prometheus",
+            TargetUse.NONE,
+            Set.of(),
+            required("url", URL).docs("Prometheus base URL, e.g. http://prometheus.monitoring:9090."),
+            required("query", STRING).docs("PromQL instant query returning one number."),
+            required("operator", ENUM).allowed("<", "<=", ">", ">=", "==", "!=").docs("Comparison."),
+            required("threshold", NUMBER).docs("Value the result is compared with.")),
+        probe(
+            "tcp.connect",
+            "TCP connect",
+            "Opens a TCP connection; passes when it connects in time.",
+            "Network",
+            "tcp",
+            TargetUse.NONE,
+            Set.of(),
+            required("host", STRING).docs("Host name or IP address."),
+            required("port", INTEGER).range(1, 65535).docs("TCP port."),
+            optional("timeout", DURATION).defaultValue("2s").docs("Connect timeout.")),
+        probe(
+            "load.http",
+            "HTTP load",
+            "Sends a steady rate of requests and measures latency and errors; fails when the error"
+                + " rate or latency exceed their limits.",
+            "HTTP",
+            "load",
+            TargetUse.NONE,
+            Set.of(),
+            required("url", URL).docs("The URL to load."),
+            optional("method", ENUM).allowed(METHODS).defaultValue("GET").docs("HTTP method."),
+            optional("rate", INTEGER).range(1, 10_000).defaultValue(10).docs("Requests per second."),
+            optional("duration", DURATION).docs("How long a step runs the load; probes in spec.probes run all along."),
+            optional("maxErrorPercent", NUMBER)
+                .range(0, 100)
+                .defaultValue(1)
+                .docs("Failed requests tolerated, in percent of a window."),
+            optional("maxLatency", DURATION).docs("p99 latency tolerated; no limit when absent.")));
+  }
+
+  private static Descriptor probe(
+      String id,
+      String title,
+      String description,
+      String category,
+      String iconId,
+      TargetUse targetUse,
+      Set<TargetKind> kinds,
+      Param... params) {
+    return new Descriptor(
+        Role.PROBE, id, title, description, category, iconId, targetUse, kinds, List.of(params));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.faultline.cli;
+
+/** Exit codes of the {@code faultline} command, documented in {@code docs/cli.md}. */
+final class ExitCodes {
+  static final int OK = 0;
+
+  /** {@code format --check}: a file is not in canonical form. */
+  static final int NEEDS_FORMAT = 1;
+
+  /** A file has errors (or warnings, with {@code --warnings-as-errors}). */
+  static final int PROBLEMS = 2;
+
+  /** Wrong command-line usage (sysexits EX_USAGE), kept apart from {@link #PROBLEMS}. */
+  static final int USAGE = 64;
+
+  /** A file could not be written. */
+  static final int IO_ERROR = 74;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,29 @@
+package dev.faultline.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code faultline}: the top command; does nothing itself but list its subcommands. */
+@Command(
+    name = "faultline",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    description = "Design, check and run chaos experiments against Kubernetes.",
+    subcommands = {ValidateCommand.class, FormatCommand.class, picocli.CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  faultline validate docs/examples/*.yaml",
+      "  faultline validate -o json experiment.yaml",
+      "  faultline format experiment.yaml",
+      "  faultline format --check experiments/*.yaml",
+      "",
+      "Exit codes: 0 ok, 1 format --check found changes, 2 problems found, 64 usage error."
+    })
+public final class FaultlineCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,208 @@
+package dev.faultline.format;
+
+import dev.faultline.model.AttackStep;
+import dev.faultline.model.BlastRadius;
+import dev.faultline.model.ContinuousProbe;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.GateStep;
+import dev.faultline.model.Layout;
+import dev.faultline.model.Metadata;
+import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.Params;
+import dev.faultline.model.Position;
+import dev.faultline.model.ProbeStep;
+import dev.faultline.model.Safety;
+import dev.faultline.model.Spec;
+import dev.faultline.model.Step;
+import dev.faultline.model.Target;
+import dev.faultline.model.TargetKind;
+import dev.faultline.model.Until;
+import dev.faultline.model.WaitStep;
+import dev.faultline.validate.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds a parsed file tree of the current version to the model. The field names here and in
+ * {@link ExperimentWriter} are the file format; {@code docs/format.md} describes them.
+ */
+final class ExperimentBinder {
+  static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
+  static final Set<String> METADATA_FIELDS = Set.of("name", "description", "labels");
+  static final Set<String> SPEC_FIELDS = Set.of("safety", "targets", "steps", "probes");
+  static final Set<String> SAFETY_FIELDS = Set.of("namespaces", "maxDuration");
+  static final Set<String> NAMESPACE_FIELDS = Set.of("allow", "deny");
+  static final Set<String> TARGET_FIELDS =
+      Set.of("kind", "namespaces", "labelSelector", "podName", "containers", "blastRadius");
+  static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value");
+  static final List<String> STEP_KINDS = List.of("attack", "probe", "wait", "gate");
+  static final Set<String> ATTACK_FIELDS = Set.of("id", "after", "attack", "target", "with", "duration");
+  static final Set<String> PROBE_FIELDS =
+      Set.of("id", "after", "probe", "target", "with", "until", "timeout", "interval");
+  static final Set<String> WAIT_FIELDS = Set.of("id", "after", "wait");
+  static final Set<String> GATE_FIELDS = Set.of("id", "after", "gate", "timeout", "onTimeout");
+  static final Set<String> CONTINUOUS_PROBE_FIELDS =
+      Set.of("id", "probe", "target", "with", "interval", "haltAfter");
+  static final Set<String> POSITION_FIELDS = Set.of("x", "y");
+
+  private final List<Problem> problems;
+
+  ExperimentBinder(List<Problem> problems) {
+    this.problems = problems;
+  }
+
+  Experiment bind(DocMap root) {
+    var doc = new Binding(root, "", "the experiment", problems);
+    if (!root.has("metadata")) {
+      doc.requiredString("metadata");
+    }
+    if (!root.has("spec")) {
+      doc.requiredString("spec");
+    }
+    Metadata metadata = doc.object("metadata", "'metadata'", this::metadata);
+    Spec spec = doc.object("spec", "'spec'", this::spec);
+    Layout layout = doc.object("layout", "'layout'", this::layout);
+    return new Experiment(
+        metadata == null ? Metadata.named(null) : metadata,
+        spec == null ? new Spec(null, null, null, null, null) : spec,
+        layout,
+        doc.extras(ROOT_FIELDS));
+  }
+
+  private Metadata metadata(Binding b) {
+    return new Metadata(
+        b.requiredString("name"),
+        b.string("description"),
+        b.stringMap("labels"),
+        b.extras(METADATA_FIELDS));
+  }
+
+  private Spec spec(Binding b) {
+    return new Spec(
+        b.object("safety", "'safety'", this::safety),
+        b.namedMap("targets", "target", this::target),
+        b.list("steps", "a step", this::step),
+        b.list("probes", "a continuous probe", this::continuousProbe),
+        b.extras(SPEC_FIELDS));
+  }
+
+  private Safety safety(Binding b) {
+    return new Safety(
+        b.object("namespaces", "'namespaces'", this::namespaces),
+        b.duration("maxDuration"),
+        b.extras(SAFETY_FIELDS));
+  }
+
+  private NamespacePolicy namespaces(Binding b) {
+    return new NamespacePolicy(b.strings("allow"), b.strings("deny"), b.extras(NAMESPACE_FIELDS));
+  }
+
+  private Target target(Binding b, String name) {
+    return new Target(
+        b.keyword("kind", TargetKind.class),
+        b.strings("namespaces"),
+        b.string("labelSelector"),
+        b.string("podName"),
+        b.strings("containers"),
+        b.object("blastRadius", "'blastRadius'", this::blastRadius),
+        b.extras(TARGET_FIELDS));
+  }
+
+  private BlastRadius blastRadius(Binding b) {
+    BlastRadius.Mode mode = b.keyword("mode", BlastRadius.Mode.class);
+    if (mode == null && !b.has("mode")) {
+      b.requiredString("mode");
+    }
+    Integer value = b.integer("value");
+    return mode == null ? null : new BlastRadius(mode, value, b.extras(BLAST_RADIUS_FIELDS));
+  }
+
+  private Step step(Binding b, int index) {
+    List<String> kinds = STEP_KINDS.stream().filter(b::has).toList();
+    if (kinds.size() != 1) {
+      b.error(
+          kinds.isEmpty() ? "id" : kinds.get(1),
+          kinds.isEmpty()
+              ? "a step needs one of 'attack', 'probe', 'wait' or 'gate'"
+              : "a step is one kind, but this one has both '"
+                  + kinds.get(0)
+                  + "' and '"
+                  + kinds.get(1)
+                  + "'");
+      if (kinds.isEmpty()) {
+        return null;
+      }
+    }
+    String id = b.requiredString("id");
+    id = id == null ? "" : id;
+    List<String> after = b.strings("after");
+    return switch (kinds.getFirst()) {
+      case "attack" ->
+          new AttackStep(
+              id,
+              after,
+              b.string("attack"),
+              b.string("target"),
+              params(b),
+              b.duration("duration"),
+              b.extras(ATTACK_FIELDS));
+      case "probe" ->
+          new ProbeStep(
+              id,
+              after,
+              b.string("probe"),
+              b.string("target"),
+              params(b),
+              b.keyword("until", Until.class),
+              b.duration("timeout"),
+              b.duration("interval"),
+              b.extras(PROBE_FIELDS));
+      case "wait" -> new WaitStep(id, after, b.duration("wait"), b.extras(WAIT_FIELDS));
+      default ->
+          new GateStep(
+              id,
+              after,
+              b.string("gate"),
+              b.duration("timeout"),
+              b.keyword("onTimeout", GateStep.OnTimeout.class),
+              b.extras(GATE_FIELDS));
+    };
+  }
+
+  private ContinuousProbe continuousProbe(Binding b, int index) {
+    String id = b.requiredString("id");
+    return new ContinuousProbe(
+        id == null ? "" : id,
+        b.requiredString("probe"),
+        b.string("target"),
+        params(b),
+        b.duration("interval"),
+        b.integer("haltAfter"),
+        b.extras(CONTINUOUS_PROBE_FIELDS));
+  }
+
+  private static Params params(Binding b) {
+    return Params.of(b.plainMap("with"));
+  }
+
+  private Layout layout(Binding b) {
+    var positions = new LinkedHashMap<String, Position>();
+    for (DocMap.Entry entry : b.map().entries()) {
+      Binding.of(entry.value(), b.childPath(entry.key()), "layout of '" + entry.key() + "'", problems)
+          .ifPresent(
+              p -> {
+                Double x = p.number("x");
+                Double y = p.number("y");
+                if (!p.has("x") || !p.has("y")) {
+                  p.error("x", "a layout entry needs both 'x' and 'y'");
+                }
+                positions.put(
+                    entry.key(),
+                    new Position(
+                        x == null ? 0 : x, y == null ? 0 : y, p.extras(POSITION_FIELDS)));
+              });
+    }
+    return new Layout(positions);
+  }
+}

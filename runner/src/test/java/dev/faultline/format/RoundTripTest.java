@@ -1,0 +1,142 @@
+package dev.faultline.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.Examples;
+import dev.faultline.model.Experiment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RoundTripTest {
+  static List<Path> examples() {
+    return Examples.all();
+  }
+
+  @Test
+  void thereAreAtLeastFiveExamplesInBothSyntaxes() {
+    assertThat(examples()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(examples()).anyMatch(p -> p.toString().endsWith(".json"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void savingAnUnchangedExampleGivesTheSameText(Path file) throws IOException {
+    ReadResult read = new ExperimentReader().read(file);
+    assertThat(read.problems()).isEmpty();
+
+    String written = ExperimentFormat.write(read.experiment().orElseThrow(), Syntax.of(file));
+
+    assertThat(written).isEqualTo(Files.readString(file));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void yamlAndJsonCarryTheSameExperiment(Path file) {
+    Experiment original = new ExperimentReader().read(file).experiment().orElseThrow();
+    for (Syntax syntax : Syntax.values()) {
+      ReadResult again = new ExperimentReader().read(ExperimentFormat.write(original, syntax), syntax);
+      assertThat(again.problems()).as(syntax.name()).isEmpty();
+      assertThat(again.experiment()).as(syntax.name()).contains(original);
+    }
+  }
+
+  @Test
+  void unknownFieldsAreKeptInPlaceAndWrittenBack() {
+    String text =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: keeps-unknown
+          x-owner: {team: sre, pager: "+1 555"}
+        spec:
+          steps:
+            - id: pause
+              wait: 5s
+              x-note: written by a newer tool
+          x-future: [1, 2.5, true, null]
+        x-top: kept
+        """;
+    ReadResult read = new ExperimentReader().read(text, Syntax.YAML);
+    assertThat(read.problems()).isEmpty();
+
+    String written = ExperimentFormat.write(read.experiment().orElseThrow(), Syntax.YAML);
+
+    assertThat(written)
+        .isEqualTo(
+            """
+            apiVersion: faultline.dev/v1alpha1
+            kind: Experiment
+            metadata:
+              name: keeps-unknown
+              x-owner:
+                team: sre
+                pager: +1 555
+            spec:
+              steps:
+                - id: pause
+                  wait: 5s
+                  x-note: written by a newer tool
+              x-future: [1, 2.5, true, null]
+            x-top: kept
+            """);
+    assertThat(new ExperimentReader().read(written, Syntax.YAML).experiment())
+        .isEqualTo(read.experiment());
+  }
+
+  @Test
+  void unknownFieldWithoutPrefixIsKeptAndWarnedAboutWithSuggestion() {
+    String text =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata: {name: typo}
+        spec:
+          steps:
+            - id: a
+              wait: 1s
+              aftr: [b]
+        """;
+    ReadResult read = new ExperimentReader().read(text, Syntax.YAML);
+
+    assertThat(read.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isFalse();
+              assertThat(p.line()).isEqualTo(8);
+              assertThat(p.column()).isEqualTo(7);
+              assertThat(p.path()).isEqualTo("spec.steps[0].aftr");
+              assertThat(p.message()).contains("unknown field 'aftr'", "did you mean 'after'?");
+            });
+    assertThat(ExperimentFormat.write(read.experiment().orElseThrow(), Syntax.YAML)).contains("aftr: [b]");
+  }
+
+  @Test
+  void stringsThatLookLikeOtherTypesStayStrings() {
+    String text =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata: {name: quoting}
+        spec:
+          steps:
+            - id: '10'
+              probe: http.check
+              with: {url: 'http://a/b', body: 'true', note: "a: b", code: '404', multi: "line1\\nline2"}
+        """;
+    Experiment experiment = new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+
+    String written = ExperimentFormat.write(experiment, Syntax.YAML);
+    Experiment again = new ExperimentReader().read(written, Syntax.YAML).experiment().orElseThrow();
+
+    assertThat(again).isEqualTo(experiment);
+    assertThat(again.spec().steps().getFirst().id()).isEqualTo("10");
+    assertThat(written).contains("multi: |-\n          line1\n          line2");
+  }
+}
