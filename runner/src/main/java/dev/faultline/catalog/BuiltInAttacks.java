@@ -53,10 +53,13 @@ final class BuiltInAttacks {
             "process-signal",
             Set.of(TargetKind.POD),
             required("signal", ENUM)
-                .allowed("SIGSTOP", "SIGCONT", "SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1", "SIGUSR2")
+                .allowed(
+                    "SIGSTOP", "SIGCONT", "SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1",
+                    "SIGUSR2")
                 .docs("The signal to send."),
             required("process", REGEX)
-                .docs("Regex matched against the process command line; matching processes get the signal.")),
+                .docs(
+                    "Regex matched against the process command line; matching processes get the signal.")),
         attack(
             "k8s.deployment.scale",
             "Scale workload",
@@ -117,8 +120,7 @@ final class BuiltInAttacks {
             optional("cpuWorkers", INTEGER).min(0).docs("Threads that burn CPU."),
             optional("cpuLoad", INTEGER).range(0, 100).docs("Load per CPU worker, in percent."),
             optional("memoryWorkers", INTEGER).min(0).docs("Threads that allocate memory."),
-            optional("memorySize", STRING)
-                .docs("Memory each worker takes, such as 256MB or 50%.")),
+            optional("memorySize", STRING).docs("Memory each worker takes, such as 256MB or 50%.")),
         attack(
             "chaosmesh.http",
             "HTTP fault",
@@ -126,12 +128,16 @@ final class BuiltInAttacks {
             "HTTP",
             "http-fault",
             Set.of(TargetKind.POD),
-            required("port", INTEGER).range(1, 65535).docs("Container port that serves the traffic."),
+            required("port", INTEGER)
+                .range(1, 65535)
+                .docs("Container port that serves the traffic."),
             optional("target", ENUM)
                 .allowed("Request", "Response")
                 .defaultValue("Request")
                 .docs("Whether requests or responses are changed."),
-            optional("path", STRING).defaultValue("*").docs("URI path the fault applies to; * for all."),
+            optional("path", STRING)
+                .defaultValue("*")
+                .docs("URI path the fault applies to; * for all."),
             optional("method", STRING).docs("HTTP method the fault applies to; empty for all."),
             optional("abort", BOOLEAN).docs("Abort the connection."),
             optional("delay", DURATION).docs("Delay each matching request or response."),
@@ -148,7 +154,10 @@ final class BuiltInAttacks {
             optional("delayPercent", NUMBER).range(0, 100).docs("Share of requests delayed."),
             optional("fixedDelay", DURATION).docs("Delay added to delayed requests."),
             optional("abortPercent", NUMBER).range(0, 100).docs("Share of requests aborted."),
-            optional("abortStatus", INTEGER).range(100, 599).defaultValue(503).docs("HTTP status of aborted requests.")),
+            optional("abortStatus", INTEGER)
+                .range(100, 599)
+                .defaultValue(503)
+                .docs("HTTP status of aborted requests.")),
         attack(
             "k8s.manifest",
             "Apply manifest",

@@ -23,7 +23,9 @@ import java.util.Set;
 final class BuiltInProbes {
   private BuiltInProbes() {}
 
-  private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  private static final String[] METHODS = {
+    "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
+  };
 
   static List<Descriptor> all() {
     return List.of(
@@ -64,7 +66,8 @@ final class BuiltInProbes {
                 .range(0, 100)
                 .docs("For minReadyPercent: share of objects that must be ready."),
             optional("jq", JQ)
-                .docs("Extra jq condition over the list of selected objects (JSON); must yield true.")),
+                .docs(
+                    "Extra jq condition over the list of selected objects (JSON); must yield true.")),
         probe(
             "prometheus.query",
             "Prometheus / SLO",
@@ -73,9 +76,12 @@ final class BuiltInProbes {
             "prometheus",
             TargetUse.NONE,
             Set.of(),
-            required("url", URL).docs("Prometheus base URL, e.g. http://prometheus.monitoring:9090."),
+            required("url", URL)
+                .docs("Prometheus base URL, e.g. http://prometheus.monitoring:9090."),
             required("query", STRING).docs("PromQL instant query returning one number."),
-            required("operator", ENUM).allowed("<", "<=", ">", ">=", "==", "!=").docs("Comparison."),
+            required("operator", ENUM)
+                .allowed("<", "<=", ">", ">=", "==", "!=")
+                .docs("Comparison."),
             required("threshold", NUMBER).docs("Value the result is compared with.")),
         probe(
             "tcp.connect",
@@ -99,8 +105,12 @@ final class BuiltInProbes {
             Set.of(),
             required("url", URL).docs("The URL to load."),
             optional("method", ENUM).allowed(METHODS).defaultValue("GET").docs("HTTP method."),
-            optional("rate", INTEGER).range(1, 10_000).defaultValue(10).docs("Requests per second."),
-            optional("duration", DURATION).docs("How long a step runs the load; probes in spec.probes run all along."),
+            optional("rate", INTEGER)
+                .range(1, 10_000)
+                .defaultValue(10)
+                .docs("Requests per second."),
+            optional("duration", DURATION)
+                .docs("How long a step runs the load; probes in spec.probes run all along."),
             optional("maxErrorPercent", NUMBER)
                 .range(0, 100)
                 .defaultValue(1)

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one attack or probe type is: its id as written in files ({@code k8s.pod.delete}), how the
- * UI names and draws it, its parameters, and which targets it accepts.
+ * What one attack or probe type is: its id as written in files ({@code k8s.pod.delete}), how the UI
+ * names and draws it, its parameters, and which targets it accepts.
  *
  * @param category palette group ("Kubernetes", "Network", "HTTP"...)
  * @param iconId key into the icon set

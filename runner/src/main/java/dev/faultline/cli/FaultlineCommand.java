@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     description = "Design, check and run chaos experiments against Kubernetes.",
-    subcommands = {ValidateCommand.class, FormatCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      FormatCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  faultline validate docs/examples/*.yaml",

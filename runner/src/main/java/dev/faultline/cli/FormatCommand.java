@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
       "(malformed YAML, wrong types) are not touched."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  faultline format checkout.yaml", "  faultline format --check experiments/*.yaml   # in CI"})
+    footer = {
+      "  faultline format checkout.yaml",
+      "  faultline format --check experiments/*.yaml   # in CI"
+    })
 final class FormatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,7 +55,10 @@ final class FormatCommand implements Callable<Integer> {
       ReadResult read = reader.read(file);
       if (read.hasErrors() || read.experiment().isEmpty()) {
         ProblemPrinter.text(
-            read.problems().stream().filter(Problem::isError).map(p -> new ProblemPrinter.FileProblem(file.toString(), p)).toList(),
+            read.problems().stream()
+                .filter(Problem::isError)
+                .map(p -> new ProblemPrinter.FileProblem(file.toString(), p))
+                .toList(),
             err);
         err.println(file + ": not formatted: fix the errors above first");
         exit = Math.max(exit, ExitCodes.PROBLEMS);

@@ -21,7 +21,13 @@ final class ProblemPrinter {
     for (FileProblem fp : problems) {
       Problem p = fp.problem();
       String where = p.hasPosition() ? fp.file() + ":" + p.line() + ":" + p.column() : fp.file();
-      out.println(where + ": " + p.severity().word() + ": " + p.message() + (p.path().isEmpty() ? "" : " [" + p.path() + "]"));
+      out.println(
+          where
+              + ": "
+              + p.severity().word()
+              + ": "
+              + p.message()
+              + (p.path().isEmpty() ? "" : " [" + p.path() + "]"));
     }
     out.flush();
   }

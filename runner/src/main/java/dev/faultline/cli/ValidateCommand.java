@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code faultline validate FILE...}: reads and checks experiment files. */
 @Command(
@@ -43,13 +43,20 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Experiment files to check.")
   List<Path> files;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "text (default) or json.")
   Output output = Output.text;
 
-  @Option(names = {"-W", "--warnings-as-errors"}, description = "Exit 2 on warnings too.")
+  @Option(
+      names = {"-W", "--warnings-as-errors"},
+      description = "Exit 2 on warnings too.")
   boolean warningsAsErrors;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print errors only, no warnings or summary.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print errors only, no warnings or summary.")
   boolean quiet;
 
   @Override
@@ -75,8 +82,16 @@ final class ValidateCommand implements Callable<Integer> {
     long errors = all.stream().filter(p -> p.problem().isError()).count();
     long warnings = all.stream().filter(p -> p.problem().severity() == Severity.WARNING).count();
     if (!quiet && output == Output.text) {
-      spec.commandLine().getErr().printf("%d file%s checked: %d error%s, %d warning%s%n",
-          files.size(), files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d file%s checked: %d error%s, %d warning%s%n",
+              files.size(),
+              files.size() == 1 ? "" : "s",
+              errors,
+              errors == 1 ? "" : "s",
+              warnings,
+              warnings == 1 ? "" : "s");
     }
     return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }

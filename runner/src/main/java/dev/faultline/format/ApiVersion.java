@@ -57,11 +57,14 @@ public record ApiVersion(String group, int major, Stage stage, int minor) {
 
   @Override
   public String toString() {
-    String version = "v" + major + switch (stage) {
-      case ALPHA -> "alpha" + minor;
-      case BETA -> "beta" + minor;
-      case GA -> "";
-    };
+    String version =
+        "v"
+            + major
+            + switch (stage) {
+              case ALPHA -> "alpha" + minor;
+              case BETA -> "beta" + minor;
+              case GA -> "";
+            };
     return group + "/" + version;
   }
 }

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Replaces a file's content in one step: write a temporary file next to it, flush it to disk,
- * then rename it over the target. Readers and crashes see the old or the new file, never a mix.
+ * Replaces a file's content in one step: write a temporary file next to it, flush it to disk, then
+ * rename it over the target. Readers and crashes see the old or the new file, never a mix.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -27,7 +27,8 @@ public final class AtomicFiles {
         channel.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -38,7 +38,9 @@ final class Binding {
       return Optional.of(new Binding(docMap, path, what, problems));
     }
     if (!(node instanceof DocScalar scalar && scalar.value() == null)) {
-      problems.add(error(node, path, what + " must be a mapping (key: value lines), not " + node.describe()));
+      problems.add(
+          error(
+              node, path, what + " must be a mapping (key: value lines), not " + node.describe()));
     }
     return Optional.empty();
   }
@@ -124,7 +126,8 @@ final class Binding {
     if (node.get() instanceof DocScalar scalar && scalar.value() instanceof Number value) {
       return value.doubleValue();
     }
-    problems.add(error(node.get(), childPath(key), "expected a number, not " + node.get().describe()));
+    problems.add(
+        error(node.get(), childPath(key), "expected a number, not " + node.get().describe()));
     return null;
   }
 
@@ -201,7 +204,10 @@ final class Binding {
     }
     if (!(node.get() instanceof DocList list)) {
       problems.add(
-          error(node.get(), childPath(key), "'" + key + "' must be a list, not " + node.get().describe()));
+          error(
+              node.get(),
+              childPath(key),
+              "'" + key + "' must be a list, not " + node.get().describe()));
       return List.of();
     }
     var values = new ArrayList<T>();
@@ -222,17 +228,27 @@ final class Binding {
     node.flatMap(n -> of(n, childPath(key), "'" + key + "'", problems))
         .ifPresent(
             inner ->
-                inner.map.entries().forEach(
-                    e ->
-                        of(e.value(), inner.childPath(e.key()), itemWhat + " '" + e.key() + "'", problems)
-                            .map(binding -> item.bind(binding, e.key()))
-                            .ifPresent(value -> values.put(e.key(), value))));
+                inner
+                    .map
+                    .entries()
+                    .forEach(
+                        e ->
+                            of(
+                                    e.value(),
+                                    inner.childPath(e.key()),
+                                    itemWhat + " '" + e.key() + "'",
+                                    problems)
+                                .map(binding -> item.bind(binding, e.key()))
+                                .ifPresent(value -> values.put(e.key(), value))));
     return values;
   }
 
   /** A nested mapping bound by {@code inner}; {@code null} when absent or not a mapping. */
   <T> T object(String key, String innerWhat, java.util.function.Function<Binding, T> inner) {
-    return map.get(key).flatMap(node -> of(node, childPath(key), innerWhat, problems)).map(inner).orElse(null);
+    return map.get(key)
+        .flatMap(node -> of(node, childPath(key), innerWhat, problems))
+        .map(inner)
+        .orElse(null);
   }
 
   /** Plain data of a free-form mapping ({@code with:}), or {@code null}. */
@@ -248,13 +264,20 @@ final class Binding {
    * typo) unless it starts with {@code x-}, the prefix for deliberate extension fields.
    */
   Extras extras(Set<String> known) {
+    return extras(known, Set.of());
+  }
+
+  /**
+   * Like {@link #extras(Set)}, keeping {@code quiet} fields without a warning (reported otherwise).
+   */
+  Extras extras(Set<String> known, Set<String> quiet) {
     var unknown = new LinkedHashMap<String, Object>();
     for (DocMap.Entry entry : map.entries()) {
       if (known.contains(entry.key())) {
         continue;
       }
       unknown.put(entry.key(), entry.value().toPlain());
-      if (!entry.key().startsWith("x-")) {
+      if (!entry.key().startsWith("x-") && !quiet.contains(entry.key())) {
         problems.add(
             new Problem(
                 Severity.WARNING,

@@ -52,7 +52,9 @@ public record DocMap(List<Entry> entries, int line, int column) implements DocNo
   public DocMap renamed(String from, String to) {
     return new DocMap(
         entries.stream()
-            .map(e -> e.key().equals(from) ? new Entry(to, e.keyLine(), e.keyColumn(), e.value()) : e)
+            .map(
+                e ->
+                    e.key().equals(from) ? new Entry(to, e.keyLine(), e.keyColumn(), e.value()) : e)
             .toList(),
         line,
         column);

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds a parsed file tree of the current version to the model. The field names here and in
- * {@link ExperimentWriter} are the file format; {@code docs/format.md} describes them.
+ * Binds a parsed file tree of the current version to the model. The field names here and in {@link
+ * ExperimentWriter} are the file format; {@code docs/format.md} describes them.
  */
 final class ExperimentBinder {
   static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
@@ -37,7 +37,8 @@ final class ExperimentBinder {
       Set.of("kind", "namespaces", "labelSelector", "podName", "containers", "blastRadius");
   static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value");
   static final List<String> STEP_KINDS = List.of("attack", "probe", "wait", "gate");
-  static final Set<String> ATTACK_FIELDS = Set.of("id", "after", "attack", "target", "with", "duration");
+  static final Set<String> ATTACK_FIELDS =
+      Set.of("id", "after", "attack", "target", "with", "duration");
   static final Set<String> PROBE_FIELDS =
       Set.of("id", "after", "probe", "target", "with", "until", "timeout", "interval");
   static final Set<String> WAIT_FIELDS = Set.of("id", "after", "wait");
@@ -136,6 +137,8 @@ final class ExperimentBinder {
     }
     String id = b.requiredString("id");
     id = id == null ? "" : id;
+    // A second kind key was reported above; keep it without also calling it unknown.
+    Set<String> otherKinds = Set.copyOf(kinds.subList(1, kinds.size()));
     List<String> after = b.strings("after");
     return switch (kinds.getFirst()) {
       case "attack" ->
@@ -146,7 +149,7 @@ final class ExperimentBinder {
               b.string("target"),
               params(b),
               b.duration("duration"),
-              b.extras(ATTACK_FIELDS));
+              b.extras(ATTACK_FIELDS, otherKinds));
       case "probe" ->
           new ProbeStep(
               id,
@@ -157,8 +160,8 @@ final class ExperimentBinder {
               b.keyword("until", Until.class),
               b.duration("timeout"),
               b.duration("interval"),
-              b.extras(PROBE_FIELDS));
-      case "wait" -> new WaitStep(id, after, b.duration("wait"), b.extras(WAIT_FIELDS));
+              b.extras(PROBE_FIELDS, otherKinds));
+      case "wait" -> new WaitStep(id, after, b.duration("wait"), b.extras(WAIT_FIELDS, otherKinds));
       default ->
           new GateStep(
               id,
@@ -166,7 +169,7 @@ final class ExperimentBinder {
               b.string("gate"),
               b.duration("timeout"),
               b.keyword("onTimeout", GateStep.OnTimeout.class),
-              b.extras(GATE_FIELDS));
+              b.extras(GATE_FIELDS, otherKinds));
     };
   }
 
@@ -189,7 +192,8 @@ final class ExperimentBinder {
   private Layout layout(Binding b) {
     var positions = new LinkedHashMap<String, Position>();
     for (DocMap.Entry entry : b.map().entries()) {
-      Binding.of(entry.value(), b.childPath(entry.key()), "layout of '" + entry.key() + "'", problems)
+      Binding.of(
+              entry.value(), b.childPath(entry.key()), "layout of '" + entry.key() + "'", problems)
           .ifPresent(
               p -> {
                 Double x = p.number("x");
@@ -199,8 +203,7 @@ final class ExperimentBinder {
                 }
                 positions.put(
                     entry.key(),
-                    new Position(
-                        x == null ? 0 : x, y == null ? 0 : y, p.extras(POSITION_FIELDS)));
+                    new Position(x == null ? 0 : x, y == null ? 0 : y, p.extras(POSITION_FIELDS)));
               });
     }
     return new Layout(positions);

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads experiment files: parse, check {@code apiVersion} and {@code kind}, migrate older
- * versions, bind to the model. Never throws for bad input: every problem is returned with its line
- * and column.
+ * Reads experiment files: parse, check {@code apiVersion} and {@code kind}, migrate older versions,
+ * bind to the model. Never throws for bad input: every problem is returned with its line and
+ * column.
  */
 public final class ExperimentReader {
   private final Migrations migrations;
@@ -33,13 +33,18 @@ public final class ExperimentReader {
   public ReadResult read(Path file) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (NoSuchFileException e) {
       return failed(new Problem(Severity.ERROR, "", 0, 0, "file not found"));
     } catch (CharacterCodingException e) {
       return failed(new Problem(Severity.ERROR, "", 0, 0, "the file is not UTF-8 text"));
     } catch (IOException e) {
-      return failed(new Problem(Severity.ERROR, "", 0, 0, "cannot read the file: " + e.getMessage()));
+      return failed(
+          new Problem(Severity.ERROR, "", 0, 0, "cannot read the file: " + e.getMessage()));
     }
     return read(text, Syntax.of(file));
   }
@@ -47,7 +52,10 @@ public final class ExperimentReader {
   public ReadResult read(String text, Syntax syntax) {
     DocNode tree;
     try {
-      tree = syntax == Syntax.JSON ? new JsonDocReader().read(text) : new YamlDocReader().read(stripBom(text), "");
+      tree =
+          syntax == Syntax.JSON
+              ? new JsonDocReader().read(text)
+              : new YamlDocReader().read(stripBom(text), "");
     } catch (SyntaxException e) {
       return failed(new Problem(Severity.ERROR, "", e.line(), e.column(), e.getMessage()));
     }
@@ -55,7 +63,9 @@ public final class ExperimentReader {
     if (!(tree instanceof DocMap root)) {
       problems.add(
           Binding.error(
-              tree, "", "an experiment file is a mapping (apiVersion:, kind:, ...), not " + tree.describe()));
+              tree,
+              "",
+              "an experiment file is a mapping (apiVersion:, kind:, ...), not " + tree.describe()));
       return new ReadResult(null, problems, Locator.NONE);
     }
     Optional<DocMap> current = toCurrentVersion(root, problems);
@@ -72,7 +82,12 @@ public final class ExperimentReader {
     String expected = Experiment.API_VERSION;
     if (node.isEmpty()) {
       problems.add(
-          Binding.error(root, "apiVersion", "missing 'apiVersion'; an experiment file starts with 'apiVersion: " + expected + "'"));
+          Binding.error(
+              root,
+              "apiVersion",
+              "missing 'apiVersion'; an experiment file starts with 'apiVersion: "
+                  + expected
+                  + "'"));
       return Optional.empty();
     }
     String text = node.get() instanceof DocScalar s && s.value() instanceof String str ? str : null;
@@ -96,9 +111,15 @@ public final class ExperimentReader {
     if (chain.isEmpty()) {
       String message =
           version.get().isNewerThan(current)
-              ? "apiVersion " + text + " is newer than this Faultline understands (" + expected
+              ? "apiVersion "
+                  + text
+                  + " is newer than this Faultline understands ("
+                  + expected
                   + "); update Faultline to open this file"
-              : "apiVersion " + text + " is not a known Faultline format; this version reads " + expected;
+              : "apiVersion "
+                  + text
+                  + " is not a known Faultline format; this version reads "
+                  + expected;
       problems.add(Binding.error(node.get(), "apiVersion", message));
       return Optional.empty();
     }
@@ -125,7 +146,11 @@ public final class ExperimentReader {
           Binding.error(
               kind.get(),
               "kind",
-              "kind is '" + kind.get().toPlain() + "'; an experiment file has 'kind: " + Experiment.KIND + "'"));
+              "kind is '"
+                  + kind.get().toPlain()
+                  + "'; an experiment file has 'kind: "
+                  + Experiment.KIND
+                  + "'"));
     }
   }
 

@@ -26,7 +26,9 @@ final class JsonDocReader {
       if (trailing != null) {
         TokenStreamLocation at = parser.currentTokenLocation();
         throw new SyntaxException(
-            "unexpected content after the end of the JSON document", at.getLineNr(), at.getColumnNr());
+            "unexpected content after the end of the JSON document",
+            at.getLineNr(),
+            at.getColumnNr());
       }
       return root;
     } catch (StreamReadException e) {
@@ -67,7 +69,8 @@ final class JsonDocReader {
       case VALUE_STRING -> new DocScalar(parser.getString(), line, column, true);
       case VALUE_NUMBER_INT -> {
         if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-          throw new SyntaxException("the number " + parser.getText() + " is too large", line, column);
+          throw new SyntaxException(
+              "the number " + parser.getText() + " is too large", line, column);
         }
         yield new DocScalar(parser.getLongValue(), line, column, false);
       }

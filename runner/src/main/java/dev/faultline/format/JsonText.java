@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Writes plain data (maps, lists, strings, numbers, booleans, null) as indented JSON: two spaces,
- * {@code "key": value}, lists of plain values on one line. Key order is kept. Small on purpose:
- * the output format is part of what users diff, so it is spelled out here.
+ * {@code "key": value}, lists of plain values on one line. Key order is kept. Small on purpose: the
+ * output format is part of what users diff, so it is spelled out here.
  */
 public final class JsonText {
   private JsonText() {}

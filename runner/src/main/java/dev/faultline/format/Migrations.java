@@ -11,7 +11,8 @@ public final class Migrations {
   private final Map<String, Migration> byFrom;
 
   public Migrations(List<Migration> migrations) {
-    this.byFrom = migrations.stream().collect(Collectors.toMap(Migration::from, Function.identity()));
+    this.byFrom =
+        migrations.stream().collect(Collectors.toMap(Migration::from, Function.identity()));
   }
 
   /**

@@ -22,8 +22,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses YAML 1.2 (core schema) into a {@link DocNode} tree with positions. Syntax errors become
- * one {@link SyntaxException} with a plain-words message; SnakeYAML's wording is kept only where
- * it is already clear.
+ * one {@link SyntaxException} with a plain-words message; SnakeYAML's wording is kept only where it
+ * is already clear.
  */
 final class YamlDocReader {
   private static final int MAX_ALIASES = 50;
@@ -152,7 +152,8 @@ final class YamlDocReader {
     String context = e.getContext() == null ? "" : e.getContext();
     String message = explain(problem, context);
     Optional<Mark> opened = e.getContextMark();
-    if (opened.isPresent() && (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'"))) {
+    if (opened.isPresent()
+        && (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'"))) {
       String what = problem.contains("']'") ? "list '['" : "mapping '{'";
       message =
           "missing ',' or closing bracket in the "
@@ -162,7 +163,45 @@ final class YamlDocReader {
               + ", column "
               + (opened.get().getColumn() + 1);
     }
+    if (problem.contains("<stream end>") || problem.contains("end of stream")) {
+      message =
+          opened
+              .flatMap(YamlDocReader::unclosed)
+              .orElse(
+                  "the file ends inside a [list], {mapping} or quoted string that is never"
+                      + " closed; a closing bracket or quote is missing");
+    }
     return new SyntaxException(message, line, column);
+  }
+
+  /** "the file ends inside the list '[' that starts at ..." when the context mark is an opener. */
+  private static Optional<String> unclosed(Mark opened) {
+    int[] buffer = opened.getBuffer();
+    int at = opened.getPointer();
+    if (buffer == null || at < 0 || at >= buffer.length) {
+      return Optional.empty();
+    }
+    String what =
+        switch (buffer[at]) {
+          case '[' -> "the list '['";
+          case '{' -> "the mapping '{'";
+          case '"', '\'' -> "the quoted string";
+          default -> null;
+        };
+    if (what == null) {
+      return Optional.empty();
+    }
+    String closer = what.startsWith("the quoted") ? "closing quote" : "closing bracket";
+    return Optional.of(
+        "the file ends inside "
+            + what
+            + " that starts at line "
+            + (opened.getLine() + 1)
+            + ", column "
+            + (opened.getColumn() + 1)
+            + "; a "
+            + closer
+            + " is missing");
   }
 
   /** SnakeYAML's problem text in words a person editing the file understands. */

@@ -89,7 +89,8 @@ public final class YamlText {
   }
 
   private static Node sequence(List<?> list) {
-    boolean plainItems = list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
+    boolean plainItems =
+        list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
     var items = new ArrayList<Node>(list.size());
     list.forEach(item -> items.add(node(item)));
     return new SequenceNode(

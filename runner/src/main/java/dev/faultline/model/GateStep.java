@@ -13,7 +13,12 @@ import java.util.Objects;
  *     OnTimeout#ABORT}
  */
 public record GateStep(
-    String id, List<String> after, String gate, TimeSpan timeout, OnTimeout onTimeout, Extras extras)
+    String id,
+    List<String> after,
+    String gate,
+    TimeSpan timeout,
+    OnTimeout onTimeout,
+    Extras extras)
     implements Step {
 
   public GateStep {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** An enum constant that is written in files as a fixed word ({@code maxPercent}, {@code failing}). */
+/**
+ * An enum constant that is written in files as a fixed word ({@code maxPercent}, {@code failing}).
+ */
 public interface Keyword {
   String keyword();
 

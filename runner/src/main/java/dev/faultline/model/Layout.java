@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Canvas positions by step id. Kept apart from the steps so that exports ignore it while moves
- * are still undoable edits of the same document.
+ * Canvas positions by step id. Kept apart from the steps so that exports ignore it while moves are
+ * still undoable edits of the same document.
  */
 public record Layout(Map<String, Position> positions) {
   public static final Layout EMPTY = new Layout(Map.of());

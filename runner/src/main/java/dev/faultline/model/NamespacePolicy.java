@@ -9,7 +9,8 @@ import java.util.List;
  * {@code deny: []}.
  */
 public record NamespacePolicy(List<String> allow, List<String> deny, Extras extras) {
-  public static final List<String> DEFAULT_DENY = List.of("kube-system", "kube-public", "kube-node-lease");
+  public static final List<String> DEFAULT_DENY =
+      List.of("kube-system", "kube-public", "kube-node-lease");
   public static final NamespacePolicy DEFAULT = new NamespacePolicy(List.of(), null, Extras.NONE);
 
   public NamespacePolicy {

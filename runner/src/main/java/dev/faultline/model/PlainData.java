@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deep, order-keeping immutable copies of plain data trees: maps, lists, strings, numbers,
- * booleans and null. {@code Map.copyOf} would lose order and reject nulls, both of which a file
- * may have.
+ * Deep, order-keeping immutable copies of plain data trees: maps, lists, strings, numbers, booleans
+ * and null. {@code Map.copyOf} would lose order and reject nulls, both of which a file may have.
  */
 public final class PlainData {
   private PlainData() {}

@@ -5,7 +5,8 @@ package dev.faultline.model;
  *
  * @param namespaces which namespaces may be targeted; {@code null} means {@link
  *     NamespacePolicy#DEFAULT}
- * @param maxDuration the run is stopped and rolled back when it lasts longer; {@code null}: no limit
+ * @param maxDuration the run is stopped and rolled back when it lasts longer; {@code null}: no
+ *     limit
  */
 public record Safety(NamespacePolicy namespaces, TimeSpan maxDuration, Extras extras) {
   public static final Safety DEFAULT = new Safety(null, null, Extras.NONE);

@@ -20,7 +20,8 @@ import java.util.Optional;
 final class DurationRule implements Rule {
   @Override
   public void check(Experiment experiment, ProblemSink sink) {
-    Optional<Duration> maxRun = parse(experiment.spec().effectiveSafety().maxDuration(), "spec.safety.maxDuration", sink);
+    Optional<Duration> maxRun =
+        parse(experiment.spec().effectiveSafety().maxDuration(), "spec.safety.maxDuration", sink);
     List<Step> steps = experiment.spec().steps();
     for (int i = 0; i < steps.size(); i++) {
       int index = i;
@@ -28,7 +29,9 @@ final class DurationRule implements Rule {
         case AttackStep attack -> parse(attack.duration(), StepPaths.step(i, "duration"), sink);
         case WaitStep wait -> {
           if (wait.duration() == null) {
-            sink.error(StepPaths.step(i, "wait"), "wait step '" + wait.id() + "' needs a duration, such as 'wait: 30s'");
+            sink.error(
+                StepPaths.step(i, "wait"),
+                "wait step '" + wait.id() + "' needs a duration, such as 'wait: 30s'");
           }
           parse(wait.duration(), StepPaths.step(i, "wait"), sink);
         }
@@ -41,24 +44,34 @@ final class DurationRule implements Rule {
       positive(probes.get(i).interval(), StepPaths.probe(i, "interval"), sink);
       Integer haltAfter = probes.get(i).haltAfter();
       if (haltAfter != null && haltAfter < 1) {
-        sink.error(StepPaths.probe(i, "haltAfter"), "haltAfter must be 1 or more failures in a row; leave it out to only observe");
+        sink.error(
+            StepPaths.probe(i, "haltAfter"),
+            "haltAfter must be 1 or more failures in a row; leave it out to only observe");
       }
     }
   }
 
-  private static void checkProbe(ProbeStep probe, int i, Optional<Duration> maxRun, ProblemSink sink) {
+  private static void checkProbe(
+      ProbeStep probe, int i, Optional<Duration> maxRun, ProblemSink sink) {
     Optional<Duration> timeout = parse(probe.timeout(), StepPaths.step(i, "timeout"), sink);
     Optional<Duration> interval = positive(probe.interval(), StepPaths.step(i, "interval"), sink);
     if (probe.until() == null) {
       if (probe.interval() != null) {
-        sink.warning(StepPaths.step(i, "interval"), "'interval' only applies to 'until' probes; this probe runs once");
+        sink.warning(
+            StepPaths.step(i, "interval"),
+            "'interval' only applies to 'until' probes; this probe runs once");
       }
       return;
     }
     String waitFor = probe.until() == Until.FAILING ? "fails" : "passes";
     if (probe.timeout() == null) {
-      sink.error(StepPaths.step(i, "until"), "step '" + probe.id() + "' waits until the probe " + waitFor
-          + " and needs a 'timeout' (at most how long to wait), such as 'timeout: 30s'");
+      sink.error(
+          StepPaths.step(i, "until"),
+          "step '"
+              + probe.id()
+              + "' waits until the probe "
+              + waitFor
+              + " and needs a 'timeout' (at most how long to wait), such as 'timeout: 30s'");
       return;
     }
     if (timeout.isPresent() && timeout.get().isZero()) {
@@ -66,10 +79,20 @@ final class DurationRule implements Rule {
     }
     Duration every = interval.orElse(ProbeStep.DEFAULT_INTERVAL.toDuration());
     if (timeout.isPresent() && timeout.get().compareTo(every) < 0) {
-      sink.warning(StepPaths.step(i, "timeout"), "timeout " + probe.timeout() + " is shorter than the interval " + probe.effectiveInterval() + "; the probe runs once");
+      sink.warning(
+          StepPaths.step(i, "timeout"),
+          "timeout "
+              + probe.timeout()
+              + " is shorter than the interval "
+              + probe.effectiveInterval()
+              + "; the probe runs once");
     }
     if (timeout.isPresent() && maxRun.isPresent() && timeout.get().compareTo(maxRun.get()) > 0) {
-      sink.warning(StepPaths.step(i, "timeout"), "timeout " + probe.timeout() + " is longer than spec.safety.maxDuration; the run stops first");
+      sink.warning(
+          StepPaths.step(i, "timeout"),
+          "timeout "
+              + probe.timeout()
+              + " is longer than spec.safety.maxDuration; the run stops first");
     }
   }
 

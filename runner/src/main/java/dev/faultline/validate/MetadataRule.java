@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * block does not contradict itself.
  */
 final class MetadataRule implements Rule {
-  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
   @Override
   public void check(Experiment experiment, ProblemSink sink) {
@@ -18,15 +19,21 @@ final class MetadataRule implements Rule {
       if (name.isBlank()) {
         sink.error("metadata.name", "the experiment needs a name");
       } else if (!DNS_SUBDOMAIN.matcher(name).matches()) {
-        sink.warning("metadata.name", "'" + name + "' is not a valid Kubernetes name (lower-case letters, digits, '-' and '.');"
-            + " exports to Chaos Mesh will need another");
+        sink.warning(
+            "metadata.name",
+            "'"
+                + name
+                + "' is not a valid Kubernetes name (lower-case letters, digits, '-' and '.');"
+                + " exports to Chaos Mesh will need another");
       }
     }
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     for (int i = 0; i < policy.allow().size(); i++) {
       String namespace = policy.allow().get(i);
       if (policy.effectiveDeny().contains(namespace)) {
-        sink.warning(Paths.index("spec.safety.namespaces.allow", i), "namespace '" + namespace + "' is both allowed and denied; deny wins");
+        sink.warning(
+            Paths.index("spec.safety.namespaces.allow", i),
+            "namespace '" + namespace + "' is both allowed and denied; deny wins");
       }
     }
   }

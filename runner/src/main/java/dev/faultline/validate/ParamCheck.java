@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * value when the mistake has a position (regex, jq, selector). Reused by the inspector's forms.
  */
 public final class ParamCheck {
-  private static final Pattern STATUS_PART = Pattern.compile("[1-5]xx|[1-5]\\d\\d(?:-[1-5]\\d\\d)?");
+  private static final Pattern STATUS_PART =
+      Pattern.compile("[1-5]xx|[1-5]\\d\\d(?:-[1-5]\\d\\d)?");
 
   private ParamCheck() {}
 
@@ -32,30 +33,66 @@ public final class ParamCheck {
       return param.required() ? Issue.of("'" + param.name() + "' needs a value") : Optional.empty();
     }
     return switch (param.type()) {
-      case STRING, TEXT -> scalarText(value).isPresent() ? Optional.empty() : expected(param, "text", value);
+      case STRING, TEXT ->
+          scalarText(value).isPresent() ? Optional.empty() : expected(param, "text", value);
       case INTEGER -> integer(param, value);
       case NUMBER -> number(param, value);
-      case BOOLEAN -> value instanceof Boolean ? Optional.empty() : expected(param, "true or false", value);
-      case DURATION -> textual(param, value, t -> TimeSpan.parse(t).isPresent() ? Optional.empty() : Issue.of(TimeSpan.problem(t)));
-      case ENUM -> textual(param, value, t -> param.allowed().contains(t) ? Optional.empty()
-          : Issue.of("'" + t + "' is not a valid " + param.name() + "; use one of " + String.join(", ", param.allowed())
-              + Suggestions.didYouMean(t, param.allowed())));
-      case REGEX -> textual(param, value, t -> RegexCheck.check(t).map(e -> new Issue(e.message(), e.index())));
-      case JQ -> textual(param, value, t -> JqCheck.check(t).map(e -> new Issue("invalid jq: " + e.message(), Math.max(0, e.index()))));
+      case BOOLEAN ->
+          value instanceof Boolean ? Optional.empty() : expected(param, "true or false", value);
+      case DURATION ->
+          textual(
+              param,
+              value,
+              t ->
+                  TimeSpan.parse(t).isPresent() ? Optional.empty() : Issue.of(TimeSpan.problem(t)));
+      case ENUM ->
+          textual(
+              param,
+              value,
+              t ->
+                  param.allowed().contains(t)
+                      ? Optional.empty()
+                      : Issue.of(
+                          "'"
+                              + t
+                              + "' is not a valid "
+                              + param.name()
+                              + "; use one of "
+                              + String.join(", ", param.allowed())
+                              + Suggestions.didYouMean(t, param.allowed())));
+      case REGEX ->
+          textual(
+              param, value, t -> RegexCheck.check(t).map(e -> new Issue(e.message(), e.index())));
+      case JQ ->
+          textual(
+              param,
+              value,
+              t ->
+                  JqCheck.check(t)
+                      .map(e -> new Issue("invalid jq: " + e.message(), Math.max(0, e.index()))));
       case URL -> textual(param, value, ParamCheck::url);
       case LABEL_SELECTOR -> textual(param, value, ParamCheck::selector);
       case STATUS_CODES -> textual(param, value, ParamCheck::statusCodes);
-      case STRING_LIST -> value instanceof List<?> list && list.stream().allMatch(i -> scalarText(i).isPresent())
-          ? Optional.empty() : expected(param, "a list of text values", value);
-      case STRING_MAP -> value instanceof Map<?, ?> map && map.values().stream().allMatch(i -> scalarText(i).isPresent())
-          ? Optional.empty() : expected(param, "a mapping of names to text values", value);
+      case STRING_LIST ->
+          value instanceof List<?> list && list.stream().allMatch(i -> scalarText(i).isPresent())
+              ? Optional.empty()
+              : expected(param, "a list of text values", value);
+      case STRING_MAP ->
+          value instanceof Map<?, ?> map
+                  && map.values().stream().allMatch(i -> scalarText(i).isPresent())
+              ? Optional.empty()
+              : expected(param, "a mapping of names to text values", value);
     };
   }
 
   private static Optional<Issue> integer(Param param, Object value) {
-    if (!(value instanceof Long number)) {
+    if (!(value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte)) {
       return expected(param, "a whole number", value);
     }
+    Number number = (Number) value;
     return range(param, number.doubleValue(), String.valueOf(number));
   }
 
@@ -72,9 +109,12 @@ public final class ParamCheck {
     if (!low && !high) {
       return Optional.empty();
     }
-    String bounds = param.max() == null ? "at least " + plain(param.min())
-        : param.min() == null ? "at most " + plain(param.max())
-        : "from " + plain(param.min()) + " to " + plain(param.max());
+    String bounds =
+        param.max() == null
+            ? "at least " + plain(param.min())
+            : param.min() == null
+                ? "at most " + plain(param.max())
+                : "from " + plain(param.min()) + " to " + plain(param.max());
     return Issue.of("'" + param.name() + "' is " + text + "; it must be " + bounds);
   }
 
@@ -85,7 +125,8 @@ public final class ParamCheck {
   private static Optional<Issue> url(String text) {
     try {
       URI uri = new URI(text);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
         return Issue.of("'" + text + "' is not an http or https URL");
       }
       if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -93,7 +134,8 @@ public final class ParamCheck {
       }
       return Optional.empty();
     } catch (URISyntaxException e) {
-      return Optional.of(new Issue("invalid URL '" + text + "': " + e.getReason(), Math.max(0, e.getIndex())));
+      return Optional.of(
+          new Issue("invalid URL '" + text + "': " + e.getReason(), Math.max(0, e.getIndex())));
     }
   }
 
@@ -111,7 +153,10 @@ public final class ParamCheck {
     for (String part : text.split(",", -1)) {
       String trimmed = part.strip();
       if (!STATUS_PART.matcher(trimmed).matches()) {
-        return Optional.of(new Issue("'" + trimmed + "' is not a status code; use 200, 2xx or 200-299, comma-separated", offset));
+        return Optional.of(
+            new Issue(
+                "'" + trimmed + "' is not a status code; use 200, 2xx or 200-299, comma-separated",
+                offset));
       }
       String[] bounds = trimmed.split("-");
       if (bounds.length == 2 && Integer.parseInt(bounds[0]) > Integer.parseInt(bounds[1])) {
@@ -130,7 +175,8 @@ public final class ParamCheck {
 
   private static Optional<String> scalarText(Object value) {
     return value instanceof String || value instanceof Number || value instanceof Boolean
-        ? Optional.of(String.valueOf(value)) : Optional.empty();
+        ? Optional.of(String.valueOf(value))
+        : Optional.empty();
   }
 
   private static Optional<Issue> expected(Param param, String what, Object value) {

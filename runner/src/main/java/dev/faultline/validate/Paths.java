@@ -13,7 +13,8 @@ public final class Paths {
   private Paths() {}
 
   public static String child(String parent, String key) {
-    String segment = SIMPLE.matcher(key).matches() ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+    String segment =
+        SIMPLE.matcher(key).matches() ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
     if (parent.isEmpty()) {
       return segment;
     }

@@ -10,6 +10,13 @@ final class RegexCheck {
 
   record RegexError(String message, int index) {}
 
+  private static String where(int index, String regex) {
+    if (index < 0) {
+      return "";
+    }
+    return index >= regex.length() ? " at the end" : " at position " + (index + 1);
+  }
+
   static Optional<RegexError> check(String regex) {
     try {
       Pattern.compile(regex);
@@ -18,7 +25,7 @@ final class RegexCheck {
       int index = Math.max(0, e.getIndex());
       return Optional.of(
           new RegexError(
-              "invalid regex '" + regex + "': " + e.getDescription() + (e.getIndex() >= 0 ? " at position " + (e.getIndex() + 1) : ""),
+              "invalid regex '" + regex + "': " + e.getDescription() + where(e.getIndex(), regex),
               Math.min(index, regex.length())));
     }
   }

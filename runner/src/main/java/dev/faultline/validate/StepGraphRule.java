@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The step graph: ids are valid and unique, {@code after} names existing steps, and the edges
- * form no cycle (a cycle is reported with its steps in order). Layout entries must name steps.
+ * The step graph: ids are valid and unique, {@code after} names existing steps, and the edges form
+ * no cycle (a cycle is reported with its steps in order). Layout entries must name steps.
  */
 final class StepGraphRule implements Rule {
   /** Letters, digits, '-', '_', '.'; starting and ending with a letter or digit; at most 63. */
@@ -29,7 +29,9 @@ final class StepGraphRule implements Rule {
       checkId(id, StepPaths.step(i, "id"), "step", sink);
       Integer first = firstIndex.putIfAbsent(id, i);
       if (first != null && !id.isEmpty()) {
-        sink.error(StepPaths.step(i, "id"), "duplicate step id '" + id + "'; spec.steps[" + first + "] has it already");
+        sink.error(
+            StepPaths.step(i, "id"),
+            "duplicate step id '" + id + "'; spec.steps[" + first + "] has it already");
       }
     }
     List<ContinuousProbe> probes = experiment.spec().probes();
@@ -38,15 +40,27 @@ final class StepGraphRule implements Rule {
       String id = probes.get(i).id();
       checkId(id, StepPaths.probe(i, "id"), "probe", sink);
       if (firstIndex.containsKey(id) || !probeIds.add(id)) {
-        sink.error(StepPaths.probe(i, "id"), "duplicate id '" + id + "'; step and probe ids must be unique");
+        sink.error(
+            StepPaths.probe(i, "id"),
+            "duplicate id '" + id + "'; step and probe ids must be unique");
       }
     }
     checkEdges(steps, firstIndex, sink);
-    findCycle(steps, firstIndex).ifPresent(cycle -> sink.error(StepPaths.step(firstIndex.get(cycle.getFirst()), "after"),
-        "steps form a cycle: " + String.join(" → ", cycle) + "; a step cannot (indirectly) wait for itself"));
+    findCycle(steps, firstIndex)
+        .ifPresent(
+            cycle ->
+                sink.error(
+                    StepPaths.step(firstIndex.get(cycle.getFirst()), "after"),
+                    "steps form a cycle: "
+                        + String.join(" → ", cycle)
+                        + "; a step cannot (indirectly) wait for itself"));
     experiment.layout().positions().keySet().stream()
         .filter(id -> !firstIndex.containsKey(id))
-        .forEach(id -> sink.warning(Paths.child("layout", id), "layout names step '" + id + "', which does not exist; the entry is ignored"));
+        .forEach(
+            id ->
+                sink.warning(
+                    Paths.child("layout", id),
+                    "layout names step '" + id + "', which does not exist; the entry is ignored"));
   }
 
   static void checkId(String id, String path, String what, ProblemSink sink) {
@@ -54,7 +68,13 @@ final class StepGraphRule implements Rule {
       return; // the reader already reported the missing id
     }
     if (!ID.matcher(id).matches()) {
-      sink.error(path, "'" + id + "' is not a valid " + what + " id; use letters, digits, '-', '_' or '.', at most 63, starting and ending with a letter or digit");
+      sink.error(
+          path,
+          "'"
+              + id
+              + "' is not a valid "
+              + what
+              + " id; use letters, digits, '-', '_' or '.', at most 63, starting and ending with a letter or digit");
     }
   }
 
@@ -68,7 +88,12 @@ final class StepGraphRule implements Rule {
         if (ref.equals(step.id())) {
           sink.error(path, "step '" + step.id() + "' cannot run after itself");
         } else if (!ids.containsKey(ref)) {
-          sink.error(path, "'after' names '" + ref + "', which is not a step" + Suggestions.didYouMean(ref, ids.keySet()));
+          sink.error(
+              path,
+              "'after' names '"
+                  + ref
+                  + "', which is not a step"
+                  + Suggestions.didYouMean(ref, ids.keySet()));
         } else if (!seen.add(ref)) {
           sink.warning(path, "'" + ref + "' is listed twice in 'after'");
         }

@@ -20,7 +20,12 @@ public final class Suggestions {
     return candidates.stream()
         .filter(candidate -> !candidate.equals(word))
         .map(candidate -> new Scored(candidate, distance(word, candidate)))
-        .filter(scored -> scored.distance <= limit || sameIgnoringCase(word, scored.candidate))
+        .filter(
+            scored ->
+                (scored.distance <= limit
+                        && scored.distance < word.length()
+                        && scored.distance < scored.candidate.length())
+                    || sameIgnoringCase(word, scored.candidate))
         .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
         .map(Scored::candidate);
   }
@@ -43,7 +48,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

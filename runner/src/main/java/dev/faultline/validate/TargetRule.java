@@ -22,32 +22,45 @@ final class TargetRule implements Rule {
   public void check(Experiment experiment, ProblemSink sink) {
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     Set<String> used = usedTargets(experiment);
-    experiment.spec().targets().forEach((name, target) -> {
-      StepGraphRule.checkId(name, StepPaths.target(name), "target", sink);
-      checkNamespaces(name, target, policy, sink);
-      checkSelector(name, target, sink);
-      checkRegexes(name, target, sink);
-      checkBlastRadius(name, target.blastRadius(), sink);
-      if (!used.contains(name)) {
-        sink.warning(StepPaths.target(name), "target '" + name + "' is not used by any step");
-      }
-    });
+    experiment
+        .spec()
+        .targets()
+        .forEach(
+            (name, target) -> {
+              StepGraphRule.checkId(name, StepPaths.target(name), "target", sink);
+              checkNamespaces(name, target, policy, sink);
+              checkSelector(name, target, sink);
+              checkRegexes(name, target, sink);
+              checkBlastRadius(name, target.blastRadius(), sink);
+              if (!used.contains(name)) {
+                sink.warning(
+                    StepPaths.target(name), "target '" + name + "' is not used by any step");
+              }
+            });
   }
 
   private static Set<String> usedTargets(Experiment experiment) {
     Set<String> used = new HashSet<>();
-    experiment.spec().steps().forEach(step -> {
-      switch (step) {
-        case AttackStep a when a.target() != null -> used.add(a.target());
-        case ProbeStep p when p.target() != null -> used.add(p.target());
-        default -> {}
-      }
-    });
-    experiment.spec().probes().stream().map(ContinuousProbe::target).filter(t -> t != null).forEach(used::add);
+    experiment
+        .spec()
+        .steps()
+        .forEach(
+            step -> {
+              switch (step) {
+                case AttackStep a when a.target() != null -> used.add(a.target());
+                case ProbeStep p when p.target() != null -> used.add(p.target());
+                default -> {}
+              }
+            });
+    experiment.spec().probes().stream()
+        .map(ContinuousProbe::target)
+        .filter(t -> t != null)
+        .forEach(used::add);
     return used;
   }
 
-  private static void checkNamespaces(String name, Target target, NamespacePolicy policy, ProblemSink sink) {
+  private static void checkNamespaces(
+      String name, Target target, NamespacePolicy policy, ProblemSink sink) {
     TargetKind kind = target.effectiveKind();
     String path = StepPaths.target(name, "namespaces");
     if (!kind.namespaced()) {
@@ -57,15 +70,28 @@ final class TargetRule implements Rule {
       return;
     }
     if (target.namespaces().isEmpty()) {
-      sink.error(StepPaths.target(name), "target '" + name + "' must name at least one namespace in 'namespaces'");
+      sink.error(
+          StepPaths.target(name),
+          "target '" + name + "' must name at least one namespace in 'namespaces'");
     }
     for (int i = 0; i < target.namespaces().size(); i++) {
       String namespace = target.namespaces().get(i);
       if (policy.effectiveDeny().contains(namespace)) {
-        sink.error(Paths.index(path, i), "namespace '" + namespace + "' is denied by spec.safety.namespaces"
-            + (policy.deny() == null ? " (denied by default; set 'deny' to change the list)" : ""));
+        sink.error(
+            Paths.index(path, i),
+            "namespace '"
+                + namespace
+                + "' is denied by spec.safety.namespaces"
+                + (policy.deny() == null
+                    ? " (denied by default; set 'deny' to change the list)"
+                    : ""));
       } else if (!policy.permits(namespace)) {
-        sink.error(Paths.index(path, i), "namespace '" + namespace + "' is not in spec.safety.namespaces.allow " + policy.allow());
+        sink.error(
+            Paths.index(path, i),
+            "namespace '"
+                + namespace
+                + "' is not in spec.safety.namespaces.allow "
+                + policy.allow());
       }
     }
   }
@@ -77,21 +103,29 @@ final class TargetRule implements Rule {
     try {
       LabelSelector.parse(target.labelSelector());
     } catch (LabelSelectorException e) {
-      sink.error(StepPaths.target(name, "labelSelector"), e.index(), "invalid label selector: " + e.getMessage());
+      sink.error(
+          StepPaths.target(name, "labelSelector"),
+          e.index(),
+          "invalid label selector: " + e.getMessage());
     }
   }
 
   private static void checkRegexes(String name, Target target, ProblemSink sink) {
     if (target.podName() != null) {
-      RegexCheck.check(target.podName()).ifPresent(e -> sink.error(StepPaths.target(name, "podName"), e.index(), e.message()));
+      RegexCheck.check(target.podName())
+          .ifPresent(e -> sink.error(StepPaths.target(name, "podName"), e.index(), e.message()));
     }
     String containers = StepPaths.target(name, "containers");
     for (int i = 0; i < target.containers().size(); i++) {
       String path = Paths.index(containers, i);
-      RegexCheck.check(target.containers().get(i)).ifPresent(e -> sink.error(path, e.index(), e.message()));
+      RegexCheck.check(target.containers().get(i))
+          .ifPresent(e -> sink.error(path, e.index(), e.message()));
     }
     if (!target.containers().isEmpty() && target.effectiveKind() != TargetKind.POD) {
-      sink.warning(containers, "'containers' only applies to Pod targets; it is ignored for " + target.effectiveKind().keyword());
+      sink.warning(
+          containers,
+          "'containers' only applies to Pod targets; it is ignored for "
+              + target.effectiveKind().keyword());
     }
   }
 
@@ -103,15 +137,22 @@ final class TargetRule implements Rule {
     BlastRadius.Mode mode = radius.mode();
     if (!mode.takesValue()) {
       if (radius.value() != null) {
-        sink.error(Paths.child(path, "value"), "blast radius '" + mode.keyword() + "' takes no value");
+        sink.error(
+            Paths.child(path, "value"), "blast radius '" + mode.keyword() + "' takes no value");
       }
       return;
     }
     if (radius.value() == null) {
       sink.error(path, "blast radius '" + mode.keyword() + "' needs a 'value'");
     } else if (radius.value() < mode.min() || radius.value() > mode.max()) {
-      sink.error(Paths.child(path, "value"), "blast radius value " + radius.value() + " is out of range for '" + mode.keyword() + "'; use "
-          + (mode == BlastRadius.Mode.COUNT ? "1 or more" : "1 to 100"));
+      sink.error(
+          Paths.child(path, "value"),
+          "blast radius value "
+              + radius.value()
+              + " is out of range for '"
+              + mode.keyword()
+              + "'; use "
+              + (mode == BlastRadius.Mode.COUNT ? "1 or more" : "1 to 100"));
     }
   }
 }

@@ -13,7 +13,13 @@ public final class Validator {
   private final List<Rule> rules;
 
   public Validator(Catalog catalog) {
-    this.rules = List.of(new MetadataRule(), new StepGraphRule(), new TargetRule(), new DurationRule(), new CatalogRule(catalog));
+    this.rules =
+        List.of(
+            new MetadataRule(),
+            new StepGraphRule(),
+            new TargetRule(),
+            new DurationRule(),
+            new CatalogRule(catalog));
   }
 
   /** Validator over the built-in catalog. */

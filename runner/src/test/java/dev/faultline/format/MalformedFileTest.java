@@ -31,7 +31,9 @@ class MalformedFileTest {
 
   @Test
   void badIndentation() {
-    Problem p = onlyProblem(HEADER + "spec:\n  steps:\n    - id: a\n      wait: 1s\n   oops: 1\n", Syntax.YAML);
+    Problem p =
+        onlyProblem(
+            HEADER + "spec:\n  steps:\n    - id: a\n      wait: 1s\n   oops: 1\n", Syntax.YAML);
     assertThat(p.line()).isEqualTo(9);
     assertThat(p.column()).isEqualTo(4);
     assertThat(p.message()).contains("indentation");
@@ -47,7 +49,8 @@ class MalformedFileTest {
 
   @Test
   void duplicateKeyInJson() {
-    Problem p = onlyProblem("{\n  \"kind\": \"Experiment\",\n  \"kind\": \"Experiment\"\n}\n", Syntax.JSON);
+    Problem p =
+        onlyProblem("{\n  \"kind\": \"Experiment\",\n  \"kind\": \"Experiment\"\n}\n", Syntax.JSON);
     assertThat(p.line()).isEqualTo(3);
     assertThat(p.column()).isEqualTo(3);
     assertThat(p.message()).contains("duplicate key 'kind'");
@@ -56,7 +59,15 @@ class MalformedFileTest {
   @Test
   void unclosedFlowListNamesWhereItStarts() {
     Problem p = onlyProblem(HEADER + "spec:\n  steps: [\n", Syntax.YAML);
-    assertThat(p.message()).contains("list '['").contains("line 6, column 10");
+    assertThat(p.message()).contains("never closed");
+    Problem inList = onlyProblem(HEADER + "spec:\n  steps: [{id: a, wait: 1s}\n", Syntax.YAML);
+    assertThat(inList.message())
+        .isEqualTo(
+            "the file ends inside the list '[' that starts at line 6, column 10; a closing bracket is missing");
+    Problem inQuotes = onlyProblem(HEADER + "spec:\n  steps: []\n  x-note: \"open\n", Syntax.YAML);
+    assertThat(inQuotes.message())
+        .isEqualTo(
+            "the file ends inside the quoted string that starts at line 7, column 11; a closing quote is missing");
   }
 
   @Test
@@ -113,9 +124,9 @@ class MalformedFileTest {
         .extracting(p -> p.line() + ":" + p.column() + " " + p.path() + " " + p.message())
         .containsExactly(
             "8:19 spec.targets.web.namespaces 'namespaces' must be a list such as [shop], not a string",
-            "9:44 spec.targets.web.blastRadius.value expected a whole number, not a number",
-            "13:16 spec.steps[0].after 'after' must be a list such as [a], not a string",
-            "16:15 spec.steps[1].with 'with' must be a mapping (key: value lines), not a list");
+            "9:43 spec.targets.web.blastRadius.value expected a whole number, not a number",
+            "13:14 spec.steps[0].after 'after' must be a list such as [a], not a string",
+            "16:13 spec.steps[1].with 'with' must be a mapping (key: value lines), not a list");
   }
 
   @Test

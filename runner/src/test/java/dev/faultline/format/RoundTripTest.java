@@ -39,7 +39,8 @@ class RoundTripTest {
   void yamlAndJsonCarryTheSameExperiment(Path file) {
     Experiment original = new ExperimentReader().read(file).experiment().orElseThrow();
     for (Syntax syntax : Syntax.values()) {
-      ReadResult again = new ExperimentReader().read(ExperimentFormat.write(original, syntax), syntax);
+      ReadResult again =
+          new ExperimentReader().read(ExperimentFormat.write(original, syntax), syntax);
       assertThat(again.problems()).as(syntax.name()).isEmpty();
       assertThat(again.experiment()).as(syntax.name()).contains(original);
     }
@@ -114,7 +115,8 @@ class RoundTripTest {
               assertThat(p.path()).isEqualTo("spec.steps[0].aftr");
               assertThat(p.message()).contains("unknown field 'aftr'", "did you mean 'after'?");
             });
-    assertThat(ExperimentFormat.write(read.experiment().orElseThrow(), Syntax.YAML)).contains("aftr: [b]");
+    assertThat(ExperimentFormat.write(read.experiment().orElseThrow(), Syntax.YAML))
+        .contains("aftr: [b]");
   }
 
   @Test
@@ -130,7 +132,8 @@ class RoundTripTest {
               probe: http.check
               with: {url: 'http://a/b', body: 'true', note: "a: b", code: '404', multi: "line1\\nline2"}
         """;
-    Experiment experiment = new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+    Experiment experiment =
+        new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
 
     String written = ExperimentFormat.write(experiment, Syntax.YAML);
     Experiment again = new ExperimentReader().read(written, Syntax.YAML).experiment().orElseThrow();

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Reads a YAML experiment from a text block and returns all problems, reading and validation. */
 final class Check {
-  static final String HEADER = "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata:\n  name: t\n";
+  static final String HEADER =
+      "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata:\n  name: t\n";
 
   /** Line of the first line after {@link #HEADER}. */
   static final int FIRST_LINE = 5;
@@ -28,6 +29,8 @@ final class Check {
 
   /** "line:column message" of each problem. */
   static List<String> located(String body) {
-    return problems(body).stream().map(p -> p.line() + ":" + p.column() + " " + p.message()).toList();
+    return problems(body).stream()
+        .map(p -> p.line() + ":" + p.column() + " " + p.message())
+        .toList();
   }
 }

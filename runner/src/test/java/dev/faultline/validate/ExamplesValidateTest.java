@@ -3,11 +3,11 @@ package dev.faultline.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.Examples;
+import dev.faultline.catalog.Catalog;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.ProbeStep;
-import dev.faultline.catalog.Catalog;
 import dev.faultline.model.Step;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -34,14 +34,19 @@ class ExamplesValidateTest {
     for (Path file : Examples.all()) {
       var experiment = new ExperimentReader().read(file).experiment().orElseThrow();
       for (Step step : experiment.spec().steps()) {
-        kinds.add(step.kindWord() + (step instanceof ProbeStep p && p.until() != null ? "-until-" + p.until().keyword() : ""));
+        kinds.add(
+            step.kindWord()
+                + (step instanceof ProbeStep p && p.until() != null
+                    ? "-until-" + p.until().keyword()
+                    : ""));
         if (step instanceof AttackStep a) types.add(a.attack());
         if (step instanceof ProbeStep p) types.add(p.probe());
       }
       experiment.spec().probes().forEach(p -> types.add(p.probe()));
       continuousProbes |= !experiment.spec().probes().isEmpty();
     }
-    assertThat(kinds).contains("attack", "probe", "probe-until-failing", "probe-until-passing", "wait", "gate");
+    assertThat(kinds)
+        .contains("attack", "probe", "probe-until-failing", "probe-until-passing", "wait", "gate");
     assertThat(types).containsAll(Catalog.builtIn().all().stream().map(d -> d.id()).toList());
     assertThat(continuousProbes).isTrue();
   }

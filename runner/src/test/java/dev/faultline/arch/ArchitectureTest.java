@@ -1,0 +1,69 @@
+package dev.faultline.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of ARCHITECTURE.md section 1, as tests. */
+class ArchitectureTest {
+  private static JavaClasses runner;
+
+  @BeforeAll
+  static void importRunner() {
+    runner =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.faultline");
+  }
+
+  @Test
+  void modelAndFormatDoNotTouchTheClusterOrTheUi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.faultline.model..", "dev.faultline.format..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fabric8..", "javafx..", "org.controlsfx..", "atlantafx..")
+        .check(runner);
+  }
+
+  @Test
+  void runnerDoesNotUseJavaFx() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "com.mxgraph..")
+        .check(runner);
+  }
+
+  @Test
+  void onlyTheCliWritesToStandardOutput() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.faultline.cli..")
+        .should()
+        .accessField(System.class, "out")
+        .because(
+            "only dev.faultline.cli talks to the terminal; everything else reports through return values and events")
+        .check(runner);
+  }
+
+  @Test
+  void modelDependsOnNothingElseOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.faultline.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.faultline.format..",
+            "dev.faultline.validate..",
+            "dev.faultline.catalog..",
+            "dev.faultline.cli..")
+        .check(runner);
+  }
+}

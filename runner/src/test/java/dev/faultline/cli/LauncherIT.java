@@ -1,0 +1,70 @@
+package dev.faultline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.Examples;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code target/faultline} launcher, run as a user would, in its own process. */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("target", "faultline");
+
+  record Result(int exit, String out, String err) {}
+
+  private static Result launch(List<String> args) throws IOException, InterruptedException {
+    var command = new ArrayList<String>();
+    command.add(LAUNCHER.toAbsolutePath().toString());
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), out, err);
+  }
+
+  @Test
+  void launcherIsExecutable() {
+    assertThat(Files.isExecutable(LAUNCHER)).as("run ./mvnw package first").isTrue();
+  }
+
+  @Test
+  void validatesTheExamples() throws Exception {
+    var args = new ArrayList<String>(List.of("validate"));
+    Examples.all().forEach(p -> args.add(p.toString()));
+
+    Result result = launch(args);
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err()).contains("files checked: 0 errors, 0 warnings");
+  }
+
+  @Test
+  void reportsProblemsWithExitCode2(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\n  \"apiVersion\": \"faultline.dev/v2\"\n}\n");
+
+    Result result = launch(List.of("validate", bad.toString()));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.out())
+        .isEqualTo(
+            bad
+                + ":2:17: error: apiVersion faultline.dev/v2 is newer than this Faultline understands (faultline.dev/v1alpha1); update Faultline to open this file [apiVersion]\n");
+  }
+
+  @Test
+  void versionComesFromTheJar() throws Exception {
+    Result result = launch(List.of("--version"));
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).startsWith("faultline 0.1.0-SNAPSHOT");
+  }
+}
