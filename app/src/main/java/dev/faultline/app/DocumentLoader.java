@@ -6,8 +6,7 @@ import java.nio.file.Path;
  * Reads an experiment file for the main window. Called on a background thread, never on the FX
  * thread.
  *
- * <p>The seam where the real experiment reader ({@code dev.faultline.format}) plugs in; until then
- * {@link LineCountLoader} only proves the file is readable.
+ * <p>The seam between the window and the experiment reader; see {@link ExperimentLoader}.
  */
 @FunctionalInterface
 public interface DocumentLoader {

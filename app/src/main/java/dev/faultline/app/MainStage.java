@@ -27,7 +27,7 @@ final class MainStage {
    */
   static MainWindow show(Stage stage, Optional<String> file, UiTaskExecutor tasks) {
     FaultlineApp.applyDefaultTheme();
-    MainViewModel viewModel = new MainViewModel(tasks, new LineCountLoader());
+    MainViewModel viewModel = new MainViewModel(tasks, new ExperimentLoader());
     MainWindow window = new MainWindow(viewModel);
 
     Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);

@@ -107,7 +107,11 @@ class MainWindowUiTest {
 
   @Test
   void titleWithAFileFromTheCommandLine(FxRobot robot) throws Exception {
-    Path file = Files.writeString(dir.resolve("checkout.yaml"), "kind: Experiment\nspec: {}\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("checkout.yaml"),
+            "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: c}\n"
+                + "spec:\n  steps:\n    - {id: pause, wait: 5s}\n");
     Stage other = FxToolkit.registerStage(Stage::new);
     try {
       robot.interact(
@@ -115,7 +119,7 @@ class MainWindowUiTest {
 
       await(() -> "checkout.yaml \u2014 Faultline".equals(other.getTitle()));
       Label status = robot.from(other.getScene().getRoot()).lookup("#status-message").query();
-      assertThat(status.getText()).isEqualTo("Opened checkout.yaml (2 lines)");
+      assertThat(status.getText()).isEqualTo("Opened checkout.yaml (1 step, 0 targets, valid)");
       assertThat(robot.from(other.getScene().getRoot()).lookup(".canvas-hint").queryLabeled())
           .extracting(Label.class::cast)
           .extracting(Label::getText)
@@ -165,7 +169,11 @@ class MainWindowUiTest {
 
   @Test
   void shortcutNewStartsAFreshExperiment(FxRobot robot) throws Exception {
-    Path file = Files.writeString(dir.resolve("a.yaml"), "a: 1\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("a.yaml"),
+            "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: a}\n"
+                + "spec:\n  steps: []\n");
     robot.interact(() -> window.viewModel().open(file));
     await(() -> stage.getTitle().startsWith("a.yaml"));
 
