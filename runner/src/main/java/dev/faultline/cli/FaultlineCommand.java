@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       FormatCommand.class,
+      SandboxCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       "  faultline validate -o json experiment.yaml",
       "  faultline format experiment.yaml",
       "  faultline format --check experiments/*.yaml",
+      "  faultline sandbox --pods 1000",
       "",
       "Exit codes: 0 ok, 1 format --check found changes, 2 problems found, 64 usage error."
     })

@@ -1,0 +1,48 @@
+package dev.faultline.sandbox;
+
+import dev.faultline.format.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The kubeconfig of a running sandbox: one cluster, user and context named {@code
+ * faultline-sandbox}, default namespace {@code shop}. Written to its own file, never merged into
+ * {@code ~/.kube/config}.
+ */
+public final class Kubeconfig {
+  public static final String CONTEXT = "faultline-sandbox";
+
+  private Kubeconfig() {}
+
+  public static String text(String serverUrl) {
+    return """
+        apiVersion: v1
+        kind: Config
+        clusters:
+          - name: %1$s
+            cluster:
+              server: %2$s
+        users:
+          - name: %1$s
+            user:
+              token: %1$s
+        contexts:
+          - name: %1$s
+            context:
+              cluster: %1$s
+              user: %1$s
+              namespace: shop
+        current-context: %1$s
+        preferences: {}
+        """
+        .formatted(CONTEXT, serverUrl);
+  }
+
+  public static void write(Path file, String serverUrl) throws IOException {
+    AtomicFiles.write(file, text(serverUrl));
+  }
+
+  public static Path defaultPath() {
+    return DataDirectory.get().resolve("sandbox").resolve("kubeconfig");
+  }
+}

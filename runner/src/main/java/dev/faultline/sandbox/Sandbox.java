@@ -1,0 +1,216 @@
+package dev.faultline.sandbox;
+
+import dev.faultline.sandbox.api.SandboxApiServer;
+import dev.faultline.sandbox.api.SandboxStore;
+import dev.faultline.sandbox.api.StandardSubresources;
+import dev.faultline.sandbox.demo.BackendState;
+import dev.faultline.sandbox.demo.Backends;
+import dev.faultline.sandbox.demo.DemoServices;
+import dev.faultline.sandbox.demo.ServiceKey;
+import dev.faultline.sandbox.exec.ExecHandler;
+import dev.faultline.sandbox.exec.SimulatedProcesses;
+import dev.faultline.sandbox.world.Churn;
+import dev.faultline.sandbox.world.ClusterView;
+import dev.faultline.sandbox.world.Pods;
+import dev.faultline.sandbox.world.SimulatedControllers;
+import dev.faultline.sandbox.world.WorldBuilder;
+import dev.faultline.sandbox.world.WorldSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A running sandbox cluster: the API server, its seeded world, the simulated controllers and the
+ * demo HTTP services, plus the kubeconfig that points at it. Start one with {@link
+ * #start(SandboxOptions)}; close it to stop everything.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** Namespaces of the hand-made demo world, whose Services get a demo HTTP service. */
+  private static final Set<String> DEMO_NAMESPACES =
+      Set.of("shop", "payments", "monitoring", "kube-system");
+
+  public static final String DEMO_URL_ANNOTATION = "faultline.dev/demo-url";
+
+  private final SandboxStore store;
+  private final SandboxApiServer api;
+  private final SimulatedControllers controllers;
+  private final Churn churn;
+  private final SimulatedProcesses processes;
+  private final DemoServices demo;
+  private final Map<ServiceKey, URI> demoUrls;
+  private final Path kubeconfig;
+  private final int objects;
+
+  private Sandbox(
+      SandboxStore store,
+      SandboxApiServer api,
+      SimulatedControllers controllers,
+      Churn churn,
+      SimulatedProcesses processes,
+      DemoServices demo,
+      Map<ServiceKey, URI> demoUrls,
+      Path kubeconfig,
+      int objects) {
+    this.store = store;
+    this.api = api;
+    this.controllers = controllers;
+    this.churn = churn;
+    this.processes = processes;
+    this.demo = demo;
+    this.demoUrls = demoUrls;
+    this.kubeconfig = kubeconfig;
+    this.objects = objects;
+  }
+
+  public static Sandbox start(SandboxOptions options) {
+    Clock clock = Clock.systemUTC();
+    var random = new SplittableRandom(options.seed());
+    var store = new SandboxStore();
+    int nodes = 3 + (int) Math.floorMod(options.seed(), 3L);
+    WorldSpec spec =
+        options.pods() > 0 ? WorldSpec.scaled(options.pods(), nodes) : WorldSpec.demo(nodes);
+    List<ObjectNode> world =
+        new WorldBuilder(random.split(), store::nextResourceVersion, clock.instant()).build(spec);
+
+    var cluster = new ClusterView(store);
+    DemoServices demo =
+        options.demoServices()
+            ? new DemoServices(key -> backends(cluster, key), options.seed())
+            : null;
+    var demoUrls = new LinkedHashMap<ServiceKey, URI>();
+    if (demo != null) {
+      for (ObjectNode object : world) {
+        String namespace = object.path("metadata").path("namespace").asString("");
+        if (object.path("kind").asString().equals("Service")
+            && DEMO_NAMESPACES.contains(namespace)) {
+          var key = new ServiceKey(namespace, object.path("metadata").path("name").asString());
+          URI url = demo.start(key).url();
+          demoUrls.put(key, url);
+          object
+              .withObjectProperty("metadata")
+              .withObjectProperty("annotations")
+              .put(DEMO_URL_ANNOTATION, url.toString());
+        }
+      }
+    }
+    var json = new ArrayList<String>(world.size());
+    world.forEach(o -> json.add(o.toString()));
+    store.seed(json);
+
+    var controllers = new SimulatedControllers(store, clock, options.timings(), random.split());
+    controllers.start();
+    var processes = new SimulatedProcesses(cluster, clock, options.timings().start());
+    store.addListener(
+        event -> {
+          if (event.type().equals("DELETED") && event.json().contains("\"kind\":\"Pod\"")) {
+            var pod = ClusterView.JSON.readTree(event.json()).path("metadata");
+            processes.forgetLater(pod.path("namespace").asString(), pod.path("name").asString());
+          }
+        });
+    var api =
+        new SandboxApiServer(
+            store,
+            clock,
+            new StandardSubresources(store, new ExecHandler(cluster, processes), new DemoLogs()));
+    api.start(options.port());
+    var churn = new Churn(cluster, random.split());
+    churn.start(options.churnPerSecond());
+
+    Path kubeconfig =
+        options.kubeconfig() != null ? options.kubeconfig() : Kubeconfig.defaultPath();
+    try {
+      Kubeconfig.write(kubeconfig, api.url());
+    } catch (IOException e) {
+      api.close();
+      throw new UncheckedIOException("cannot write the sandbox kubeconfig " + kubeconfig, e);
+    }
+    return new Sandbox(
+        store,
+        api,
+        controllers,
+        churn,
+        processes,
+        demo,
+        java.util.Collections.unmodifiableMap(demoUrls),
+        kubeconfig,
+        world.size());
+  }
+
+  /** Ready and total pods behind a Service, read from the store on each demo request. */
+  private static Backends backends(ClusterView cluster, ServiceKey key) {
+    return () -> {
+      var service = cluster.get("v1", "services", key.namespace(), key.name());
+      if (service.isEmpty()) {
+        return new BackendState(0, 0);
+      }
+      var selector = new LinkedHashMap<String, String>();
+      service
+          .get()
+          .path("spec")
+          .path("selector")
+          .properties()
+          .forEach(e -> selector.put(e.getKey(), e.getValue().asString()));
+      var pods =
+          cluster.list("v1", "pods", key.namespace(), selector).stream()
+              .filter(p -> !Pods.isTerminating(p))
+              .toList();
+      int ready = (int) pods.stream().filter(Pods::isReady).count();
+      return new BackendState(ready, pods.size());
+    };
+  }
+
+  public String url() {
+    return api.url();
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** Objects in the seeded world (before any change). */
+  public int seededObjects() {
+    return objects;
+  }
+
+  public Map<ServiceKey, URI> demoUrls() {
+    return demoUrls;
+  }
+
+  public SandboxStore store() {
+    return store;
+  }
+
+  /** Stops serving the API (simulating an outage); the world and controllers keep running. */
+  public void stopApi() {
+    api.stop();
+  }
+
+  /** Serves the API again on the same port. */
+  public void startApi() {
+    api.start(api.port());
+  }
+
+  @Override
+  public void close() {
+    churn.close();
+    controllers.close();
+    processes.close();
+    api.close();
+    if (demo != null) {
+      demo.close();
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.faultline.sandbox.api;
+
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * HTTP streaming watches ({@code ?watch=true} without a websocket upgrade), as kubectl {@code get
+ * -w} and client-go use them: a chunked response with one JSON event per line. fabric8's CRUD
+ * dispatcher only offers websocket watches, so this serves the streaming form from the store's
+ * events, with a watch cache for {@code resourceVersion} resumes and Table output when asked.
+ */
+public final class HttpWatches {
+  private final SandboxStore store;
+  private final Clock clock;
+  private final WatchHistory history = new WatchHistory(20_000);
+  private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+
+  private final io.vertx.core.Vertx vertx;
+
+  public HttpWatches(SandboxStore store, Clock clock, io.vertx.core.Vertx vertx) {
+    this.store = store;
+    this.clock = clock;
+    this.vertx = vertx;
+    store.addListener(this::onEvent);
+  }
+
+  /** Whether the request is a streaming (non-websocket) watch this class should serve. */
+  public static boolean isHttpWatch(HttpServerRequest request) {
+    String upgrade = request.getHeader("Upgrade");
+    if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+      return false;
+    }
+    String watch = request.getParam("watch");
+    return "true".equals(watch) || "1".equals(watch);
+  }
+
+  private void onEvent(StoreEvent event) {
+    long rv = resourceVersion(event);
+    history.add(rv, event);
+    for (Watch watch : watches) {
+      watch.offer(event);
+    }
+  }
+
+  private long resourceVersion(StoreEvent event) {
+    if (event.type().equals("DELETED")) {
+      return store.nextResourceVersion();
+    }
+    return parseVersion(
+        SandboxDispatcher.JSON
+            .readTree(event.json())
+            .path("metadata")
+            .path("resourceVersion")
+            .asString());
+  }
+
+  public void serve(HttpServerRequest request) {
+    ApiPath path = ApiPath.parse(request.uri());
+    HttpServerResponse response = request.response();
+    if (path.type().isEmpty()) {
+      send(response, Status.notFound("the server could not find the requested resource"));
+      return;
+    }
+    boolean table =
+        Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("as=Table");
+    Watch watch = new Watch(path, store.attributesOf(watchQueryPath(path)), response, table);
+    String from = path.query().getOrDefault("resourceVersion", "");
+    response.setChunked(true);
+    response.putHeader("Content-Type", "application/json");
+    response.setStatusCode(200);
+    // Clients wait for the headers before they read events; Vert.x would send them only with the
+    // first event, which may be minutes away.
+    response.writeHead();
+    if (from.isEmpty() || from.equals("0")) {
+      initialState(path).forEach(object -> watch.write("ADDED", object));
+    } else {
+      Optional<List<WatchHistory.Entry>> missed = history.after(parseVersion(from));
+      if (missed.isEmpty()) {
+        watch.writeGone(from);
+        response.end();
+        return;
+      }
+      missed.get().forEach(entry -> watch.offer(entry.event()));
+    }
+    watches.add(watch);
+    response.closeHandler(v -> watches.remove(watch));
+    String timeout = path.query().get("timeoutSeconds");
+    if (timeout != null) {
+      long millis = Math.max(1, parseVersion(timeout)) * 1000;
+      vertx.setTimer(
+          millis,
+          id -> {
+            watches.remove(watch);
+            if (!response.ended() && !response.closed()) {
+              response.end();
+            }
+          });
+    }
+  }
+
+  /** The collection path with only the selector query parameters the store understands. */
+  private static String watchQueryPath(ApiPath path) {
+    var query = new StringBuilder();
+    for (String key : List.of("labelSelector", "fieldSelector")) {
+      String value = path.query().get(key);
+      if (value != null && !value.isEmpty()) {
+        query
+            .append(query.isEmpty() ? '?' : '&')
+            .append(key)
+            .append('=')
+            .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return path.collectionPath() + query;
+  }
+
+  private List<JsonNode> initialState(ApiPath path) {
+    MockResponse list = store.call(HttpMethod.GET, watchQueryPath(path), null, null);
+    if (list.code() != 200) {
+      return List.of();
+    }
+    JsonNode items = SandboxDispatcher.JSON.readTree(list.getBody().readUtf8()).path("items");
+    var objects = new java.util.ArrayList<JsonNode>();
+    items.forEach(objects::add);
+    return objects;
+  }
+
+  private static void send(HttpServerResponse response, MockResponse status) {
+    response
+        .setStatusCode(status.code())
+        .putHeader("Content-Type", "application/json")
+        .end(status.getBody().readUtf8());
+  }
+
+  static long parseVersion(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** One open watch stream. */
+  private final class Watch {
+    private final ApiPath path;
+    private final AttributeSet selects;
+    private final HttpServerResponse response;
+    private final boolean table;
+    private boolean columnsSent;
+
+    Watch(ApiPath path, AttributeSet selects, HttpServerResponse response, boolean table) {
+      this.path = path;
+      this.selects = selects;
+      this.response = response;
+      this.table = table;
+    }
+
+    void offer(StoreEvent event) {
+      if (event.attributes().matches(selects)) {
+        write(event.type(), SandboxDispatcher.JSON.readTree(event.json()));
+      }
+    }
+
+    synchronized void write(String type, JsonNode object) {
+      ObjectNode line = SandboxDispatcher.JSON.createObjectNode();
+      line.put("type", type);
+      if (table) {
+        ObjectNode rows =
+            TableView.toTable(path.resource(), object, IncludeObject.METADATA, clock.instant());
+        if (columnsSent) {
+          rows.putArray("columnDefinitions");
+        }
+        columnsSent = true;
+        line.set("object", rows);
+      } else {
+        line.set("object", object);
+      }
+      if (!response.ended() && !response.closed()) {
+        response.write(line + "\n");
+      }
+    }
+
+    void writeGone(String from) {
+      ObjectNode line = SandboxDispatcher.JSON.createObjectNode();
+      line.put("type", "ERROR");
+      ObjectNode status = line.putObject("object");
+      status.put("kind", "Status");
+      status.put("apiVersion", "v1");
+      status.put("status", "Failure");
+      status.put("message", "too old resource version: " + from);
+      status.put("reason", "Expired");
+      status.put("code", 410);
+      response.write(line + "\n");
+    }
+  }
+}

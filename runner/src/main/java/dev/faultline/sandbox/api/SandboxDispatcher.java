@@ -1,0 +1,180 @@
+package dev.faultline.sandbox.api;
+
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Clock;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Routes API requests: what the CRUD store cannot answer as a real kube-apiserver would (discovery,
+ * Table output, strategic-merge patches, scale, eviction, logs, exec) is handled here; everything
+ * else goes to the {@link SandboxStore}.
+ */
+public final class SandboxDispatcher extends Dispatcher {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final System.Logger LOG = System.getLogger(SandboxDispatcher.class.getName());
+
+  private final SandboxStore store;
+  private final String serverAddress;
+  private final Clock clock;
+  private final Subresources subresources;
+
+  public SandboxDispatcher(
+      SandboxStore store, String serverAddress, Clock clock, Subresources subresources) {
+    this.store = store;
+    this.serverAddress = serverAddress;
+    this.clock = clock;
+    this.subresources = subresources;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    try {
+      return route(request);
+    } catch (RuntimeException e) {
+      // A bug or malformed input must answer as an API error, never take the sandbox down.
+      LOG.log(System.Logger.Level.WARNING, "sandbox API failed on " + request.getRequestLine(), e);
+      return Status.error(500, "InternalError", "sandbox: " + e);
+    }
+  }
+
+  private MockResponse route(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
+    HttpMethod method = request.method();
+    Optional<MockResponse> meta = metaEndpoints(path, method);
+    if (meta.isPresent()) {
+      return meta.get();
+    }
+    if (!path.isResource()) {
+      return Status.notFound("the server could not find the requested resource");
+    }
+    if (path.type().isEmpty()) {
+      return Status.notFound(
+          "the server could not find the requested resource (" + path.resource() + ")");
+    }
+    if (path.subresource() != null && !path.subresource().equals("status")) {
+      return subresources.handle(request, path);
+    }
+    if (method == HttpMethod.PATCH) {
+      return patch(request, path);
+    }
+    MockResponse response = store.dispatch(request);
+    if (method == HttpMethod.GET && response.code() == 200 && path.name() == null) {
+      response = asTypedList(response, path.type().get());
+    }
+    if (method == HttpMethod.GET && wantsTable(request) && response.code() == 200) {
+      return table(path, response, request);
+    }
+    return response;
+  }
+
+  private Optional<MockResponse> metaEndpoints(ApiPath path, HttpMethod method) {
+    if (method != HttpMethod.GET) {
+      return Optional.empty();
+    }
+    return switch (path.path()) {
+      case "/version", "/version/" -> Optional.of(Status.json(200, Discovery.version().toString()));
+      case "/api", "/api/" ->
+          Optional.of(Status.json(200, Discovery.coreVersions(serverAddress).toString()));
+      case "/apis", "/apis/" -> Optional.of(Status.json(200, Discovery.groups().toString()));
+      case "/healthz", "/livez", "/readyz" ->
+          Optional.of(
+              new MockResponse()
+                  .setResponseCode(200)
+                  .setHeader("Content-Type", "text/plain")
+                  .setBody("ok"));
+      default -> discoveryOf(path);
+    };
+  }
+
+  private static Optional<MockResponse> discoveryOf(ApiPath path) {
+    if (path.group() == null || path.resource() != null) {
+      return Optional.empty();
+    }
+    String groupVersion =
+        path.group().isEmpty() ? path.version() : path.group() + "/" + path.version();
+    return Optional.of(
+        Discovery.resources(groupVersion)
+            .map(doc -> Status.json(200, doc.toString()))
+            .orElseGet(() -> Status.notFound("the server could not find the requested resource")));
+  }
+
+  /**
+   * Makes a list look as the API server sends it: typed ({@code apps/v1 DeploymentList} rather than
+   * {@code v1 List}) and stamped with the current resource version, so that a client's
+   * list-then-watch resumes exactly after the list instead of replaying everything.
+   */
+  private MockResponse asTypedList(MockResponse response, ApiResource type) {
+    JsonNode body = JSON.readTree(response.getBody().readUtf8());
+    if (body instanceof ObjectNode list && list.has("items")) {
+      list.put("apiVersion", type.apiVersion());
+      list.put("kind", type.kind() + "List");
+      list.withObjectProperty("metadata")
+          .put("resourceVersion", String.valueOf(store.nextResourceVersion()));
+      return Status.json(200, list.toString());
+    }
+    return Status.json(200, body.toString());
+  }
+
+  private static boolean wantsTable(RecordedRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("as=Table");
+  }
+
+  private MockResponse table(ApiPath path, MockResponse response, RecordedRequest request) {
+    JsonNode body = JSON.readTree(response.getBody().readUtf8());
+    IncludeObject include =
+        switch (path.query().getOrDefault("includeObject", "Metadata")) {
+          case "None" -> IncludeObject.NONE;
+          case "Object" -> IncludeObject.OBJECT;
+          default -> IncludeObject.METADATA;
+        };
+    ObjectNode table = TableView.toTable(path.resource(), body, include, clock.instant());
+    return Status.json(200, table.toString());
+  }
+
+  private MockResponse patch(RecordedRequest request, ApiPath path) {
+    if (path.name() == null) {
+      return Status.error(405, "MethodNotAllowed", "PATCH needs an object name");
+    }
+    MockResponse current = store.dispatch(get(path.objectPath()));
+    if (current.code() != 200) {
+      return current;
+    }
+    String contentType = request.getHeader("Content-Type");
+    ObjectNode original = (ObjectNode) JSON.readTree(current.getBody().readUtf8());
+    ObjectNode patched;
+    try {
+      patched =
+          Patches.apply(contentType == null ? "" : contentType, original, request.getUtf8Body());
+    } catch (PatchException e) {
+      return Status.error(
+          e.status(), e.status() == 415 ? "UnsupportedMediaType" : "Invalid", e.getMessage());
+    }
+    if (path.subresource() == null && original.has("status")) {
+      // A patch of the object does not change its status, as on a real API server.
+      patched.set("status", original.get("status"));
+    }
+    ((ObjectNode) patched.get("metadata"))
+        .put("resourceVersion", original.path("metadata").path("resourceVersion").asString());
+    String target =
+        path.subresource() == null
+            ? path.objectPath()
+            : path.objectPath() + "/" + path.subresource();
+    return store.call(HttpMethod.PUT, target, patched.toString(), "application/json");
+  }
+
+  private static RecordedRequest get(String path) {
+    return new RecordedRequest(
+        "HTTP/1.1",
+        HttpMethod.GET,
+        path,
+        io.fabric8.mockwebserver.http.Headers.builder().build(),
+        new io.fabric8.mockwebserver.http.Buffer());
+  }
+}
