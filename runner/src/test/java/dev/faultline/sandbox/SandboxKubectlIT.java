@@ -191,6 +191,210 @@ class SandboxKubectlIT {
   }
 
   @Test
+  void applyCreatesThenUpdatesADeployment() {
+    String deployment =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+                - {name: app, image: "nginx:1.27"}
+        """;
+    assertThat(kubectl.runWithInput(deployment, "apply", "-f", "-").ok().out())
+        .contains("deployment.apps/web created");
+    Eventually.await(
+        SETTLE,
+        () ->
+            kubectl
+                .run("get", "deploy", "web", "-n", "shop", "-o", "jsonpath={.status.readyReplicas}")
+                .out(),
+        "2"::equals);
+
+    String changed =
+        deployment.replace("nginx:1.27", "nginx:1.28").replace("replicas: 2", "replicas: 3");
+    assertThat(kubectl.runWithInput(changed, "apply", "-f", "-").ok().out())
+        .contains("deployment.apps/web configured");
+    assertThat(
+            kubectl
+                .run(
+                    "get",
+                    "deploy",
+                    "web",
+                    "-n",
+                    "shop",
+                    "-o",
+                    "jsonpath={.spec.template.spec.containers[0].image} {.spec.replicas}")
+                .ok()
+                .out())
+        .isEqualTo("nginx:1.28 3");
+    Eventually.await(
+        SETTLE,
+        () ->
+            kubectl
+                .run(
+                    "get",
+                    "pods",
+                    "-n",
+                    "shop",
+                    "-l",
+                    "app=web",
+                    "-o",
+                    "jsonpath={.items[*].spec.containers[0].image}")
+                .out(),
+        images -> images.split(" ").length == 3 && !images.contains("1.27"));
+    assertThat(kubectl.runWithInput(changed, "apply", "-f", "-").ok().out()).contains("unchanged");
+  }
+
+  @Test
+  void applyAChaosMeshPodChaos() {
+    String chaos =
+        """
+        apiVersion: chaos-mesh.org/v1alpha1
+        kind: PodChaos
+        metadata: {name: kill-one-cart, namespace: shop}
+        spec:
+          action: pod-kill
+          mode: one
+          selector: {namespaces: [shop], labelSelectors: {app: cart}}
+        """;
+    assertThat(kubectl.runWithInput(chaos, "apply", "-f", "-").ok().out())
+        .contains("podchaos.chaos-mesh.org/kill-one-cart created");
+    assertThat(kubectl.run("get", "podchaos", "-A").ok().out()).contains("shop", "kill-one-cart");
+    kubectl.run("delete", "podchaos", "kill-one-cart", "-n", "shop").ok();
+  }
+
+  @Test
+  void cordonAndDrainMovePodsOffANode() {
+    String node = "sandbox-node-2";
+    assertThat(kubectl.run("cordon", node).ok().out()).contains("cordoned");
+    assertThat(kubectl.run("get", "node", node).ok().out()).contains("Ready,SchedulingDisabled");
+    try {
+      kubectl
+          .run("drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=60s")
+          .ok();
+      Eventually.await(
+          SETTLE,
+          () ->
+              names("get", "pods", "-A", "--field-selector", "spec.nodeName=" + node, "-o", "name"),
+          List::isEmpty);
+      // Every workload got its pods back, on the other nodes.
+      Eventually.await(
+          SETTLE,
+          () ->
+              kubectl
+                  .run(
+                      "get",
+                      "deploy",
+                      "checkout",
+                      "-n",
+                      "shop",
+                      "-o",
+                      "jsonpath={.status.readyReplicas}")
+                  .out(),
+          "3"::equals);
+      assertThat(
+              kubectl
+                  .run(
+                      "get",
+                      "pods",
+                      "-n",
+                      "shop",
+                      "-l",
+                      "app=checkout",
+                      "-o",
+                      "jsonpath={.items[*].spec.nodeName}")
+                  .ok()
+                  .out())
+          .doesNotContain(node);
+    } finally {
+      kubectl.run("uncordon", node).ok();
+    }
+  }
+
+  @Test
+  void fieldSelectorsFilterByAnyField() {
+    String pods =
+        kubectl
+            .run(
+                "get",
+                "pods",
+                "-A",
+                "--field-selector",
+                "status.phase=Running,metadata.namespace=payments",
+                "-o",
+                "name")
+            .ok()
+            .out();
+    assertThat(pods.lines())
+        .isNotEmpty()
+        .allMatch(l -> l.startsWith("pod/payments-api-") || l.startsWith("pod/ledger-"));
+  }
+
+  @Test
+  void execSignalsChangeReadinessAndRestarts() {
+    String pod =
+        names("get", "pods", "-n", "shop", "-l", "app=storefront", "-o", "name").getFirst();
+    assertThat(kubectl.run("exec", "-n", "shop", pod, "-c", "app", "--", "ps").ok().out())
+        .contains("/usr/bin/java -jar /app/storefront.jar");
+
+    kubectl.run("exec", "-n", "shop", pod, "-c", "app", "--", "kill", "-STOP", "1").ok();
+    Eventually.await(
+        SETTLE,
+        () ->
+            kubectl
+                .run(
+                    "get", "-n", "shop", pod, "-o", "jsonpath={.status.containerStatuses[0].ready}")
+                .out(),
+        "false"::equals);
+    kubectl.run("exec", "-n", "shop", pod, "-c", "app", "--", "sh", "-c", "pkill -CONT java").ok();
+    Eventually.await(
+        SETTLE,
+        () ->
+            kubectl
+                .run(
+                    "get", "-n", "shop", pod, "-o", "jsonpath={.status.containerStatuses[0].ready}")
+                .out(),
+        "true"::equals);
+
+    kubectl.run("exec", "-n", "shop", pod, "-c", "app", "--", "kill", "-KILL", "1").ok();
+    Eventually.await(
+        SETTLE,
+        () ->
+            kubectl
+                .run(
+                    "get",
+                    "-n",
+                    "shop",
+                    pod,
+                    "-o",
+                    "jsonpath={.status.containerStatuses[0].restartCount}")
+                .out(),
+        "1"::equals);
+    assertThat(
+            kubectl
+                .run(
+                    "get",
+                    "-n",
+                    "shop",
+                    pod,
+                    "-o",
+                    "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}")
+                .ok()
+                .out())
+        .isEqualTo("137");
+
+    Kubectl.Result missing = kubectl.run("exec", "-n", "shop", pod, "--", "curl", "localhost");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err()).contains("executable file not found");
+  }
+
+  @Test
   void chaosMeshResourcesAreServed() {
     assertThat(kubectl.run("get", "podchaos", "-A").ok().err()).contains("No resources found");
     assertThat(kubectl.run("api-resources", "--api-group=chaos-mesh.org").ok().out())

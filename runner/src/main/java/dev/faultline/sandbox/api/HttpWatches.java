@@ -73,7 +73,15 @@ public final class HttpWatches {
     }
     boolean table =
         Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("as=Table");
-    Watch watch = new Watch(path, store.attributesOf(watchQueryPath(path)), response, table);
+    FieldSelector fields;
+    try {
+      fields = FieldSelector.parse(path.query().get("fieldSelector"));
+    } catch (IllegalArgumentException e) {
+      send(response, Status.error(400, "BadRequest", e.getMessage()));
+      return;
+    }
+    Watch watch =
+        new Watch(path, store.attributesOf(watchQueryPath(path)), fields, response, table);
     String from = path.query().getOrDefault("resourceVersion", "");
     response.setChunked(true);
     response.putHeader("Content-Type", "application/json");
@@ -82,7 +90,9 @@ public final class HttpWatches {
     // first event, which may be minutes away.
     response.writeHead();
     if (from.isEmpty() || from.equals("0")) {
-      initialState(path).forEach(object -> watch.write("ADDED", object));
+      initialState(path).stream()
+          .filter(fields::matches)
+          .forEach(object -> watch.write("ADDED", object));
     } else {
       Optional<List<WatchHistory.Entry>> missed = history.after(parseVersion(from));
       if (missed.isEmpty()) {
@@ -111,7 +121,7 @@ public final class HttpWatches {
   /** The collection path with only the selector query parameters the store understands. */
   private static String watchQueryPath(ApiPath path) {
     var query = new StringBuilder();
-    for (String key : List.of("labelSelector", "fieldSelector")) {
+    for (String key : List.of("labelSelector")) {
       String value = path.query().get(key);
       if (value != null && !value.isEmpty()) {
         query
@@ -154,20 +164,30 @@ public final class HttpWatches {
   private final class Watch {
     private final ApiPath path;
     private final AttributeSet selects;
+    private final FieldSelector fields;
     private final HttpServerResponse response;
     private final boolean table;
     private boolean columnsSent;
 
-    Watch(ApiPath path, AttributeSet selects, HttpServerResponse response, boolean table) {
+    Watch(
+        ApiPath path,
+        AttributeSet selects,
+        FieldSelector fields,
+        HttpServerResponse response,
+        boolean table) {
       this.path = path;
       this.selects = selects;
+      this.fields = fields;
       this.response = response;
       this.table = table;
     }
 
     void offer(StoreEvent event) {
       if (event.attributes().matches(selects)) {
-        write(event.type(), SandboxDispatcher.JSON.readTree(event.json()));
+        JsonNode object = SandboxDispatcher.JSON.readTree(event.json());
+        if (fields.matches(object)) {
+          write(event.type(), object);
+        }
       }
     }
 

@@ -58,14 +58,25 @@ public final class SandboxDispatcher extends Dispatcher {
           "the server could not find the requested resource (" + path.resource() + ")");
     }
     if (path.subresource() != null && !path.subresource().equals("status")) {
-      return subresources.handle(request, path);
+      return withJsonType(subresources.handle(request, path));
     }
     if (method == HttpMethod.PATCH) {
       return patch(request, path);
     }
-    MockResponse response = store.dispatch(request);
+    FieldSelector fields = FieldSelector.EVERYTHING;
+    if (method == HttpMethod.GET
+        && path.name() == null
+        && path.query().containsKey("fieldSelector")) {
+      try {
+        fields = FieldSelector.parse(path.query().get("fieldSelector"));
+      } catch (IllegalArgumentException e) {
+        return Status.error(400, "BadRequest", e.getMessage());
+      }
+      request = withoutQuery(request, "fieldSelector");
+    }
+    MockResponse response = withJsonType(store.dispatch(request));
     if (method == HttpMethod.GET && response.code() == 200 && path.name() == null) {
-      response = asTypedList(response, path.type().get());
+      response = asTypedList(response, path.type().get(), fields);
     }
     if (method == HttpMethod.GET && wantsTable(request) && response.code() == 200) {
       return table(path, response, request);
@@ -82,13 +93,21 @@ public final class SandboxDispatcher extends Dispatcher {
       case "/api", "/api/" ->
           Optional.of(Status.json(200, Discovery.coreVersions(serverAddress).toString()));
       case "/apis", "/apis/" -> Optional.of(Status.json(200, Discovery.groups().toString()));
+      case "/openapi/v3", "/openapi/v3/" ->
+          Optional.of(Status.json(200, OpenApi.index().toString()));
       case "/healthz", "/livez", "/readyz" ->
           Optional.of(
               new MockResponse()
                   .setResponseCode(200)
                   .setHeader("Content-Type", "text/plain")
                   .setBody("ok"));
-      default -> discoveryOf(path);
+      default ->
+          path.path().startsWith("/openapi/v3/")
+              ? Optional.of(
+                  OpenApi.forPath(path.path())
+                      .map(d -> Status.json(200, d.toString()))
+                      .orElseGet(() -> Status.notFound("no OpenAPI document for " + path.path())))
+              : discoveryOf(path);
     };
   }
 
@@ -109,9 +128,18 @@ public final class SandboxDispatcher extends Dispatcher {
    * {@code v1 List}) and stamped with the current resource version, so that a client's
    * list-then-watch resumes exactly after the list instead of replaying everything.
    */
-  private MockResponse asTypedList(MockResponse response, ApiResource type) {
+  private MockResponse asTypedList(MockResponse response, ApiResource type, FieldSelector fields) {
     JsonNode body = JSON.readTree(response.getBody().readUtf8());
     if (body instanceof ObjectNode list && list.has("items")) {
+      if (!fields.isEverything()) {
+        var kept = JSON.createArrayNode();
+        list.get("items")
+            .forEach(
+                item -> {
+                  if (fields.matches(item)) kept.add(item);
+                });
+        list.set("items", kept);
+      }
       list.put("apiVersion", type.apiVersion());
       list.put("kind", type.kind() + "List");
       list.withObjectProperty("metadata")
@@ -119,6 +147,38 @@ public final class SandboxDispatcher extends Dispatcher {
       return Status.json(200, list.toString());
     }
     return Status.json(200, body.toString());
+  }
+
+  /**
+   * The CRUD store answers without a Content-Type; client-go then decodes with the type it asked
+   * for, which is protobuf for typed clients (kubectl cordon), and fails.
+   */
+  static MockResponse withJsonType(MockResponse response) {
+    if (response.getHeaders().header("Content-Type") == null
+        && response.getWebSocketListener() == null) {
+      response.setHeader("Content-Type", "application/json");
+    }
+    return response;
+  }
+
+  private static RecordedRequest withoutQuery(RecordedRequest request, String parameter) {
+    String raw = request.getPath();
+    int q = raw.indexOf('?');
+    if (q < 0) {
+      return request;
+    }
+    var kept = new StringBuilder();
+    for (String pair : raw.substring(q + 1).split("&")) {
+      if (!pair.startsWith(parameter + "=") && !pair.isEmpty()) {
+        kept.append(kept.isEmpty() ? "?" : "&").append(pair);
+      }
+    }
+    return new RecordedRequest(
+        "HTTP/1.1",
+        request.method(),
+        raw.substring(0, q) + kept,
+        request.getHeaders(),
+        request.getBody());
   }
 
   private static boolean wantsTable(RecordedRequest request) {
@@ -166,7 +226,7 @@ public final class SandboxDispatcher extends Dispatcher {
         path.subresource() == null
             ? path.objectPath()
             : path.objectPath() + "/" + path.subresource();
-    return store.call(HttpMethod.PUT, target, patched.toString(), "application/json");
+    return withJsonType(store.call(HttpMethod.PUT, target, patched.toString(), "application/json"));
   }
 
   private static RecordedRequest get(String path) {

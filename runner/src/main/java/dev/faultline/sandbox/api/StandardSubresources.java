@@ -18,10 +18,14 @@ public final class StandardSubresources implements Subresources {
   private final SandboxStore store;
   private final BiFunction<RecordedRequest, ApiPath, MockResponse> exec;
   private final PodLogs logs;
+  private final dev.faultline.sandbox.world.DisruptionBudgets budgets;
 
   public StandardSubresources(
       SandboxStore store, BiFunction<RecordedRequest, ApiPath, MockResponse> exec, PodLogs logs) {
     this.store = store;
+    this.budgets =
+        new dev.faultline.sandbox.world.DisruptionBudgets(
+            new dev.faultline.sandbox.world.ClusterView(store));
     this.exec = exec;
     this.logs = logs;
   }
@@ -118,6 +122,34 @@ public final class StandardSubresources implements Subresources {
   private MockResponse evict(RecordedRequest request, ApiPath path) {
     if (request.method() != HttpMethod.POST) {
       return Status.error(405, "MethodNotAllowed", "eviction supports create");
+    }
+    MockResponse current = store.call(HttpMethod.GET, path.objectPath(), null, null);
+    if (current.code() != 200) {
+      return current;
+    }
+    var blocking = budgets.blocking(SandboxDispatcher.JSON.readTree(current.getBody().readUtf8()));
+    if (blocking.isPresent()) {
+      var health = blocking.get();
+      ObjectNode status = SandboxDispatcher.JSON.createObjectNode();
+      status.put("kind", "Status");
+      status.put("apiVersion", "v1");
+      status.putObject("metadata");
+      status.put("status", "Failure");
+      status.put("message", "Cannot evict pod as it would violate the pod's disruption budget.");
+      status.put("reason", "TooManyRequests");
+      ObjectNode cause = status.putObject("details").putArray("causes").addObject();
+      cause.put("reason", "DisruptionBudget");
+      cause.put(
+          "message",
+          "The disruption budget "
+              + health.budget()
+              + " needs "
+              + health.desired()
+              + " healthy pods and has "
+              + health.healthy()
+              + " currently");
+      status.put("code", 429);
+      return Status.json(429, status.toString());
     }
     MockResponse deleted = store.call(HttpMethod.DELETE, path.objectPath(), null, null);
     if (deleted.code() != 200) {

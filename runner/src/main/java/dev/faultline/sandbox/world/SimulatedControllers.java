@@ -25,6 +25,7 @@ public final class SimulatedControllers implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SimulatedControllers.class.getName());
 
   private final ClusterView cluster;
+  private final DisruptionBudgets budgets;
   private final SandboxStore store;
   private final Clock clock;
   private final ControllerTimings timings;
@@ -38,6 +39,7 @@ public final class SimulatedControllers implements AutoCloseable {
       SandboxStore store, Clock clock, ControllerTimings timings, RandomGenerator random) {
     this.store = store;
     this.cluster = new ClusterView(store);
+    this.budgets = new DisruptionBudgets(cluster);
     this.clock = clock;
     this.timings = timings;
     this.random = random;
@@ -89,6 +91,7 @@ public final class SimulatedControllers implements AutoCloseable {
 
   private void onPod(String type, JsonNode pod, String namespace) {
     if (type.equals("DELETED")) {
+      budgets.refresh(namespace);
       ownerName(pod, "ReplicaSet")
           .ifPresent(rs -> later(timings.replace(), () -> reconcileReplicaSet(namespace, rs)));
       ownerName(pod, "StatefulSet")
