@@ -22,6 +22,10 @@ final class MetadataGuard {
     }
     ObjectNode metadata = patched.withObjectProperty("metadata");
     JsonNode before = original.path("metadata");
+    if (Json.text(before.get("name")).isEmpty()) {
+      // Nothing stored yet (server-side apply creating the object): the caller names it.
+      return patched;
+    }
 
     // The URL names the object; the apiserver re-encodes it in the URL's version and kind.
     keep(original, patched, "apiVersion");

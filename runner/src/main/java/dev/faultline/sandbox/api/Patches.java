@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Whatever the type, the patched object keeps its kind, apiVersion and system metadata, and may
- * not change its name, namespace, uid or resourceVersion (see {@link MetadataGuard}).
+ * not change its name, namespace, uid or resourceVersion (see {@link MetadataGuard}). For a
+ * server-side apply that creates the object, pass an empty object as the original; the result is
+ * then the applied configuration, and the caller checks it against the URL and stamps it.
  */
 public final class Patches {
   public static final String JSON_PATCH = "application/json-patch+json";

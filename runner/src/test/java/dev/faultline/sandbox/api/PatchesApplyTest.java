@@ -144,6 +144,25 @@ class PatchesApplyTest {
   }
 
   @Test
+  void applyToAnEmptyObjectCreatesItFromTheConfiguration() throws Exception {
+    String body =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: fresh, namespace: shop}
+        data: {a: "1", b: null}
+        """;
+    var result = Patches.apply(Patches.APPLY_PATCH, json("{}"), body);
+    assertThat(result)
+        .isEqualTo(
+            json(
+                """
+                {"apiVersion": "v1", "kind": "ConfigMap",
+                 "metadata": {"name": "fresh", "namespace": "shop"}, "data": {"a": "1"}}
+                """));
+  }
+
+  @Test
   void applyingADifferentNameIsABadRequest() {
     var e = failure(DEPLOYMENT, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\n");
     assertThat(e.status()).isEqualTo(400);
