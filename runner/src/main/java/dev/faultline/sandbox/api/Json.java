@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * kube-apiserver sees after decoding into its typed structs.
  */
 final class Json {
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /** Rejects trailing content after the document, as Go's json decoder does. */
+  static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private Json() {}
 
