@@ -63,6 +63,22 @@ public final class SandboxDispatcher extends Dispatcher {
     if (method == HttpMethod.PATCH) {
       return patch(request, path);
     }
+    if (method == HttpMethod.POST || method == HttpMethod.PUT) {
+      // Reading a request body consumes it: keep a copy for the store.
+      byte[] body = request.getBody() == null ? new byte[0] : request.getBody().readByteArray();
+      request =
+          new RecordedRequest(
+              "HTTP/1.1",
+              method,
+              request.getPath(),
+              request.getHeaders(),
+              new io.fabric8.mockwebserver.http.Buffer(body));
+      Optional<MockResponse> invalid =
+          invalidBody(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      if (invalid.isPresent()) {
+        return invalid.get();
+      }
+    }
     FieldSelector fields = FieldSelector.EVERYTHING;
     if (method == HttpMethod.GET
         && path.name() == null
@@ -75,6 +91,11 @@ public final class SandboxDispatcher extends Dispatcher {
       request = withoutQuery(request, "fieldSelector");
     }
     MockResponse response = withJsonType(store.dispatch(request));
+    if (response.code() == 404 && (response.getBody() == null || response.getBody().size() == 0)) {
+      String what =
+          path.name() == null ? path.resource() : path.resource() + " \"" + path.name() + "\"";
+      return Status.notFound(what + " not found");
+    }
     if (method == HttpMethod.GET && response.code() == 200 && path.name() == null) {
       response = asTypedList(response, path.type().get(), fields);
     }
@@ -179,6 +200,53 @@ public final class SandboxDispatcher extends Dispatcher {
         raw.substring(0, q) + kept,
         request.getHeaders(),
         request.getBody());
+  }
+
+  /** A body that is not a JSON object is a client error, not a crash inside the store. */
+  private static Optional<MockResponse> invalidBody(String body) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(body);
+    } catch (tools.jackson.core.JacksonException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      return Optional.of(
+          Status.error(
+              400,
+              "BadRequest",
+              "the request body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+    }
+    if (node == null || !node.isObject()) {
+      return Optional.of(
+          Status.error(
+              400,
+              "BadRequest",
+              "the request body must be a JSON object, not "
+                  + (node == null
+                      ? "empty"
+                      : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))));
+    }
+    String kind = node.path("kind").asString("object");
+    if (!node.path("metadata").isObject()) {
+      return Optional.of(
+          Status.error(422, "Invalid", kind + " is invalid: metadata: Required value"));
+    }
+    JsonNode meta = node.path("metadata");
+    if (meta.path("name").asString("").isEmpty()
+        && meta.path("generateName").asString("").isEmpty()) {
+      return Optional.of(
+          Status.error(
+              422,
+              "Invalid",
+              kind
+                  + " \"\" is invalid: metadata.name: Required value: name or generateName is required"));
+    }
+    return Optional.empty();
   }
 
   private static boolean wantsTable(RecordedRequest request) {

@@ -63,7 +63,7 @@ public final class StandardSubresources implements Subresources {
                   ? (ObjectNode) SandboxDispatcher.JSON.readTree(request.getUtf8Body())
                   : Patches.apply(contentType(request), scale, request.getUtf8Body());
         } catch (PatchException e) {
-          return Status.error(e.status(), "Invalid", e.getMessage());
+          return Status.error(e.status(), e.reason(), e.getMessage());
         } catch (RuntimeException e) {
           return Status.error(400, "BadRequest", "invalid Scale: " + e.getMessage());
         }
