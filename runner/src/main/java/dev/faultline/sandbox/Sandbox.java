@@ -3,6 +3,10 @@ package dev.faultline.sandbox;
 import dev.faultline.sandbox.api.SandboxApiServer;
 import dev.faultline.sandbox.api.SandboxStore;
 import dev.faultline.sandbox.api.StandardSubresources;
+import dev.faultline.sandbox.chaos.ChaosMeshController;
+import dev.faultline.sandbox.chaos.IstioController;
+import dev.faultline.sandbox.chaos.ServiceFaults;
+import dev.faultline.sandbox.chaos.WorkflowController;
 import dev.faultline.sandbox.demo.BackendState;
 import dev.faultline.sandbox.demo.Backends;
 import dev.faultline.sandbox.demo.DemoServices;
@@ -42,7 +46,7 @@ public final class Sandbox implements AutoCloseable {
 
   private final SandboxStore store;
   private final SandboxApiServer api;
-  private final SimulatedControllers controllers;
+  private final List<AutoCloseable> controllers;
   private final Churn churn;
   private final SimulatedProcesses processes;
   private final DemoServices demo;
@@ -53,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
   private Sandbox(
       SandboxStore store,
       SandboxApiServer api,
-      SimulatedControllers controllers,
+      List<AutoCloseable> controllers,
       Churn churn,
       SimulatedProcesses processes,
       DemoServices demo,
@@ -116,6 +120,13 @@ public final class Sandbox implements AutoCloseable {
             processes.forgetLater(pod.path("namespace").asString(), pod.path("name").asString());
           }
         });
+    ServiceFaults serviceFaults = demo == null ? ServiceFaults.NONE : ServiceFaults.of(demo);
+    var chaosMesh = new ChaosMeshController(store, serviceFaults, processes, clock, random.split());
+    chaosMesh.start();
+    var istio = new IstioController(store, serviceFaults);
+    istio.start();
+    var workflows = new WorkflowController(store, clock);
+    workflows.start();
     var api =
         new SandboxApiServer(
             store,
@@ -136,7 +147,7 @@ public final class Sandbox implements AutoCloseable {
     return new Sandbox(
         store,
         api,
-        controllers,
+        List.of(controllers, chaosMesh, istio, workflows),
         churn,
         processes,
         demo,
@@ -206,7 +217,13 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     churn.close();
-    controllers.close();
+    for (AutoCloseable controller : controllers) {
+      try {
+        controller.close();
+      } catch (Exception e) {
+        // Closing is best effort; the others must still stop.
+      }
+    }
     processes.close();
     api.close();
     if (demo != null) {

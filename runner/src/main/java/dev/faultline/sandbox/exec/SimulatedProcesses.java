@@ -70,7 +70,7 @@ public final class SimulatedProcesses implements AutoCloseable {
    * Sends {@code signal} to process {@code pid} of a container; false when there is no such
    * process.
    */
-  synchronized boolean signal(
+  public synchronized boolean signal(
       String namespace, String pod, String container, JsonNode podObject, int pid, Signal signal) {
     ContainerProcesses table = table(namespace, pod, container, podObject);
     Optional<ContainerProcesses.Process> target =
