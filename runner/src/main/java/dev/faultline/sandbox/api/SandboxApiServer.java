@@ -71,8 +71,11 @@ public final class SandboxApiServer implements AutoCloseable {
         request -> {
           if (HttpWatches.isHttpWatch(request)) {
             watches.serve(request);
+          } else if (isWebSocketUpgrade(request)) {
+            handler.handle(
+                request); // exec and fabric8 watches: the mock server's websocket handling
           } else {
-            handler.handle(request);
+            offEventLoop(request, dispatcher);
           }
         });
     try {
@@ -86,6 +89,47 @@ public final class SandboxApiServer implements AutoCloseable {
     }
     port = server.actualPort();
     return port;
+  }
+
+  private static boolean isWebSocketUpgrade(io.vertx.core.http.HttpServerRequest request) {
+    String upgrade = request.getHeader("Upgrade");
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+  }
+
+  /**
+   * Answers a plain request on a virtual thread: a list of 30,000 pods takes seconds to build, and
+   * on the event loop it would stall every other client, watches included.
+   */
+  private static void offEventLoop(
+      io.vertx.core.http.HttpServerRequest request, SandboxDispatcher dispatcher) {
+    request
+        .body()
+        .onSuccess(
+            body ->
+                Thread.startVirtualThread(
+                    () -> {
+                      var headers = io.fabric8.mockwebserver.http.Headers.builder();
+                      request.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+                      var recorded =
+                          new RecordedRequest(
+                              "HTTP/1.1",
+                              io.fabric8.mockwebserver.dsl.HttpMethod.fromVertx(request.method()),
+                              request.uri(),
+                              headers.build(),
+                              new io.fabric8.mockwebserver.http.Buffer(body.getBytes()));
+                      MockResponse response = dispatcher.dispatch(recorded);
+                      var out = request.response().setStatusCode(response.code());
+                      response
+                          .getHeaders()
+                          .toMultimap()
+                          .forEach((name, values) -> out.putHeader(name, values));
+                      byte[] bytes =
+                          response.getBody() == null
+                              ? new byte[0]
+                              : response.getBody().readByteArray();
+                      out.end(io.vertx.core.buffer.Buffer.buffer(bytes));
+                    }))
+        .onFailure(e -> request.response().setStatusCode(400).end());
   }
 
   /** Stops listening; open connections are closed. The store keeps its objects. */

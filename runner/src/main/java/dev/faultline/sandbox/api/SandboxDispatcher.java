@@ -96,13 +96,19 @@ public final class SandboxDispatcher extends Dispatcher {
           path.name() == null ? path.resource() : path.resource() + " \"" + path.name() + "\"";
       return Status.notFound(what + " not found");
     }
-    if (method == HttpMethod.GET && response.code() == 200 && path.name() == null) {
-      response = asTypedList(response, path.type().get(), fields);
+    if (method != HttpMethod.GET || response.code() != 200) {
+      return response;
     }
-    if (method == HttpMethod.GET && wantsTable(request) && response.code() == 200) {
-      return table(path, response, request);
+    // Parsed once, shaped as the API server would, and printed once: lists of 30,000 pods make
+    // every extra pass over the JSON visible to kubectl.
+    JsonNode body = JSON.readTree(response.getBody().readUtf8());
+    if (path.name() == null) {
+      body = asTypedList(body, path.type().get(), fields);
     }
-    return response;
+    if (wantsTable(request)) {
+      body = table(path, body);
+    }
+    return Status.json(200, body.toString());
   }
 
   private Optional<MockResponse> metaEndpoints(ApiPath path, HttpMethod method) {
@@ -149,8 +155,7 @@ public final class SandboxDispatcher extends Dispatcher {
    * {@code v1 List}) and stamped with the current resource version, so that a client's
    * list-then-watch resumes exactly after the list instead of replaying everything.
    */
-  private MockResponse asTypedList(MockResponse response, ApiResource type, FieldSelector fields) {
-    JsonNode body = JSON.readTree(response.getBody().readUtf8());
+  private JsonNode asTypedList(JsonNode body, ApiResource type, FieldSelector fields) {
     if (body instanceof ObjectNode list && list.has("items")) {
       if (!fields.isEverything()) {
         var kept = JSON.createArrayNode();
@@ -165,9 +170,8 @@ public final class SandboxDispatcher extends Dispatcher {
       list.put("kind", type.kind() + "List");
       list.withObjectProperty("metadata")
           .put("resourceVersion", String.valueOf(store.nextResourceVersion()));
-      return Status.json(200, list.toString());
     }
-    return Status.json(200, body.toString());
+    return body;
   }
 
   /**
@@ -254,16 +258,14 @@ public final class SandboxDispatcher extends Dispatcher {
     return accept != null && accept.contains("as=Table");
   }
 
-  private MockResponse table(ApiPath path, MockResponse response, RecordedRequest request) {
-    JsonNode body = JSON.readTree(response.getBody().readUtf8());
+  private JsonNode table(ApiPath path, JsonNode body) {
     IncludeObject include =
         switch (path.query().getOrDefault("includeObject", "Metadata")) {
           case "None" -> IncludeObject.NONE;
           case "Object" -> IncludeObject.OBJECT;
           default -> IncludeObject.METADATA;
         };
-    ObjectNode table = TableView.toTable(path.resource(), body, include, clock.instant());
-    return Status.json(200, table.toString());
+    return TableView.toTable(path.resource(), body, include, clock.instant());
   }
 
   private MockResponse patch(RecordedRequest request, ApiPath path) {
