@@ -395,6 +395,59 @@ class SandboxKubectlIT {
   }
 
   @Test
+  void rolloutStatusAndWaitFollowARealRollout() {
+    assertThat(
+            kubectl
+                .run("rollout", "status", "deploy/coredns", "-n", "kube-system", "--timeout=20s")
+                .ok()
+                .out())
+        .contains("successfully rolled out");
+    kubectl
+        .run(
+            "set",
+            "image",
+            "deploy/coredns",
+            "-n",
+            "kube-system",
+            "app=registry.faultline.dev/coredns:v2")
+        .ok();
+    assertThat(
+            kubectl
+                .run("rollout", "status", "deploy/coredns", "-n", "kube-system", "--timeout=30s")
+                .ok()
+                .out())
+        .contains("successfully rolled out");
+    assertThat(
+            kubectl
+                .run(
+                    "get",
+                    "pods",
+                    "-n",
+                    "kube-system",
+                    "-l",
+                    "app=coredns",
+                    "-o",
+                    "jsonpath={.items[*].spec.containers[0].image}")
+                .ok()
+                .out())
+        .isEqualTo("registry.faultline.dev/coredns:v2 registry.faultline.dev/coredns:v2");
+    String pod =
+        names("get", "pods", "-n", "kube-system", "-l", "app=coredns", "-o", "name").getFirst();
+    assertThat(
+            kubectl
+                .run("wait", "--for=condition=Ready", pod, "-n", "kube-system", "--timeout=20s")
+                .ok()
+                .out())
+        .contains("condition met");
+  }
+
+  @Test
+  void authCanIAnswersYes() {
+    assertThat(kubectl.run("auth", "can-i", "delete", "pods", "-n", "shop").ok().out().strip())
+        .isEqualTo("yes");
+  }
+
+  @Test
   void chaosMeshResourcesAreServed() {
     assertThat(kubectl.run("get", "podchaos", "-A").ok().err()).contains("No resources found");
     assertThat(kubectl.run("api-resources", "--api-group=chaos-mesh.org").ok().out())

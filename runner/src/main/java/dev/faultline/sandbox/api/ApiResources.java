@@ -149,6 +149,17 @@ public final class ApiResources {
             false,
             List.of("crd", "crds"),
             List.of("status")));
+    // Faultline's RBAC preflight and kubectl auth can-i ask this; the sandbox allows everything.
+    all.add(
+        of(
+            "authorization.k8s.io",
+            "v1",
+            "SelfSubjectAccessReview",
+            "selfsubjectaccessreviews",
+            "selfsubjectaccessreview",
+            false,
+            NONE,
+            NONE));
     // Chaos Mesh
     for (String kind :
         List.of(

@@ -89,7 +89,14 @@ public final class HttpWatches {
     // Clients wait for the headers before they read events; Vert.x would send them only with the
     // first event, which may be minutes away.
     response.writeHead();
-    if (from.isEmpty() || from.equals("0")) {
+    if ("true".equals(path.query().get("sendInitialEvents"))) {
+      // Streaming list (client-go's WatchListClient, used by kubectl wait and rollout status):
+      // the current state as ADDED events, then a bookmark saying the initial events are done.
+      initialState(path).stream()
+          .filter(fields::matches)
+          .forEach(object -> watch.write("ADDED", object));
+      watch.writeInitialEventsEnd(store.nextResourceVersion());
+    } else if (from.isEmpty() || from.equals("0")) {
       initialState(path).stream()
           .filter(fields::matches)
           .forEach(object -> watch.write("ADDED", object));
@@ -205,6 +212,21 @@ public final class HttpWatches {
       } else {
         line.set("object", object);
       }
+      if (!response.ended() && !response.closed()) {
+        response.write(line + "\n");
+      }
+    }
+
+    synchronized void writeInitialEventsEnd(long resourceVersion) {
+      ObjectNode line = SandboxDispatcher.JSON.createObjectNode();
+      line.put("type", "BOOKMARK");
+      ObjectNode object = line.putObject("object");
+      ApiResource type = path.type().orElseThrow();
+      object.put("kind", type.kind());
+      object.put("apiVersion", type.apiVersion());
+      ObjectNode meta = object.putObject("metadata");
+      meta.put("resourceVersion", String.valueOf(resourceVersion));
+      meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
       if (!response.ended() && !response.closed()) {
         response.write(line + "\n");
       }

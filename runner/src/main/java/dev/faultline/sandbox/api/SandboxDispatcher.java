@@ -57,11 +57,21 @@ public final class SandboxDispatcher extends Dispatcher {
       return Status.notFound(
           "the server could not find the requested resource (" + path.resource() + ")");
     }
+    if (path.resource().equals("selfsubjectaccessreviews") && method == HttpMethod.POST) {
+      return accessReview(request);
+    }
     if (path.subresource() != null && !path.subresource().equals("status")) {
       return withJsonType(subresources.handle(request, path));
     }
     if (method == HttpMethod.PATCH) {
       return patch(request, path);
+    }
+    if ((method == HttpMethod.POST || method == HttpMethod.PUT)
+        && String.valueOf(request.getHeader("Content-Type")).contains("protobuf")) {
+      return Status.error(
+          415,
+          "UnsupportedMediaType",
+          "the sandbox speaks JSON only; protobuf request bodies are not supported");
     }
     if (method == HttpMethod.POST || method == HttpMethod.PUT) {
       // Reading a request body consumes it: keep a copy for the store.
@@ -251,6 +261,24 @@ public final class SandboxDispatcher extends Dispatcher {
                   + " \"\" is invalid: metadata.name: Required value: name or generateName is required"));
     }
     return Optional.empty();
+  }
+
+  /** Everyone may do everything in the sandbox; the answer says so, as a real review would. */
+  private static MockResponse accessReview(RecordedRequest request) {
+    JsonNode review;
+    try {
+      review = JSON.readTree(request.getUtf8Body());
+    } catch (tools.jackson.core.JacksonException e) {
+      review = null; // kubectl sends this one as protobuf; the answer does not depend on it
+    }
+    ObjectNode answer =
+        review != null && review.isObject() ? (ObjectNode) review : JSON.createObjectNode();
+    answer.put("apiVersion", "authorization.k8s.io/v1");
+    answer.put("kind", "SelfSubjectAccessReview");
+    ObjectNode status = answer.putObject("status");
+    status.put("allowed", true);
+    status.put("reason", "the Faultline sandbox allows every request");
+    return Status.json(201, answer.toString());
   }
 
   private static boolean wantsTable(RecordedRequest request) {

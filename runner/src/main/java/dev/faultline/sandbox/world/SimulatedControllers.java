@@ -107,6 +107,7 @@ public final class SimulatedControllers implements AutoCloseable {
     ownerName(pod, "ReplicaSet").ifPresent(rs -> reconcileReplicaSetStatus(namespace, rs));
     ownerName(pod, "StatefulSet")
         .ifPresent(sts -> reconcileWorkloadStatus("statefulsets", namespace, sts));
+    budgets.refresh(namespace);
   }
 
   // --- Deployments -------------------------------------------------------------------------
