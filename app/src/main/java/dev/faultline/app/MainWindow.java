@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     top.setId("top-bar");
     top.getStyleClass().add("top-bar");
     top.setAlignment(Pos.CENTER_LEFT);
+    top.setFillHeight(false); // the switcher keeps its own height, centred, not the bar's
     setTop(top);
     setCenter(new CanvasArea(viewModel));
     setBottom(new StatusBar(viewModel, connection));
