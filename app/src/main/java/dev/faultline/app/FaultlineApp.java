@@ -1,23 +1,34 @@
 package dev.faultline.app;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.faultline.app.connection.FabricClusterService;
 import dev.faultline.designer.fx.FxTaskExecutor;
-import java.util.List;
-import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /** The JavaFX application: applies the theme and shows the main window. */
 public final class FaultlineApp extends Application {
 
+  private MainWindow window;
+
   @Override
   public void start(Stage stage) {
-    MainStage.show(stage, fileArgument(getParameters().getUnnamed()), new FxTaskExecutor());
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(getParameters().getRaw());
+    } catch (IllegalArgumentException e) {
+      // Launcher rejects unknown options before JavaFX starts; another entry point may not.
+      options = LaunchOptions.NONE;
+    }
+    window = MainStage.show(stage, options, new FxTaskExecutor(), FabricClusterService.standard());
   }
 
-  /** The first unnamed argument is the experiment to open; the rest are ignored for now. */
-  static Optional<String> fileArgument(List<String> unnamed) {
-    return unnamed.stream().filter(argument -> !argument.isBlank()).findFirst();
+  /** Platform exit: release the cluster connection and stop the sandbox (idempotent). */
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.connection().close();
+    }
   }
 
   /** Installs the default theme; global to the JavaFX runtime, so call it before any window. */

@@ -1,10 +1,12 @@
 package dev.faultline.app;
 
+import dev.faultline.app.connection.ClusterService;
+import dev.faultline.app.connection.ConnectionViewModel;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import java.util.Objects;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The composition root of the main window: wires view model, view, scene and stage.
@@ -21,14 +23,18 @@ final class MainStage {
   private MainStage() {}
 
   /**
-   * Shows the main window on {@code stage} and starts opening {@code file} if given.
+   * Shows the main window on {@code stage}, starts opening the file named in {@code options} and
+   * connecting to a cluster. Closing the window releases the connection and stops the sandbox.
    *
+   * @param clusters the cluster side; {@link ConnectionViewModel#close() shut down} with the window
    * @return the view shown, for tests to look into
    */
-  static MainWindow show(Stage stage, Optional<String> file, UiTaskExecutor tasks) {
+  static MainWindow show(
+      Stage stage, LaunchOptions options, UiTaskExecutor tasks, ClusterService clusters) {
     FaultlineApp.applyDefaultTheme();
     MainViewModel viewModel = new MainViewModel(tasks, new ExperimentLoader());
-    MainWindow window = new MainWindow(viewModel);
+    ConnectionViewModel connection = new ConnectionViewModel(tasks, clusters);
+    MainWindow window = new MainWindow(viewModel, connection);
 
     Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene
@@ -40,10 +46,12 @@ final class MainStage {
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
+    stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> connection.close());
     stage.show();
 
-    // After show(): the window is up at once and the file arrives in the background.
-    file.ifPresent(viewModel::openFromCommandLine);
+    // After show(): the window is up at once; the file and the cluster arrive in the background.
+    options.file().ifPresent(viewModel::openFromCommandLine);
+    connection.start(options.sandbox());
     return window;
   }
 }

@@ -1,39 +1,59 @@
 package dev.faultline.app;
 
+import dev.faultline.app.connection.ConnectionViewModel;
+import dev.faultline.app.connection.ContextSwitcher;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The main window's content, built in code: menus on top, the canvas in the middle, the status bar
- * below.
+ * The main window's content, built in code: menus and the cluster switcher on top, the canvas in
+ * the middle, the status bar below.
  */
 public final class MainWindow extends BorderPane {
 
   private final MainViewModel viewModel;
+  private final ConnectionViewModel connection;
 
   /**
-   * Builds the window's content for a view model.
+   * Builds the window's content for its view models.
    *
-   * @param viewModel the state it shows
+   * @param viewModel the document state it shows
+   * @param connection the cluster connection it shows and switches
    */
-  public MainWindow(MainViewModel viewModel) {
+  public MainWindow(MainViewModel viewModel, ConnectionViewModel connection) {
     this.viewModel = viewModel;
+    this.connection = connection;
     setId("main-window");
-    setTop(
+    MainMenuBar menus =
         new MainMenuBar(
             new MainMenuBar.Actions(
-                viewModel::newExperiment, this::chooseAndOpen, this::quit, this::showAbout)));
+                viewModel::newExperiment, this::chooseAndOpen, this::quit, this::showAbout));
+    HBox.setHgrow(menus, Priority.ALWAYS);
+    HBox top = new HBox(menus, new ContextSwitcher(connection));
+    top.setId("top-bar");
+    top.getStyleClass().add("top-bar");
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.setFillHeight(false); // the switcher keeps its own height, centred, not the bar's
+    setTop(top);
     setCenter(new CanvasArea(viewModel));
-    setBottom(new StatusBar(viewModel));
+    setBottom(new StatusBar(viewModel, connection));
   }
 
-  /** The state behind this window. */
+  /** The document state behind this window. */
   public MainViewModel viewModel() {
     return viewModel;
+  }
+
+  /** The cluster connection behind this window. */
+  public ConnectionViewModel connection() {
+    return connection;
   }
 
   private void chooseAndOpen() {

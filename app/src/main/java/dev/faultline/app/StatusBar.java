@@ -1,15 +1,20 @@
 package dev.faultline.app;
 
 import atlantafx.base.theme.Styles;
+import dev.faultline.app.connection.ConnectionStatus;
+import dev.faultline.app.connection.ConnectionViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** The strip at the bottom of the window that shows the latest message. */
+/**
+ * The strip at the bottom of the window: the latest message on the left, the cluster connection and
+ * the version on the right.
+ */
 final class StatusBar extends HBox {
 
-  StatusBar(MainViewModel viewModel) {
+  StatusBar(MainViewModel viewModel, ConnectionViewModel connection) {
     setId("status-bar");
     getStyleClass().add("status-bar");
     setAlignment(Pos.CENTER_LEFT);
@@ -19,6 +24,8 @@ final class StatusBar extends HBox {
     message.getStyleClass().add("status-message");
     message.textProperty().bind(viewModel.statusTextProperty());
     message.setMaxWidth(Double.MAX_VALUE);
+    // Both texts shrink with an ellipsis in a narrow window; the message gives way first.
+    message.setMinWidth(0);
     HBox.setHgrow(message, Priority.ALWAYS);
     viewModel
         .statusErrorProperty()
@@ -27,6 +34,9 @@ final class StatusBar extends HBox {
     Label version = new Label(AppVersion.current());
     version.getStyleClass().add("status-version");
 
-    getChildren().addAll(message, version);
+    ConnectionStatus cluster = new ConnectionStatus(connection);
+    cluster.setMinWidth(120);
+
+    getChildren().addAll(message, cluster, version);
   }
 }

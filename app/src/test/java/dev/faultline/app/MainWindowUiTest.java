@@ -2,6 +2,10 @@ package dev.faultline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.app.connection.FakeClusterService;
+import dev.faultline.cluster.ClusterSummary;
+import dev.faultline.cluster.ContextDiscovery;
+import dev.faultline.cluster.ContextRef;
 import dev.faultline.designer.fx.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +17,9 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -48,7 +54,8 @@ class MainWindowUiTest {
     Thread.currentThread()
         .setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
     this.stage = stage;
-    this.window = MainStage.show(stage, Optional.empty(), new FxTaskExecutor());
+    this.window =
+        MainStage.show(stage, LaunchOptions.NONE, new FxTaskExecutor(), new FakeClusterService());
   }
 
   @AfterEach
@@ -115,7 +122,12 @@ class MainWindowUiTest {
     Stage other = FxToolkit.registerStage(Stage::new);
     try {
       robot.interact(
-          () -> MainStage.show(other, Optional.of(file.toString()), new FxTaskExecutor()));
+          () ->
+              MainStage.show(
+                  other,
+                  new LaunchOptions(false, Optional.of(file.toString()), false),
+                  new FxTaskExecutor(),
+                  new FakeClusterService()));
 
       await(() -> "checkout.yaml \u2014 Faultline".equals(other.getTitle()));
       Label status = robot.from(other.getScene().getRoot()).lookup("#status-message").query();
@@ -185,6 +197,51 @@ class MainWindowUiTest {
     await(() -> stage.getTitle().startsWith("Untitled"));
     assertThat(robot.lookup("#status-message").queryLabeled().getText())
         .isEqualTo("New experiment");
+  }
+
+  @Test
+  void theSwitcherListsContextsAndSwitchingReconnects(FxRobot robot) throws Exception {
+    Path kubeconfig = Path.of("/home/me/.kube/config");
+    ContextRef prod = new ContextRef("prod-eu", "https://prod:6443", "shop", kubeconfig);
+    ContextRef kind = new ContextRef("kind-dev", "https://127.0.0.1:40123", "default", kubeconfig);
+    FakeClusterService clusters =
+        new FakeClusterService()
+            .discovering(
+                new ContextDiscovery(
+                    List.of(kubeconfig), true, List.of(kind, prod), Optional.of(prod), List.of()))
+            .answering(
+                "kind-dev",
+                new ClusterSummary.Unavailable(
+                    "https://127.0.0.1:40123",
+                    "cannot reach https://127.0.0.1:40123: connection refused"));
+    Stage other = FxToolkit.registerStage(Stage::new);
+    try {
+      robot.interact(
+          () -> MainStage.show(other, LaunchOptions.NONE, new FxTaskExecutor(), clusters));
+      Label status = robot.from(other.getScene().getRoot()).lookup("#connection-status").query();
+      await(() -> status.getText().equals("prod-eu \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces"));
+      MenuButton switcher =
+          robot.from(other.getScene().getRoot()).lookup("#context-switcher").query();
+      assertThat(switcher.getText()).isEqualTo("prod-eu");
+      assertThat(switcher.getItems())
+          .extracting(MainWindowUiTest::text)
+          .containsExactly("Embedded sandbox", "", "kind-dev", "prod-eu", "", "Reload kubeconfig");
+      assertThat(((RadioMenuItem) switcher.getItems().get(3)).isSelected()).isTrue();
+
+      robot.clickOn(switcher);
+      await(switcher::isShowing);
+      robot.clickOn("kind-dev");
+
+      await(() -> status.getText().startsWith("kind-dev"));
+      assertThat(status.getText())
+          .isEqualTo("kind-dev \u00b7 cannot reach https://127.0.0.1:40123: connection refused");
+      assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("failed");
+      assertThat(switcher.getText()).isEqualTo("kind-dev");
+      assertThat(((RadioMenuItem) switcher.getItems().get(2)).isSelected()).isTrue();
+    } finally {
+      robot.interact(other::close);
+    }
+    assertThat(clusters.isShutDown()).isTrue();
   }
 
   private static String text(MenuItem item) {

@@ -1,0 +1,47 @@
+package dev.faultline.app.connection;
+
+import dev.faultline.cluster.ClusterSummary;
+import dev.faultline.cluster.ClusterTarget;
+import dev.faultline.cluster.ContextDiscovery;
+import java.nio.file.Path;
+
+/**
+ * The cluster side of the connection view model: finding contexts, connecting and probing. The seam
+ * between the view model and the runner, so the view model is tested with a fake.
+ *
+ * <p>{@link #discover()} and {@link #connect} block and are called on background threads; {@link
+ * #shutdown()} returns at once and may be called on the FX thread.
+ */
+public interface ClusterService {
+
+  /** Reads the user's kubeconfig files; never throws for a bad file (see its problems). */
+  ContextDiscovery discover();
+
+  /**
+   * Builds a client for {@code target} (starting the embedded sandbox if needed) and probes it.
+   *
+   * @return the open connection, also when the probe found the cluster unavailable
+   * @throws Exception when no client can be built: a bad kubeconfig, a sandbox that fails to start
+   */
+  Connection connect(ClusterTarget target) throws Exception;
+
+  /** Where the embedded sandbox writes its kubeconfig, for {@code kubectl --kubeconfig}. */
+  Path sandboxKubeconfig();
+
+  /**
+   * Closes every open connection and stops the sandbox, in the background; returns at once. The
+   * process does not exit before the work is done. Later connects fail.
+   */
+  void shutdown();
+
+  /** An open client and what the probe found; close it to release the client. */
+  interface Connection extends AutoCloseable {
+
+    /** What the probe found when the connection was opened. */
+    ClusterSummary summary();
+
+    /** Releases the client; may block briefly, so not on the FX thread. Idempotent. */
+    @Override
+    void close();
+  }
+}

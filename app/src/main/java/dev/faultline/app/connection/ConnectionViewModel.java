@@ -1,0 +1,285 @@
+package dev.faultline.app.connection;
+
+import dev.faultline.cluster.ClusterSummary;
+import dev.faultline.cluster.ClusterTarget;
+import dev.faultline.cluster.ContextDiscovery;
+import dev.faultline.cluster.ContextRef;
+import dev.faultline.cluster.KubeconfigProblem;
+import dev.faultline.designer.fx.UiTaskExecutor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Which cluster the app talks to and how that is going: the targets to choose from (the embedded
+ * sandbox and every kubeconfig context), the current one, and a status line such as {@code
+ * "faultline-sandbox · v1.35.0 · 19 pods in 5 namespaces"}.
+ *
+ * <p>Lives on the FX thread; discovery, connecting and closing go through the {@link
+ * UiTaskExecutor}. A switch made while a connect is under way wins: the older connection is closed
+ * when it arrives, never shown.
+ */
+public final class ConnectionViewModel {
+
+  /** Where a connection stands. */
+  public enum Phase {
+    /** Nothing asked for yet, or closed. */
+    IDLE,
+    /** Reading kubeconfig, starting the sandbox or probing. */
+    CONNECTING,
+    /** The probe reached the API server. */
+    CONNECTED,
+    /** The client could not be built or the probe failed. */
+    FAILED
+  }
+
+  static final String SEPARATOR = " \u00b7 ";
+
+  private final UiTaskExecutor tasks;
+  private final ClusterService service;
+
+  private final ObservableList<ClusterTarget> targets =
+      FXCollections.observableArrayList(ClusterTarget.sandbox());
+  private final ObservableList<ClusterTarget> readOnlyTargets =
+      FXCollections.unmodifiableObservableList(targets);
+  private final ObservableList<String> problems = FXCollections.observableArrayList();
+  private final ObservableList<String> readOnlyProblems =
+      FXCollections.unmodifiableObservableList(problems);
+  private final ReadOnlyObjectWrapper<ClusterTarget> target =
+      new ReadOnlyObjectWrapper<>(this, "target");
+  private final ReadOnlyObjectWrapper<Phase> phase =
+      new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+  private final ReadOnlyStringWrapper statusText =
+      new ReadOnlyStringWrapper(this, "statusText", "No cluster");
+  private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+
+  private ContextDiscovery discovery = ContextDiscovery.none(List.of());
+  private ClusterService.Connection current;
+
+  /** Counts connects so a slow, superseded one is closed on arrival instead of shown. */
+  private long connects;
+
+  private boolean closed;
+
+  /**
+   * Creates the view model; nothing happens until {@link #start}.
+   *
+   * @param tasks runs cluster work off the FX thread
+   * @param service finds contexts, connects and probes
+   */
+  public ConnectionViewModel(UiTaskExecutor tasks, ClusterService service) {
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.service = Objects.requireNonNull(service, "service");
+  }
+
+  /**
+   * Finds the kubeconfig contexts, then connects: to the embedded sandbox if {@code preferSandbox}
+   * or there is no kubeconfig (or no usable current context), else to the current context.
+   *
+   * @param preferSandbox the {@code --sandbox} flag
+   */
+  public void start(boolean preferSandbox) {
+    phase.set(Phase.CONNECTING);
+    statusText.set("Reading kubeconfig\u2026");
+    tasks.execute(
+        service::discover,
+        found -> {
+          if (!closed) {
+            showDiscovery(found);
+            connect(initialTarget(preferSandbox, found));
+          }
+        },
+        failure -> {
+          if (!closed) {
+            problems.setAll("Cannot read the kubeconfig: " + reason(failure));
+            connect(ClusterTarget.sandbox());
+          }
+        });
+  }
+
+  /** Reads the kubeconfig files again and refreshes the list; the connection stays as it is. */
+  public void reloadContexts() {
+    tasks.execute(
+        service::discover,
+        found -> {
+          if (!closed) {
+            showDiscovery(found);
+          }
+        },
+        failure -> problems.setAll("Cannot read the kubeconfig: " + reason(failure)));
+  }
+
+  /**
+   * Connects to {@code next} in the background, replacing the current connection when it is ready.
+   * Choosing the current target again reconnects (a retry).
+   */
+  public void connect(ClusterTarget next) {
+    Objects.requireNonNull(next, "next");
+    if (closed) {
+      return;
+    }
+    long request = ++connects;
+    target.set(next);
+    phase.set(Phase.CONNECTING);
+    statusText.set(next.contextName() + SEPARATOR + "connecting\u2026");
+    details.set(details(next, null));
+    tasks.execute(
+        () -> service.connect(next),
+        connection -> {
+          if (request != connects || closed) {
+            release(connection);
+            return;
+          }
+          release(current);
+          current = connection;
+          ClusterSummary summary = connection.summary();
+          phase.set(summary instanceof ClusterSummary.Reachable ? Phase.CONNECTED : Phase.FAILED);
+          statusText.set(next.contextName() + SEPARATOR + summary.describe());
+          details.set(details(next, summary));
+        },
+        failure -> {
+          if (request != connects || closed) {
+            return;
+          }
+          release(current);
+          current = null;
+          phase.set(Phase.FAILED);
+          statusText.set(next.contextName() + SEPARATOR + reason(failure));
+          details.set(details(next, null));
+        });
+  }
+
+  /**
+   * Releases the connection and stops the sandbox (in the background); call once when the window
+   * closes. Connects still under way are dropped when they arrive.
+   */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    connects++;
+    current = null;
+    phase.set(Phase.IDLE);
+    service.shutdown();
+  }
+
+  /**
+   * The target to connect to first.
+   *
+   * @param preferSandbox the {@code --sandbox} flag
+   * @param found the discovered contexts
+   */
+  static ClusterTarget initialTarget(boolean preferSandbox, ContextDiscovery found) {
+    if (preferSandbox || !found.kubeconfigExists()) {
+      return ClusterTarget.sandbox();
+    }
+    // No usable current context: the sandbox is the one choice that cannot hurt a real cluster.
+    return found
+        .current()
+        .<ClusterTarget>map(ClusterTarget.KubeContext::new)
+        .orElse(ClusterTarget.sandbox());
+  }
+
+  private void showDiscovery(ContextDiscovery found) {
+    discovery = found;
+    List<ClusterTarget> list = new ArrayList<>();
+    list.add(ClusterTarget.sandbox());
+    found.contexts().stream().map(ClusterTarget.KubeContext::new).forEach(list::add);
+    targets.setAll(list);
+    problems.setAll(found.problems().stream().map(KubeconfigProblem::toString).toList());
+    if (target.get() != null) {
+      details.set(details(target.get(), null));
+    }
+  }
+
+  private void release(ClusterService.Connection connection) {
+    if (connection != null) {
+      tasks.execute(
+          () -> {
+            connection.close();
+            return null;
+          },
+          done -> {},
+          failure -> {});
+    }
+  }
+
+  /** Several lines for a tooltip: what the target is, where it comes from, what the probe found. */
+  private String details(ClusterTarget shown, ClusterSummary summary) {
+    List<String> lines = new ArrayList<>();
+    switch (shown) {
+      case ClusterTarget.KubeContext context -> {
+        ContextRef ref = context.context();
+        lines.add("Context " + ref.name() + ", namespace " + ref.namespace());
+        lines.add("Server " + (ref.server().isEmpty() ? "(not defined)" : ref.server()));
+        lines.add("Kubeconfig " + ref.source());
+      }
+      case ClusterTarget.EmbeddedSandbox sandbox -> {
+        lines.add("Embedded sandbox: a simulated cluster inside Faultline");
+        if (summary != null) {
+          lines.add("Server " + summary.server());
+        }
+        lines.add("kubectl --kubeconfig " + service.sandboxKubeconfig() + " get pods -A");
+        if (!discovery.kubeconfigExists()) {
+          lines.add("No kubeconfig found (" + files(discovery.files()) + ")");
+        }
+      }
+    }
+    if (summary instanceof ClusterSummary.Unavailable unavailable) {
+      lines.add(unavailable.message());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String files(List<Path> files) {
+    return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+
+  /** The message of a failure, or its type when it has none. */
+  static String reason(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+
+  /** The sandbox, then every kubeconfig context by name; updated on the FX thread. */
+  public ObservableList<ClusterTarget> targets() {
+    return readOnlyTargets;
+  }
+
+  /** Files that could not be used, and the like; empty when all is well. */
+  public ObservableList<String> problems() {
+    return readOnlyProblems;
+  }
+
+  /** The target connected to or being connected to; {@code null} before {@link #start}. */
+  public ReadOnlyObjectProperty<ClusterTarget> targetProperty() {
+    return target.getReadOnlyProperty();
+  }
+
+  /** Where the connection stands, for styling. */
+  public ReadOnlyObjectProperty<Phase> phaseProperty() {
+    return phase.getReadOnlyProperty();
+  }
+
+  /**
+   * One line for the status bar: {@code "faultline-sandbox · connecting…"}, {@code
+   * "faultline-sandbox · v1.35.0 · 19 pods in 5 namespaces"} or {@code "prod · cannot reach ..."}.
+   */
+  public ReadOnlyStringProperty statusTextProperty() {
+    return statusText.getReadOnlyProperty();
+  }
+
+  /** A few lines about the current target for a tooltip: server, kubeconfig, failure. */
+  public ReadOnlyStringProperty detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+}

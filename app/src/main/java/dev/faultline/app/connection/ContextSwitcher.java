@@ -1,0 +1,95 @@
+package dev.faultline.app.connection;
+
+import atlantafx.base.theme.Styles;
+import dev.faultline.cluster.ClusterTarget;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The compact cluster chooser at the right end of the menu bar: a status light and the context
+ * name; its menu lists the embedded sandbox and every kubeconfig context, plus kubeconfig problems
+ * and a reload item. Choosing a target (also the current one, to retry) reconnects in the
+ * background.
+ */
+public final class ContextSwitcher extends MenuButton {
+
+  /** The text of the item that reads the kubeconfig files again. */
+  static final String RELOAD = "Reload kubeconfig";
+
+  private final ConnectionViewModel viewModel;
+
+  /**
+   * Builds the switcher for a view model.
+   *
+   * @param viewModel the connection it shows and changes
+   */
+  public ContextSwitcher(ConnectionViewModel viewModel) {
+    this.viewModel = viewModel;
+    setId("context-switcher");
+    getStyleClass().addAll("context-switcher", Styles.FLAT);
+    setMnemonicParsing(false);
+    setGraphic(PhaseStyle.dot(viewModel.phaseProperty()));
+    textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  ClusterTarget target = viewModel.targetProperty().get();
+                  return target == null ? "No cluster" : target.contextName();
+                },
+                viewModel.targetProperty()));
+    Tooltip tooltip = new Tooltip();
+    tooltip.textProperty().bind(viewModel.detailsProperty());
+    setTooltip(tooltip);
+
+    viewModel.targets().addListener((ListChangeListener<ClusterTarget>) change -> rebuild());
+    viewModel.problems().addListener((ListChangeListener<String>) change -> rebuild());
+    viewModel.targetProperty().subscribe(target -> rebuild());
+  }
+
+  private void rebuild() {
+    ToggleGroup group = new ToggleGroup();
+    ClusterTarget selected = viewModel.targetProperty().get();
+    List<MenuItem> items = new ArrayList<>();
+    List<ClusterTarget> targets = viewModel.targets();
+    for (int i = 0; i < targets.size(); i++) {
+      ClusterTarget target = targets.get(i);
+      RadioMenuItem item = new RadioMenuItem(target.label());
+      item.setMnemonicParsing(false);
+      item.setToggleGroup(group);
+      item.setSelected(target.equals(selected));
+      item.setOnAction(event -> viewModel.connect(target));
+      items.add(item);
+      if (target instanceof ClusterTarget.EmbeddedSandbox) {
+        items.add(new SeparatorMenuItem());
+      }
+    }
+    if (targets.stream().noneMatch(ClusterTarget.KubeContext.class::isInstance)) {
+      items.add(note("No kubeconfig contexts"));
+    }
+    for (String problem : viewModel.problems()) {
+      MenuItem item = note("\u26a0 " + problem);
+      item.getStyleClass().add("kubeconfig-problem");
+      items.add(item);
+    }
+    items.add(new SeparatorMenuItem());
+    MenuItem reload = new MenuItem(RELOAD);
+    reload.setOnAction(event -> viewModel.reloadContexts());
+    items.add(reload);
+    getItems().setAll(items);
+  }
+
+  private static MenuItem note(String text) {
+    MenuItem item = new MenuItem(text);
+    item.setMnemonicParsing(false);
+    item.setDisable(true);
+    return item;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Cluster access: kubeconfig contexts discovered the way {@code kubectl} finds them, the targets
+ * the app can connect to (a kubeconfig context or the embedded sandbox), one client factory for
+ * both, and a quick reachability probe.
+ *
+ * <p>The embedded sandbox is just another kubeconfig here: the connector starts it, then builds the
+ * client from the kubeconfig file it wrote, through the same code as for a real cluster.
+ */
+package dev.faultline.cluster;
