@@ -67,4 +67,47 @@ class LauncherIT {
     assertThat(result.exit()).isZero();
     assertThat(result.out()).startsWith("faultline 0.1.0-SNAPSHOT");
   }
+
+  @Test
+  void sandboxCommandPrintsTheKubeconfigServesKubectlAndStopsOnSigterm(@TempDir Path dir)
+      throws Exception {
+    Path kubeconfig = dir.resolve("sandbox.yaml");
+    Process sandbox =
+        new ProcessBuilder(
+                LAUNCHER.toAbsolutePath().toString(),
+                "sandbox",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--seed",
+                "3")
+            .redirectError(dir.resolve("sandbox.err").toFile())
+            .start();
+    try {
+      var stdout =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(stdout.readLine()).isEqualTo("KUBECONFIG=" + kubeconfig.toAbsolutePath());
+      String kubectl = dev.faultline.sandbox.Kubectl.locate().toString();
+      Process get =
+          new ProcessBuilder(
+                  kubectl,
+                  "--kubeconfig",
+                  kubeconfig.toString(),
+                  "get",
+                  "pods",
+                  "-n",
+                  "shop",
+                  "-o",
+                  "name")
+              .start();
+      String pods = new String(get.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(get.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(pods).contains("pod/checkout-", "pod/cart-");
+      assertThat(Files.readString(dir.resolve("sandbox.err")))
+          .contains("demo service shop/checkout", "/health");
+    } finally {
+      sandbox.destroy(); // SIGTERM, like Ctrl-C from a service manager
+    }
+    assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).as("the sandbox stops on SIGTERM").isTrue();
+  }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code FAULTLINE_KUBECTL}, or {@code .tools/kubectl}, which {@code .ci/install-kubectl} fetches
  * when it is missing.
  */
-final class Kubectl {
+public final class Kubectl {
   private final Path binary;
   private final Path kubeconfig;
 
@@ -43,7 +43,7 @@ final class Kubectl {
     return dir;
   }
 
-  static synchronized Path locate() {
+  public static synchronized Path locate() {
     String configured = System.getenv("FAULTLINE_KUBECTL");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
