@@ -1,7 +1,6 @@
 package dev.faultline.cluster.snapshot;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,10 +30,5 @@ public record StaticSnapshot(
   @Override
   public List<BudgetView> budgets(String namespace) {
     return budgets.stream().filter(b -> b.namespace().equals(namespace)).toList();
-  }
-
-  @Override
-  public Collection<NodeView> nodes() {
-    return nodes;
   }
 }
