@@ -64,31 +64,107 @@ public final class HttpWatches {
             .asString());
   }
 
+  /** Serves a streaming HTTP watch: chunked, one JSON event per line. */
   public void serve(HttpServerRequest request) {
     ApiPath path = ApiPath.parse(request.uri());
     HttpServerResponse response = request.response();
-    if (path.type().isEmpty()) {
-      send(response, Status.notFound("the server could not find the requested resource"));
+    Optional<MockResponse> refused = refuse(path);
+    if (refused.isPresent()) {
+      send(response, refused.get());
       return;
     }
-    boolean table =
-        Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("as=Table");
-    FieldSelector fields;
-    try {
-      fields = FieldSelector.parse(path.query().get("fieldSelector"));
-    } catch (IllegalArgumentException e) {
-      send(response, Status.error(400, "BadRequest", e.getMessage()));
-      return;
-    }
-    Watch watch =
-        new Watch(path, store.attributesOf(watchQueryPath(path)), fields, response, table);
-    String from = path.query().getOrDefault("resourceVersion", "");
     response.setChunked(true);
     response.putHeader("Content-Type", "application/json");
     response.setStatusCode(200);
     // Clients wait for the headers before they read events; Vert.x would send them only with the
     // first event, which may be minutes away.
     response.writeHead();
+    var sink =
+        new EventSink() {
+          @Override
+          public boolean open() {
+            return !response.ended() && !response.closed();
+          }
+
+          @Override
+          public void send(String event) {
+            response.write(event + "\n");
+          }
+
+          @Override
+          public void end() {
+            if (open()) {
+              response.end();
+            }
+          }
+        };
+    boolean table =
+        Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("as=Table");
+    Watch watch = begin(path, sink, table);
+    if (watch != null) {
+      response.closeHandler(v -> watches.remove(watch));
+    }
+  }
+
+  /**
+   * Serves a websocket watch, the form fabric8 clients use: one JSON event per text frame. Served
+   * here rather than by the CRUD store so that websocket watches get the same last state of deleted
+   * objects, resource-version resumes and field selectors as HTTP ones.
+   */
+  public void serveWebSocket(HttpServerRequest request) {
+    ApiPath path = ApiPath.parse(request.uri());
+    Optional<MockResponse> refused = refuse(path);
+    if (refused.isPresent()) {
+      send(request.response(), refused.get());
+      return;
+    }
+    request
+        .toWebSocket()
+        .onSuccess(
+            socket -> {
+              var sink =
+                  new EventSink() {
+                    @Override
+                    public boolean open() {
+                      return !socket.isClosed();
+                    }
+
+                    @Override
+                    public void send(String event) {
+                      socket.writeTextMessage(event);
+                    }
+
+                    @Override
+                    public void end() {
+                      if (open()) {
+                        socket.close();
+                      }
+                    }
+                  };
+              Watch watch = begin(path, sink, false);
+              if (watch != null) {
+                socket.closeHandler(v -> watches.remove(watch));
+              }
+            });
+  }
+
+  private Optional<MockResponse> refuse(ApiPath path) {
+    if (path.type().isEmpty()) {
+      return Optional.of(Status.notFound("the server could not find the requested resource"));
+    }
+    try {
+      FieldSelector.parse(path.query().get("fieldSelector"));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Status.error(400, "BadRequest", e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  /** Sends the initial events and registers the watch; null when it ended at once (410). */
+  private Watch begin(ApiPath path, EventSink sink, boolean table) {
+    FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
+    Watch watch = new Watch(path, store.attributesOf(watchQueryPath(path)), fields, sink, table);
+    String from = path.query().getOrDefault("resourceVersion", "");
     if ("true".equals(path.query().get("sendInitialEvents"))) {
       // Streaming list (client-go's WatchListClient, used by kubectl wait and rollout status):
       // the current state as ADDED events, then a bookmark saying the initial events are done.
@@ -104,13 +180,12 @@ public final class HttpWatches {
       Optional<List<WatchHistory.Entry>> missed = history.after(parseVersion(from));
       if (missed.isEmpty()) {
         watch.writeGone(from);
-        response.end();
-        return;
+        sink.end();
+        return null;
       }
       missed.get().forEach(entry -> watch.offer(entry.event()));
     }
     watches.add(watch);
-    response.closeHandler(v -> watches.remove(watch));
     String timeout = path.query().get("timeoutSeconds");
     if (timeout != null) {
       long millis = Math.max(1, parseVersion(timeout)) * 1000;
@@ -118,11 +193,19 @@ public final class HttpWatches {
           millis,
           id -> {
             watches.remove(watch);
-            if (!response.ended() && !response.closed()) {
-              response.end();
-            }
+            sink.end();
           });
     }
+    return watch;
+  }
+
+  /** Where a watch's events go: a chunked HTTP response or a websocket. */
+  private interface EventSink {
+    boolean open();
+
+    void send(String event);
+
+    void end();
   }
 
   /** The collection path with only the selector query parameters the store understands. */
@@ -172,20 +255,15 @@ public final class HttpWatches {
     private final ApiPath path;
     private final AttributeSet selects;
     private final FieldSelector fields;
-    private final HttpServerResponse response;
+    private final EventSink sink;
     private final boolean table;
     private boolean columnsSent;
 
-    Watch(
-        ApiPath path,
-        AttributeSet selects,
-        FieldSelector fields,
-        HttpServerResponse response,
-        boolean table) {
+    Watch(ApiPath path, AttributeSet selects, FieldSelector fields, EventSink sink, boolean table) {
       this.path = path;
       this.selects = selects;
       this.fields = fields;
-      this.response = response;
+      this.sink = sink;
       this.table = table;
     }
 
@@ -212,8 +290,8 @@ public final class HttpWatches {
       } else {
         line.set("object", object);
       }
-      if (!response.ended() && !response.closed()) {
-        response.write(line + "\n");
+      if (sink.open()) {
+        sink.send(line.toString());
       }
     }
 
@@ -227,8 +305,8 @@ public final class HttpWatches {
       ObjectNode meta = object.putObject("metadata");
       meta.put("resourceVersion", String.valueOf(resourceVersion));
       meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
-      if (!response.ended() && !response.closed()) {
-        response.write(line + "\n");
+      if (sink.open()) {
+        sink.send(line.toString());
       }
     }
 
@@ -242,7 +320,7 @@ public final class HttpWatches {
       status.put("message", "too old resource version: " + from);
       status.put("reason", "Expired");
       status.put("code", 410);
-      response.write(line + "\n");
+      sink.send(line.toString());
     }
   }
 }

@@ -34,6 +34,8 @@ public final class SandboxApiServer implements AutoCloseable {
   private final Clock clock;
   private final Subresources subresources;
   private HttpServer server;
+  private final java.util.Set<io.vertx.core.http.HttpConnection> connections =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int port;
 
   public SandboxApiServer(SandboxStore store, Clock clock, Subresources subresources) {
@@ -67,10 +69,17 @@ public final class SandboxApiServer implements AutoCloseable {
             return dispatcher.dispatch(request);
           }
         };
+    created.connectionHandler(
+        connection -> {
+          connections.add(connection);
+          connection.closeHandler(v -> connections.remove(connection));
+        });
     created.requestHandler(
         request -> {
           if (HttpWatches.isHttpWatch(request)) {
             watches.serve(request);
+          } else if (isWebSocketUpgrade(request) && isWatch(request)) {
+            watches.serveWebSocket(request);
           } else if (isWebSocketUpgrade(request)) {
             handler.handle(
                 request); // exec and fabric8 watches: the mock server's websocket handling
@@ -89,6 +98,11 @@ public final class SandboxApiServer implements AutoCloseable {
     }
     port = server.actualPort();
     return port;
+  }
+
+  private static boolean isWatch(io.vertx.core.http.HttpServerRequest request) {
+    String watch = request.getParam("watch");
+    return "true".equals(watch) || "1".equals(watch);
   }
 
   private static boolean isWebSocketUpgrade(io.vertx.core.http.HttpServerRequest request) {
@@ -137,6 +151,10 @@ public final class SandboxApiServer implements AutoCloseable {
     if (server == null) {
       return;
     }
+    // An outage drops every client, watches included, as a dead API server would; closing the
+    // listener alone would leave open connections serving.
+    connections.forEach(io.vertx.core.http.HttpConnection::close);
+    connections.clear();
     try {
       server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
