@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveSnapshot implements ClusterSnapshot, AutoCloseable {
   private final Set<String> namespaces;
   private final AtomicLong version = new AtomicLong();
+  private volatile long lastChangeNanos = System.nanoTime();
+  private final java.util.List<Runnable> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Views views = new Views();
   private final List<Reflector<Pod, PodView>> pods = new ArrayList<>();
   private final List<Reflector<PodDisruptionBudget, BudgetView>> budgets = new ArrayList<>();
@@ -28,7 +31,12 @@ public final class LiveSnapshot implements ClusterSnapshot, AutoCloseable {
 
   private LiveSnapshot(KubernetesClient client, Set<String> namespaces, Clock clock) {
     this.namespaces = Set.copyOf(namespaces);
-    Runnable changed = version::incrementAndGet;
+    Runnable changed =
+        () -> {
+          lastChangeNanos = System.nanoTime();
+          version.incrementAndGet();
+          listeners.forEach(Runnable::run);
+        };
     if (namespaces.isEmpty()) {
       pods.add(
           new Reflector<Pod, PodView>(
@@ -107,6 +115,22 @@ public final class LiveSnapshot implements ClusterSnapshot, AutoCloseable {
   @Override
   public long version() {
     return version.get();
+  }
+
+  /**
+   * {@link System#nanoTime()} when the latest change arrived, for measuring how soon a consumer
+   * reflects it.
+   */
+  public long lastChangeNanos() {
+    return lastChangeNanos;
+  }
+
+  /**
+   * Calls {@code listener} after each change, on the thread that received it: it must only wake
+   * something up (a CLI re-render loop); UIs poll {@link #version()} per frame instead.
+   */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
   }
 
   /** Syncing while any list is outstanding, stale while any watch is down (earliest first). */

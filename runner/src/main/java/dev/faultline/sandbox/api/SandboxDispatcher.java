@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * else goes to the {@link SandboxStore}.
  */
 public final class SandboxDispatcher extends Dispatcher {
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = Json.MAPPER;
   private static final System.Logger LOG = System.getLogger(SandboxDispatcher.class.getName());
 
   private final SandboxStore store;
