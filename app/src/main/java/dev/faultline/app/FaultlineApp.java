@@ -3,6 +3,7 @@ package dev.faultline.app;
 import atlantafx.base.theme.PrimerLight;
 import dev.faultline.app.connection.FabricClusterService;
 import dev.faultline.designer.fx.FxTaskExecutor;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -20,7 +21,12 @@ public final class FaultlineApp extends Application {
       // Launcher rejects unknown options before JavaFX starts; another entry point may not.
       options = LaunchOptions.NONE;
     }
-    window = MainStage.show(stage, options, new FxTaskExecutor(), FabricClusterService.standard());
+    window =
+        MainStage.show(
+            stage,
+            options,
+            new FxTaskExecutor(),
+            FabricClusterService.standard(options.kubeconfig().map(Path::of)));
   }
 
   /** Platform exit: release the cluster connection and stop the sandbox (idempotent). */

@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.application.Application;
 
 /**
- * The main class: {@code faultline-designer [--sandbox] [FILE]}.
+ * The main class: {@code faultline-designer [--sandbox] [--kubeconfig PATH] [FILE]}.
  *
  * <p>It deliberately does not extend {@link Application}: when the main class is an Application
  * subclass, the Java launcher insists that JavaFX is on the module path as named modules, which

@@ -36,6 +36,20 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void kubeconfigNamesTheFileToReadInstead() {
+    assertThat(LaunchOptions.parse(List.of("--kubeconfig", "/tmp/eks.yaml", "x.yaml")))
+        .isEqualTo(
+            new LaunchOptions(false, Optional.of("x.yaml"), false, Optional.of("/tmp/eks.yaml")));
+    assertThat(LaunchOptions.parse(List.of("--kubeconfig=/tmp/eks.yaml")).kubeconfig())
+        .contains("/tmp/eks.yaml");
+    assertThat(LaunchOptions.parse(List.of("--", "--kubeconfig")).file()).contains("--kubeconfig");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--kubeconfig")))
+        .hasMessage("--kubeconfig needs a PATH");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--kubeconfig=")))
+        .hasMessage("--kubeconfig needs a PATH");
+  }
+
+  @Test
   void unknownOptionsAreRejected() {
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--sandbx")))
         .hasMessage("unknown option --sandbx");
@@ -50,7 +64,7 @@ class LaunchOptionsTest {
 
     assertThat(Launcher.check(List.of("--help"), outStream, errStream)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Usage: faultline-designer [--sandbox] [FILE]");
+        .startsWith("Usage: faultline-designer [--sandbox] [--kubeconfig PATH] [FILE]");
     assertThat(Launcher.check(List.of("--nope"), outStream, errStream)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("faultline-designer: unknown option --nope\nUsage:");

@@ -209,6 +209,7 @@ class MainWindowUiTest {
             .discovering(
                 new ContextDiscovery(
                     List.of(kubeconfig), true, List.of(kind, prod), Optional.of(prod), List.of()))
+            .protecting("prod-eu")
             .answering(
                 "kind-dev",
                 new ClusterSummary.Unavailable(
@@ -227,6 +228,10 @@ class MainWindowUiTest {
           .extracting(MainWindowUiTest::text)
           .containsExactly("Embedded sandbox", "", "kind-dev", "prod-eu", "", "Reload kubeconfig");
       assertThat(((RadioMenuItem) switcher.getItems().get(3)).isSelected()).isTrue();
+      assertThat(switcher.getItems().get(3).getGraphic())
+          .isInstanceOfSatisfying(
+              Label.class, badge -> assertThat(badge.getText()).isEqualTo("protected"));
+      assertThat(switcher.getItems().get(2).getGraphic()).isNull();
 
       robot.clickOn(switcher);
       await(switcher::isShowing);

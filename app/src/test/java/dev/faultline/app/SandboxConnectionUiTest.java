@@ -56,7 +56,8 @@ class SandboxConnectionUiTest {
     FabricClusterService clusters =
         new FabricClusterService(
             new KubeContexts(Map.of(), dir.resolve("home")),
-            SandboxOptions.defaults().withKubeconfig(kubeconfig));
+            SandboxOptions.defaults().withKubeconfig(kubeconfig),
+            dir.resolve("data/contexts.yaml"));
     Stage stage = FxToolkit.registerStage(Stage::new);
     robot.interact(
         () -> {

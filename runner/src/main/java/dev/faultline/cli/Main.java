@@ -16,6 +16,23 @@ public final class Main {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new FaultlineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(CliEnvironment.system());
+  }
+
+  /** The command line with an injected environment (tests pass a temporary home and data dir). */
+  static CommandLine commandLine(CliEnvironment environment) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == ContextsCommand.class) {
+              return type.cast(new ContextsCommand(environment));
+            }
+            return defaults.create(type);
+          }
+        };
+    return new CommandLine(new FaultlineCommand(), factory)
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

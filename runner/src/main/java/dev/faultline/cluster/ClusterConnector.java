@@ -35,21 +35,42 @@ public final class ClusterConnector implements AutoCloseable {
    */
   static final int REQUEST_RETRIES = 1;
 
+  /**
+   * Where fabric8 notes, in the merged current context, the file that defines its user. fabric8
+   * writes refreshed OIDC tokens back to that file; without the note it writes nothing.
+   */
+  private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
+
   private final KubeContexts kubeContexts;
   private final SandboxOptions sandboxOptions;
+  private final ExecPluginPath execPath;
 
   private Sandbox sandbox;
   private boolean closed;
+
+  /**
+   * Creates a connector whose exec credential plugins run with this process's {@code PATH} merged
+   * with the {@linkplain ExecPluginPath#system() login shell's}.
+   *
+   * @param kubeContexts where the user's kubeconfig files are
+   * @param sandboxOptions how to start the embedded sandbox; its kubeconfig path must be set
+   */
+  public ClusterConnector(KubeContexts kubeContexts, SandboxOptions sandboxOptions) {
+    this(kubeContexts, sandboxOptions, ExecPluginPath.system());
+  }
 
   /**
    * Creates a connector.
    *
    * @param kubeContexts where the user's kubeconfig files are
    * @param sandboxOptions how to start the embedded sandbox; its kubeconfig path must be set
+   * @param execPath the {@code PATH} exec credential plugins run with
    */
-  public ClusterConnector(KubeContexts kubeContexts, SandboxOptions sandboxOptions) {
+  public ClusterConnector(
+      KubeContexts kubeContexts, SandboxOptions sandboxOptions, ExecPluginPath execPath) {
     this.kubeContexts = Objects.requireNonNull(kubeContexts, "kubeContexts");
     this.sandboxOptions = Objects.requireNonNull(sandboxOptions, "sandboxOptions");
+    this.execPath = Objects.requireNonNull(execPath, "execPath");
     Objects.requireNonNull(sandboxOptions.kubeconfig(), "sandboxOptions.kubeconfig");
   }
 
@@ -69,9 +90,11 @@ public final class ClusterConnector implements AutoCloseable {
 
   /**
    * Builds a client for {@code target}, starting the sandbox if it is the target and not yet
-   * running. Does not contact a real cluster: use {@link ClusterProbe} for that.
+   * running. Does not contact a real cluster (use {@link ClusterProbe} for that), but runs the
+   * context's exec credential plugin, if it has one. Never writes a kubeconfig file.
    *
-   * @throws KubeconfigException when the kubeconfig is unreadable or lacks the context
+   * @throws KubeconfigException when the kubeconfig is unreadable or lacks the context, or the
+   *     context's credential plugin cannot be found or gives no credentials
    * @throws IllegalStateException after {@link #close()}
    */
   public KubernetesClient connect(ClusterTarget target) throws KubeconfigException {
@@ -79,9 +102,9 @@ public final class ClusterConnector implements AutoCloseable {
     Config config =
         switch (target) {
           case ClusterTarget.KubeContext context ->
-              config(kubeContexts.files(), context.contextName());
+              config(kubeContexts.files(), context.contextName(), execPath);
           case ClusterTarget.EmbeddedSandbox sandboxTarget ->
-              config(List.of(startSandbox().kubeconfig()), sandboxTarget.contextName());
+              config(List.of(startSandbox().kubeconfig()), sandboxTarget.contextName(), execPath);
         };
     return new KubernetesClientBuilder().withConfig(config).build();
   }
@@ -102,19 +125,43 @@ public final class ClusterConnector implements AutoCloseable {
   }
 
   /**
+   * The client configuration for {@code context}, with exec plugins run with this process's {@code
+   * PATH} only.
+   *
+   * @see #config(List, String, ExecPluginPath)
+   */
+  static Config config(List<Path> files, String context) throws KubeconfigException {
+    return config(files, context, new ExecPluginPath(System.getenv("PATH"), Optional::empty));
+  }
+
+  /**
    * The client configuration for {@code context} from kubeconfig {@code files} merged the way
    * kubectl merges them: fabric8's own {@link Config#fromKubeconfig(String, java.io.File)} path
    * ({@link Config#empty()} plus {@link KubeConfigUtils#merge}), for several files. Missing files
    * are skipped; malformed ones too, unless the context is then not found.
    *
-   * @throws KubeconfigException when no file defines {@code context}
+   * <p>When the context's user has an exec credential plugin, it runs (during the merge) with
+   * {@code execPath}, and again on each {@linkplain RefreshingConfig#refresh() token refresh}.
+   * Nothing is written to the files: the plugin's {@code PATH} is set on the parsed copy, and the
+   * note that would let fabric8 write refreshed OIDC tokens back is removed.
+   *
+   * @throws KubeconfigException when no file defines {@code context}, or its plugin cannot be found
+   *     or gives no credentials
    */
-  static Config config(List<Path> files, String context) throws KubeconfigException {
+  static Config config(List<Path> files, String context, ExecPluginPath execPath)
+      throws KubeconfigException {
     List<KubeconfigProblem> problems = new ArrayList<>();
-    List<io.fabric8.kubernetes.api.model.Config> parsed =
-        KubeconfigFiles.parseAll(files.stream().filter(Files::exists).toList(), problems);
+    List<ExecCredentials.Parsed> parsed = new ArrayList<>();
+    for (Path file : files.stream().filter(Files::exists).toList()) {
+      try {
+        parsed.add(new ExecCredentials.Parsed(file, KubeconfigFiles.parse(file)));
+      } catch (KubeconfigException e) {
+        problems.add(e.problem());
+      }
+    }
     boolean defined =
         parsed.stream()
+            .map(ExecCredentials.Parsed::config)
             .filter(kubeconfig -> kubeconfig.getContexts() != null)
             .flatMap(kubeconfig -> kubeconfig.getContexts().stream())
             .anyMatch(named -> context.equals(named.getName()) && named.getContext() != null);
@@ -129,12 +176,36 @@ public final class ClusterConnector implements AutoCloseable {
               + files.stream().map(Path::toString).collect(Collectors.joining(", "))
               + problems.stream().map(p -> "; " + p).collect(Collectors.joining()));
     }
-    Config config = Config.empty();
+    Optional<ExecCredentials.Plugin> plugin = ExecCredentials.plugin(parsed, context);
+    if (plugin.isPresent()) {
+      ExecCredentials.usePath(plugin.get(), execPath);
+      ExecCredentials.checkFindable(plugin.get(), context, execPath);
+    }
+    Config config =
+        new RefreshingConfig(
+            plugin.isEmpty() ? null : () -> config(List.copyOf(files), context, execPath));
     KubeConfigUtils.merge(
-        config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+        config,
+        context,
+        parsed.stream()
+            .map(ExecCredentials.Parsed::config)
+            .toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+    if (plugin.isPresent() && !hasCredentials(config)) {
+      throw ExecCredentials.gaveNoCredentials(plugin.get().exec(), context);
+    }
+    if (config.getCurrentContext() != null
+        && config.getCurrentContext().getAdditionalProperties() != null) {
+      config.getCurrentContext().getAdditionalProperties().remove(USER_FILE_KEY);
+    }
     config.setConnectionTimeout((int) CONNECTION_TIMEOUT.toMillis());
     config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
     return config;
+  }
+
+  private static boolean hasCredentials(Config config) {
+    String token = config.getAutoOAuthToken();
+    String cert = config.getClientCertData();
+    return (token != null && !token.isEmpty()) || (cert != null && !cert.isEmpty());
   }
 
   /** Stops the sandbox if one was started; afterwards the sandbox cannot be started again. */

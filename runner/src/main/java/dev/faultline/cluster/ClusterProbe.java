@@ -27,7 +27,8 @@ public final class ClusterProbe {
 
   /**
    * Probes the cluster behind {@code client}. Never throws for a cluster problem: failures come
-   * back as {@link ClusterSummary.Unavailable} with a message naming the server.
+   * back as {@link ClusterSummary.Unavailable} with a message naming the server and {@linkplain
+   * ClusterErrors#explain advice} on what to do.
    *
    * @param client the client to probe through
    * @param timeout how long the three calls may take together
@@ -40,10 +41,9 @@ public final class ClusterProbe {
       return calls.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       calls.cancel(true);
-      return new ClusterSummary.Unavailable(
-          server, "cannot reach " + server + ": no answer within " + seconds(timeout));
+      return ClusterSummary.Unavailable.of(ClusterErrors.timeout("", server, timeout));
     } catch (ExecutionException e) {
-      return new ClusterSummary.Unavailable(server, ClusterErrors.describe(server, e.getCause()));
+      return ClusterSummary.Unavailable.of(ClusterErrors.explain("", server, e.getCause()));
     } catch (InterruptedException e) {
       calls.cancel(true);
       Thread.currentThread().interrupt();
@@ -76,10 +76,5 @@ public final class ClusterProbe {
   static String server(KubernetesClient client) {
     String url = String.valueOf(client.getMasterUrl());
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static String seconds(Duration timeout) {
-    long millis = timeout.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

@@ -61,13 +61,34 @@ public sealed interface ClusterSummary {
    *
    * @param server the API server URL
    * @param message the reason as a sentence: {@code "cannot reach https://...: connection refused"}
+   * @param advice what to do about it, as a sentence; {@code ""} when there is nothing to say
    */
-  record Unavailable(String server, String message) implements ClusterSummary {
+  record Unavailable(String server, String message, String advice) implements ClusterSummary {
 
     /** Checks the components. */
     public Unavailable {
       Objects.requireNonNull(server, "server");
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(advice, "advice");
+    }
+
+    /**
+     * An unavailable cluster without advice.
+     *
+     * @param server the API server URL
+     * @param message the reason as a sentence
+     */
+    public Unavailable(String server, String message) {
+      this(server, message, "");
+    }
+
+    /**
+     * The summary of a problem.
+     *
+     * @param problem what went wrong and what to do
+     */
+    public static Unavailable of(ClusterProblem problem) {
+      return new Unavailable(problem.server(), problem.summary(), problem.advice());
     }
 
     @Override

@@ -20,10 +20,12 @@ import java.util.Set;
 /**
  * Finds kubeconfig contexts the way kubectl does: the files named by {@code KUBECONFIG} (a list
  * separated like {@code PATH}; missing files are skipped) merged in order, the first file to define
- * a name winning; without {@code KUBECONFIG}, {@code ~/.kube/config}.
+ * a name winning; without {@code KUBECONFIG}, {@code ~/.kube/config}. Like {@code kubectl
+ * --kubeconfig}, {@link #ofFiles} names the files explicitly instead; then a missing file is a
+ * problem, not skipped silently.
  *
- * <p>Reads files, so call it off the UI thread. The environment and home directory are injected, so
- * tests never touch the real {@code ~/.kube}.
+ * <p>Only reads: kubeconfig files are never written. Reads files, so call it off the UI thread. The
+ * environment and home directory are injected, so tests never touch the real {@code ~/.kube}.
  */
 public final class KubeContexts {
 
@@ -32,6 +34,9 @@ public final class KubeContexts {
 
   private final Map<String, String> environment;
   private final Path home;
+
+  /** The files named explicitly ({@code --kubeconfig}); {@code null} to follow the environment. */
+  private final List<Path> explicitFiles;
 
   /**
    * Creates a finder for a given environment.
@@ -42,6 +47,42 @@ public final class KubeContexts {
   public KubeContexts(Map<String, String> environment, Path home) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     this.home = Objects.requireNonNull(home, "home");
+    this.explicitFiles = null;
+  }
+
+  private KubeContexts(List<Path> explicitFiles) {
+    this.environment = Map.of();
+    this.home = Path.of(".");
+    this.explicitFiles = List.copyOf(new LinkedHashSet<>(explicitFiles));
+  }
+
+  /**
+   * A finder for explicitly named files, as {@code kubectl --kubeconfig PATH} uses: {@code
+   * KUBECONFIG} and {@code ~/.kube/config} are ignored, the files are merged in order (first
+   * definition wins), and a file that does not exist is reported as a problem.
+   *
+   * @param files the kubeconfig files, at least one
+   * @throws IllegalArgumentException when {@code files} is empty
+   */
+  public static KubeContexts ofFiles(List<Path> files) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("name at least one kubeconfig file");
+    }
+    return new KubeContexts(files);
+  }
+
+  /**
+   * This finder, or one for {@code kubeconfig} when it is given (a {@code --kubeconfig} option).
+   *
+   * @param kubeconfig the explicitly named file, if any
+   */
+  public KubeContexts overriddenBy(Optional<Path> kubeconfig) {
+    return kubeconfig.map(file -> ofFiles(List.of(file))).orElse(this);
+  }
+
+  /** Whether the files were named explicitly ({@link #ofFiles}) rather than by the environment. */
+  public boolean explicit() {
+    return explicitFiles != null;
   }
 
   /** A finder for this process: its environment, and {@code HOME} (else {@code user.home}). */
@@ -53,8 +94,14 @@ public final class KubeContexts {
     return new KubeContexts(System.getenv(), Path.of(home));
   }
 
-  /** Where kubectl would look, in merge order: {@code KUBECONFIG}'s entries or the default file. */
+  /**
+   * Where kubectl would look, in merge order: the explicit files, else {@code KUBECONFIG}'s entries
+   * or the default file.
+   */
   public List<Path> files() {
+    if (explicitFiles != null) {
+      return explicitFiles;
+    }
     String list = environment.get(KUBECONFIG);
     if (list == null || list.isBlank()) {
       return List.of(home.resolve(".kube").resolve("config"));
@@ -79,9 +126,15 @@ public final class KubeContexts {
   public ContextDiscovery discover() {
     List<Path> files = files();
     List<KubeconfigProblem> problems = new ArrayList<>();
+    if (explicitFiles != null) {
+      // kubectl --kubeconfig fails on a missing file instead of skipping it: say so.
+      files.stream()
+          .filter(Files::notExists)
+          .forEach(file -> problems.add(new KubeconfigProblem(file, "file not found")));
+    }
     List<Path> existing = files.stream().filter(Files::exists).toList();
     if (existing.isEmpty()) {
-      return ContextDiscovery.none(files);
+      return new ContextDiscovery(files, false, List.of(), Optional.empty(), problems);
     }
     List<Loaded> loaded = new ArrayList<>();
     for (Path file : existing) {

@@ -8,7 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -162,18 +161,5 @@ final class KubeconfigFiles {
       return owner.getClass().getSimpleName();
     }
     return message.strip().lines().findFirst().orElse(message).strip();
-  }
-
-  /** Parses every file, collecting failures instead of stopping at the first. */
-  static List<Config> parseAll(List<Path> files, List<KubeconfigProblem> problems) {
-    List<Config> parsed = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        parsed.add(parse(file));
-      } catch (KubeconfigException e) {
-        problems.add(e.problem());
-      }
-    }
-    return parsed;
   }
 }

@@ -30,7 +30,7 @@ import java.util.Set;
 final class ExperimentBinder {
   static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
   static final Set<String> METADATA_FIELDS = Set.of("name", "description", "labels");
-  static final Set<String> SPEC_FIELDS = Set.of("safety", "targets", "steps", "probes");
+  static final Set<String> SPEC_FIELDS = Set.of("safety", "context", "targets", "steps", "probes");
   static final Set<String> SAFETY_FIELDS = Set.of("namespaces", "maxDuration");
   static final Set<String> NAMESPACE_FIELDS = Set.of("allow", "deny");
   static final Set<String> TARGET_FIELDS =
@@ -66,7 +66,7 @@ final class ExperimentBinder {
     Layout layout = doc.object("layout", "'layout'", this::layout);
     return new Experiment(
         metadata == null ? Metadata.named(null) : metadata,
-        spec == null ? new Spec(null, null, null, null, null) : spec,
+        spec == null ? new Spec(null, null, null, null, null, null) : spec,
         layout,
         doc.extras(ROOT_FIELDS));
   }
@@ -82,6 +82,7 @@ final class ExperimentBinder {
   private Spec spec(Binding b) {
     return new Spec(
         b.object("safety", "'safety'", this::safety),
+        b.string("context"),
         b.namedMap("targets", "target", this::target),
         b.list("steps", "a step", this::step),
         b.list("probes", "a continuous probe", this::continuousProbe),

@@ -57,6 +57,7 @@ final class ExperimentWriter {
     if (spec.safety() != null) {
       map.put("safety", safety(spec.safety()));
     }
+    put(map, "context", spec.context());
     if (!spec.targets().isEmpty()) {
       var targets = new LinkedHashMap<String, Object>();
       spec.targets().forEach((name, target) -> targets.put(name, target(target)));

@@ -10,12 +10,15 @@ import java.util.Optional;
  * What the experiment does.
  *
  * @param safety limits for the whole run; {@code null} means {@link Safety#DEFAULT}
+ * @param context the kubeconfig context to run against; {@code null}: the one the user picks (the
+ *     current context). Only a name: the CLI and the app resolve it against the kubeconfig
  * @param targets named selections, in file order
  * @param steps the graph: steps plus their {@code after} edges
  * @param probes probes that run for the whole run (charts, halt conditions)
  */
 public record Spec(
     Safety safety,
+    String context,
     Map<String, Target> targets,
     List<Step> steps,
     List<ContinuousProbe> probes,

@@ -5,8 +5,9 @@ import dev.faultline.model.NamespacePolicy;
 import java.util.regex.Pattern;
 
 /**
- * The experiment's name is usable as a Kubernetes object name (exports use it), and the safety
- * block does not contradict itself.
+ * The experiment's name is usable as a Kubernetes object name (exports use it), a named context is
+ * not empty, and the safety block does not contradict itself. Whether the context exists is not
+ * checked here: that depends on the kubeconfig, which the CLI and the app read.
  */
 final class MetadataRule implements Rule {
   private static final Pattern DNS_SUBDOMAIN =
@@ -26,6 +27,12 @@ final class MetadataRule implements Rule {
                 + "' is not a valid Kubernetes name (lower-case letters, digits, '-' and '.');"
                 + " exports to Chaos Mesh will need another");
       }
+    }
+    String context = experiment.spec().context();
+    if (context != null && context.isBlank()) {
+      sink.error(
+          "spec.context",
+          "'context' is empty; name a kubeconfig context, or leave it out to use the current one");
     }
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     for (int i = 0; i < policy.allow().size(); i++) {

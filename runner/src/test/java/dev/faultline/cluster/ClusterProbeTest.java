@@ -139,6 +139,31 @@ class ClusterProbeTest {
       assertThat(summary).isInstanceOf(ClusterSummary.Unavailable.class);
       assertThat(summary.describe())
           .isEqualTo(url + ": unauthorized (401), the credentials were rejected");
+      assertThat(((ClusterSummary.Unavailable) summary).advice())
+          .isEqualTo(ClusterErrors.UNAUTHORIZED_ADVICE);
+    }
+  }
+
+  @Test
+  void aForbiddenVersionCallNamesTheMissingPermission() throws IOException {
+    String url = start();
+    answers.put(
+        "/version",
+        new Answer(
+            403,
+            status(
+                403,
+                "Forbidden",
+                "forbidden: User \\\"carol\\\" cannot get path \\\"/version\\\"")));
+
+    try (KubernetesClient client = client(url)) {
+      ClusterSummary summary = ClusterProbe.probe(client);
+
+      assertThat(summary.describe())
+          .isEqualTo(
+              url + ": forbidden (403): forbidden: User \"carol\" cannot get path \"/version\"");
+      assertThat(((ClusterSummary.Unavailable) summary).advice())
+          .startsWith("RBAC does not allow this request;");
     }
   }
 
@@ -156,7 +181,10 @@ class ClusterProbeTest {
 
       assertThat(summary)
           .isEqualTo(
-              new ClusterSummary.Unavailable(url, "cannot reach " + url + ": connection refused"));
+              new ClusterSummary.Unavailable(
+                  url,
+                  "cannot reach " + url + ": connection refused",
+                  ClusterErrors.UNREACHABLE_ADVICE));
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
   }
@@ -170,6 +198,8 @@ class ClusterProbeTest {
       ClusterSummary summary = ClusterProbe.probe(client, Duration.ofMillis(300));
 
       assertThat(summary.describe()).isEqualTo("cannot reach " + url + ": no answer within 300 ms");
+      assertThat(((ClusterSummary.Unavailable) summary).advice())
+          .isEqualTo(ClusterErrors.TIMEOUT_ADVICE);
     }
   }
 

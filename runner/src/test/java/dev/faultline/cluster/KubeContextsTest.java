@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,5 +193,62 @@ class KubeContextsTest {
     assertThat(found.kubeconfigExists()).isTrue();
     assertThat(found.problems()).hasSize(1);
     assertThat(found.problems().getFirst().file()).isEqualTo(home.resolve(".kube/config"));
+  }
+
+  @Test
+  void explicitFilesReplaceTheEnvironmentLikeKubectlKubeconfig() throws IOException {
+    write(".kube/config", TWO_CONTEXTS);
+    Path fromEnvironment =
+        write("env.yaml", "contexts:\n  - {name: from-env, context: {cluster: c, user: u}}\n");
+    Path first =
+        write(
+            "first.yaml",
+            """
+            contexts:
+              - {name: shared, context: {cluster: c, user: u, namespace: first}}
+            current-context: shared
+            """);
+    Path second =
+        write(
+            "second.yaml",
+            """
+            contexts:
+              - {name: shared, context: {cluster: c, user: u, namespace: second}}
+              - {name: only-second, context: {cluster: c, user: u}}
+            current-context: only-second
+            """);
+    KubeContexts environment = contexts(Map.of("KUBECONFIG", fromEnvironment.toString()));
+
+    KubeContexts explicit = KubeContexts.ofFiles(List.of(first, second));
+    ContextDiscovery found = explicit.discover();
+
+    assertThat(explicit.explicit()).isTrue();
+    assertThat(environment.explicit()).isFalse();
+    assertThat(found.files()).containsExactly(first, second);
+    assertThat(found.contexts())
+        .containsExactly(
+            new ContextRef("only-second", "", "default", second),
+            new ContextRef("shared", "", "first", first));
+    assertThat(found.current()).map(ContextRef::name).contains("shared");
+    assertThat(found.problems()).isEmpty();
+    assertThat(environment.overriddenBy(Optional.of(second)).files()).containsExactly(second);
+    assertThat(environment.overriddenBy(Optional.empty())).isSameAs(environment);
+  }
+
+  @Test
+  void aMissingExplicitFileIsAProblemNotSkipped() throws IOException {
+    Path missing = home.resolve("nope.yaml");
+    Path good = write("good.yaml", TWO_CONTEXTS);
+
+    ContextDiscovery onlyMissing = KubeContexts.ofFiles(List.of(missing)).discover();
+    ContextDiscovery withGood = KubeContexts.ofFiles(List.of(missing, good)).discover();
+
+    assertThat(onlyMissing.kubeconfigExists()).isFalse();
+    assertThat(onlyMissing.problems())
+        .containsExactly(new KubeconfigProblem(missing, "file not found"));
+    assertThat(withGood.kubeconfigExists()).isTrue();
+    assertThat(withGood.contexts()).hasSize(2);
+    assertThat(withGood.problems())
+        .containsExactly(new KubeconfigProblem(missing, "file not found"));
   }
 }

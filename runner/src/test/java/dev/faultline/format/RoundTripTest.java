@@ -47,6 +47,55 @@ class RoundTripTest {
   }
 
   @Test
+  void theContextIsWrittenAfterSafetyAndBeforeTargetsInBothSyntaxes() {
+    String yaml =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: on-staging
+        spec:
+          safety:
+            maxDuration: 5m
+          context: staging-eu
+          targets:
+            web:
+              namespaces: [shop]
+          steps:
+            - id: pause
+              wait: 5s
+        """;
+    ReadResult read = new ExperimentReader().read(yaml, Syntax.YAML);
+    assertThat(read.problems()).isEmpty();
+    Experiment experiment = read.experiment().orElseThrow();
+    assertThat(experiment.spec().context()).isEqualTo("staging-eu");
+
+    assertThat(ExperimentFormat.write(experiment, Syntax.YAML)).isEqualTo(yaml);
+    String json = ExperimentFormat.write(experiment, Syntax.JSON);
+    assertThat(json)
+        .containsSubsequence("\"safety\"", "\"context\": \"staging-eu\"", "\"targets\"");
+    assertThat(new ExperimentReader().read(json, Syntax.JSON).experiment()).contains(experiment);
+  }
+
+  @Test
+  void withoutAContextNoneIsWritten() {
+    String yaml =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: anywhere
+        spec:
+          steps: []
+        """;
+    Experiment experiment =
+        new ExperimentReader().read(yaml, Syntax.YAML).experiment().orElseThrow();
+
+    assertThat(experiment.spec().context()).isNull();
+    assertThat(ExperimentFormat.write(experiment, Syntax.YAML)).doesNotContain("context");
+  }
+
+  @Test
   void unknownFieldsAreKeptInPlaceAndWrittenBack() {
     String text =
         """

@@ -63,4 +63,26 @@ class MetadataRuleTest {
                 """))
         .containsExactly("warning: namespace 'db' is both allowed and denied; deny wins");
   }
+
+  @Test
+  void aNamedContextMayBeAnyNameButNotEmpty() {
+    String template =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata: {name: x}
+        spec:
+          context: %s
+          steps: []
+        """;
+    assertThat(messages(template.formatted("arn:aws:eks:eu-west-1:123456789012:cluster/prod")))
+        .isEmpty();
+    assertThat(messages(template.formatted("kind-dev"))).isEmpty();
+    assertThat(messages(template.formatted("''")))
+        .containsExactly(
+            "error: 'context' is empty; name a kubeconfig context, or leave it out to use the"
+                + " current one");
+    assertThat(messages(template.formatted("[a, b]")))
+        .containsExactly("error: expected a single value, not a list");
+  }
 }

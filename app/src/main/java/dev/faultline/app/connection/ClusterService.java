@@ -4,18 +4,29 @@ import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The cluster side of the connection view model: finding contexts, connecting and probing. The seam
  * between the view model and the runner, so the view model is tested with a fake.
  *
- * <p>{@link #discover()} and {@link #connect} block and are called on background threads; {@link
- * #shutdown()} returns at once and may be called on the FX thread.
+ * <p>{@link #discover()}, {@link #protectedContexts()} and {@link #connect} block and are called on
+ * background threads; {@link #shutdown()} returns at once and may be called on the FX thread.
  */
 public interface ClusterService {
 
   /** Reads the user's kubeconfig files; never throws for a bad file (see its problems). */
   ContextDiscovery discover();
+
+  /**
+   * The names of the contexts the user marked protected (production), from Faultline's settings.
+   * None by default.
+   *
+   * @throws Exception when the settings file cannot be read or is malformed
+   */
+  default Set<String> protectedContexts() throws Exception {
+    return Set.of();
+  }
 
   /**
    * Builds a client for {@code target} (starting the embedded sandbox if needed) and probes it.

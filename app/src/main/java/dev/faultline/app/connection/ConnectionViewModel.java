@@ -6,10 +6,12 @@ import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.ContextRef;
 import dev.faultline.cluster.KubeconfigProblem;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.safety.RunGuard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * Which cluster the app talks to and how that is going: the targets to choose from (the embedded
@@ -60,6 +63,9 @@ public final class ConnectionViewModel {
   private final ReadOnlyStringWrapper statusText =
       new ReadOnlyStringWrapper(this, "statusText", "No cluster");
   private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+  private final ObservableSet<String> protectedNames = FXCollections.observableSet();
+  private final ObservableSet<String> readOnlyProtectedNames =
+      FXCollections.unmodifiableObservableSet(protectedNames);
 
   private ContextDiscovery discovery = ContextDiscovery.none(List.of());
   private ClusterService.Connection current;
@@ -90,11 +96,11 @@ public final class ConnectionViewModel {
     phase.set(Phase.CONNECTING);
     statusText.set("Reading kubeconfig\u2026");
     tasks.execute(
-        service::discover,
+        this::findContexts,
         found -> {
           if (!closed) {
             showDiscovery(found);
-            connect(initialTarget(preferSandbox, found));
+            connect(initialTarget(preferSandbox, found.discovery()));
           }
         },
         failure -> {
@@ -108,7 +114,7 @@ public final class ConnectionViewModel {
   /** Reads the kubeconfig files again and refreshes the list; the connection stays as it is. */
   public void reloadContexts() {
     tasks.execute(
-        service::discover,
+        this::findContexts,
         found -> {
           if (!closed) {
             showDiscovery(found);
@@ -189,16 +195,43 @@ public final class ConnectionViewModel {
         .orElse(ClusterTarget.sandbox());
   }
 
-  private void showDiscovery(ContextDiscovery found) {
-    discovery = found;
+  /** What a discovery found: the contexts, which are protected, and what could not be read. */
+  private record Found(
+      ContextDiscovery discovery, Set<String> protectedNames, List<String> problems) {}
+
+  /** Runs on a background thread: reads the kubeconfig files and the protected contexts. */
+  private Found findContexts() {
+    ContextDiscovery found = service.discover();
+    List<String> all =
+        new ArrayList<>(found.problems().stream().map(KubeconfigProblem::toString).toList());
+    Set<String> names = Set.of();
+    try {
+      names = Set.copyOf(service.protectedContexts());
+    } catch (Exception e) {
+      all.add("Cannot read the protected contexts: " + reason(e));
+    }
+    return new Found(found, names, all);
+  }
+
+  private void showDiscovery(Found found) {
+    discovery = found.discovery();
+    // The protected set first: the switcher rebuilds when the targets change and must see it.
+    protectedNames.retainAll(found.protectedNames());
+    protectedNames.addAll(found.protectedNames());
     List<ClusterTarget> list = new ArrayList<>();
     list.add(ClusterTarget.sandbox());
-    found.contexts().stream().map(ClusterTarget.KubeContext::new).forEach(list::add);
+    discovery.contexts().stream().map(ClusterTarget.KubeContext::new).forEach(list::add);
     targets.setAll(list);
-    problems.setAll(found.problems().stream().map(KubeconfigProblem::toString).toList());
+    problems.setAll(found.problems());
     if (target.get() != null) {
       details.set(details(target.get(), null));
     }
+  }
+
+  /** Whether {@code shown} is a kubeconfig context the user marked protected. */
+  public boolean isProtected(ClusterTarget shown) {
+    return shown instanceof ClusterTarget.KubeContext context
+        && protectedNames.contains(context.contextName());
   }
 
   private void release(ClusterService.Connection connection) {
@@ -222,6 +255,9 @@ public final class ConnectionViewModel {
         lines.add("Context " + ref.name() + ", namespace " + ref.namespace());
         lines.add("Server " + (ref.server().isEmpty() ? "(not defined)" : ref.server()));
         lines.add("Kubeconfig " + ref.source());
+        if (isProtected(shown)) {
+          lines.add("Protected: runs need " + RunGuard.flag(ref.name()));
+        }
       }
       case ClusterTarget.EmbeddedSandbox sandbox -> {
         lines.add("Embedded sandbox: a simulated cluster inside Faultline");
@@ -236,6 +272,9 @@ public final class ConnectionViewModel {
     }
     if (summary instanceof ClusterSummary.Unavailable unavailable) {
       lines.add(unavailable.message());
+      if (!unavailable.advice().isEmpty()) {
+        lines.add(unavailable.advice() + ".");
+      }
     }
     return String.join("\n", lines);
   }
@@ -253,6 +292,11 @@ public final class ConnectionViewModel {
   /** The sandbox, then every kubeconfig context by name; updated on the FX thread. */
   public ObservableList<ClusterTarget> targets() {
     return readOnlyTargets;
+  }
+
+  /** The names of the contexts marked protected; updated with the targets, on the FX thread. */
+  public ObservableSet<String> protectedContexts() {
+    return readOnlyProtectedNames;
   }
 
   /** Files that could not be used, and the like; empty when all is well. */

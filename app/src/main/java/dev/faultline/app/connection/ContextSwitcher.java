@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -15,14 +17,17 @@ import javafx.scene.control.Tooltip;
 
 /**
  * The compact cluster chooser at the right end of the menu bar: a status light and the context
- * name; its menu lists the embedded sandbox and every kubeconfig context, plus kubeconfig problems
- * and a reload item. Choosing a target (also the current one, to retry) reconnects in the
- * background.
+ * name; its menu lists the embedded sandbox and every kubeconfig context (protected ones with a
+ * "protected" badge), plus kubeconfig problems and a reload item. Choosing a target (also the
+ * current one, to retry) reconnects in the background.
  */
 public final class ContextSwitcher extends MenuButton {
 
   /** The text of the item that reads the kubeconfig files again. */
   static final String RELOAD = "Reload kubeconfig";
+
+  /** The text of the badge on protected contexts. */
+  static final String PROTECTED = "protected";
 
   private final ConnectionViewModel viewModel;
 
@@ -51,6 +56,7 @@ public final class ContextSwitcher extends MenuButton {
 
     viewModel.targets().addListener((ListChangeListener<ClusterTarget>) change -> rebuild());
     viewModel.problems().addListener((ListChangeListener<String>) change -> rebuild());
+    viewModel.protectedContexts().addListener((SetChangeListener<String>) change -> rebuild());
     viewModel.targetProperty().subscribe(target -> rebuild());
   }
 
@@ -66,6 +72,10 @@ public final class ContextSwitcher extends MenuButton {
       item.setToggleGroup(group);
       item.setSelected(target.equals(selected));
       item.setOnAction(event -> viewModel.connect(target));
+      if (viewModel.isProtected(target)) {
+        item.setGraphic(badge());
+        item.getStyleClass().add("protected-context");
+      }
       items.add(item);
       if (target instanceof ClusterTarget.EmbeddedSandbox) {
         items.add(new SeparatorMenuItem());
@@ -84,6 +94,14 @@ public final class ContextSwitcher extends MenuButton {
     reload.setOnAction(event -> viewModel.reloadContexts());
     items.add(reload);
     getItems().setAll(items);
+  }
+
+  /** A small word badge, so production contexts stand out in the list. */
+  private static Label badge() {
+    Label badge = new Label(PROTECTED);
+    badge.getStyleClass().add("protected-badge");
+    badge.setMnemonicParsing(false);
+    return badge;
   }
 
   private static MenuItem note(String text) {

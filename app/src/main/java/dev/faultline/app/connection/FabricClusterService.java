@@ -6,11 +6,14 @@ import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.KubeContexts;
+import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,18 +30,33 @@ public final class FabricClusterService implements ClusterService {
 
   private final ClusterConnector connector;
   private final Path sandboxKubeconfig;
+  private final Path protectedContextsFile;
   private final Set<Live> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean shutDown = new AtomicBoolean();
+
+  /**
+   * Creates the service; nothing is read or started until asked. Protected contexts come from
+   * {@link ProtectedContexts#defaultFile()}.
+   *
+   * @param kubeContexts where the user's kubeconfig files are
+   * @param sandboxOptions how to start the embedded sandbox; its kubeconfig path must be set
+   */
+  public FabricClusterService(KubeContexts kubeContexts, SandboxOptions sandboxOptions) {
+    this(kubeContexts, sandboxOptions, ProtectedContexts.defaultFile());
+  }
 
   /**
    * Creates the service; nothing is read or started until asked.
    *
    * @param kubeContexts where the user's kubeconfig files are
    * @param sandboxOptions how to start the embedded sandbox; its kubeconfig path must be set
+   * @param protectedContextsFile Faultline's settings file listing the protected contexts
    */
-  public FabricClusterService(KubeContexts kubeContexts, SandboxOptions sandboxOptions) {
+  public FabricClusterService(
+      KubeContexts kubeContexts, SandboxOptions sandboxOptions, Path protectedContextsFile) {
     this.connector = new ClusterConnector(kubeContexts, sandboxOptions);
     this.sandboxKubeconfig = sandboxOptions.kubeconfig();
+    this.protectedContextsFile = protectedContextsFile;
   }
 
   /**
@@ -46,13 +64,29 @@ public final class FabricClusterService implements ClusterService {
    * {@link Kubeconfig#defaultPath()}.
    */
   public static FabricClusterService standard() {
+    return standard(Optional.empty());
+  }
+
+  /**
+   * The app's service, reading {@code kubeconfig} instead of the environment's files when given
+   * (the {@code --kubeconfig} option).
+   *
+   * @param kubeconfig the explicitly named kubeconfig file, if any
+   */
+  public static FabricClusterService standard(Optional<Path> kubeconfig) {
     return new FabricClusterService(
-        KubeContexts.system(), SandboxOptions.defaults().withKubeconfig(Kubeconfig.defaultPath()));
+        KubeContexts.system().overriddenBy(kubeconfig),
+        SandboxOptions.defaults().withKubeconfig(Kubeconfig.defaultPath()));
   }
 
   @Override
   public ContextDiscovery discover() {
     return connector.kubeContexts().discover();
+  }
+
+  @Override
+  public Set<String> protectedContexts() throws IOException {
+    return ProtectedContexts.load(protectedContextsFile).names();
   }
 
   @Override

@@ -129,6 +129,65 @@ class ConnectionViewModelTest {
   }
 
   @Test
+  void theTooltipSaysWhatToDoAboutAnUnavailableCluster() {
+    service
+        .discovering(TWO_CONTEXTS)
+        .answering(
+            "prod-eu",
+            new ClusterSummary.Unavailable(
+                "https://prod.example.com:6443",
+                "https://prod.example.com:6443: unauthorized (401), the credentials were rejected",
+                "Log in again"));
+    ConnectionViewModel viewModel = viewModel(new SameThreadTaskExecutor());
+
+    viewModel.start(false);
+
+    assertThat(viewModel.detailsProperty().get())
+        .endsWith(
+            "\nhttps://prod.example.com:6443: unauthorized (401), the credentials were rejected"
+                + "\nLog in again.");
+  }
+
+  @Test
+  void protectedContextsAreKnownAndSaySoInTheTooltip() {
+    service.discovering(TWO_CONTEXTS).protecting("prod-eu", "not-in-kubeconfig");
+    ConnectionViewModel viewModel = viewModel(new SameThreadTaskExecutor());
+
+    viewModel.start(false);
+
+    assertThat(viewModel.protectedContexts())
+        .containsExactlyInAnyOrder("prod-eu", "not-in-kubeconfig");
+    assertThat(viewModel.isProtected(new ClusterTarget.KubeContext(PROD))).isTrue();
+    assertThat(viewModel.isProtected(new ClusterTarget.KubeContext(KIND))).isFalse();
+    assertThat(viewModel.isProtected(ClusterTarget.sandbox())).isFalse();
+    assertThat(viewModel.detailsProperty().get())
+        .contains("\nProtected: runs need --yes-i-mean-prod-eu");
+
+    service.protecting();
+    viewModel.reloadContexts();
+
+    assertThat(viewModel.protectedContexts()).isEmpty();
+    assertThat(viewModel.detailsProperty().get()).doesNotContain("Protected");
+  }
+
+  @Test
+  void unreadableProtectedSettingsAreAProblem() {
+    service
+        .discovering(TWO_CONTEXTS)
+        .failingToReadProtected(
+            new java.io.IOException("/data/contexts.yaml: not a Faultline contexts file: x"));
+    ConnectionViewModel viewModel = viewModel(new SameThreadTaskExecutor());
+
+    viewModel.start(false);
+
+    assertThat(viewModel.problems())
+        .containsExactly(
+            "Cannot read the protected contexts: /data/contexts.yaml: not a Faultline contexts"
+                + " file: x");
+    assertThat(viewModel.targets()).hasSize(3);
+  }
+
+  @Test
   void aKubeconfigThatCannotBeUsedIsAFailureNamingTheFile() {
     service
         .discovering(TWO_CONTEXTS)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,10 +30,24 @@ public final class FakeClusterService implements ClusterService {
   private final List<ClusterTarget> connects = new CopyOnWriteArrayList<>();
   private final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
   private volatile boolean shutDown;
+  private volatile Set<String> protectedNames = Set.of();
+  private volatile Exception protectedFailure;
 
   /** Makes {@link #discover()} answer {@code found}. */
   public FakeClusterService discovering(ContextDiscovery found) {
     this.discovery = found;
+    return this;
+  }
+
+  /** Makes {@link #protectedContexts()} answer {@code names}. */
+  public FakeClusterService protecting(String... names) {
+    this.protectedNames = Set.of(names);
+    return this;
+  }
+
+  /** Makes {@link #protectedContexts()} throw {@code failure}. */
+  public FakeClusterService failingToReadProtected(Exception failure) {
+    this.protectedFailure = failure;
     return this;
   }
 
@@ -51,6 +66,14 @@ public final class FakeClusterService implements ClusterService {
   @Override
   public ContextDiscovery discover() {
     return discovery;
+  }
+
+  @Override
+  public Set<String> protectedContexts() throws Exception {
+    if (protectedFailure != null) {
+      throw protectedFailure;
+    }
+    return protectedNames;
   }
 
   @Override
