@@ -99,23 +99,30 @@ final class Binding {
   }
 
   Integer integer(String key) {
+    return wholeNumber(key, Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue).orElse(null);
+  }
+
+  /** A whole number of up to 64 bits ({@code seed}). */
+  Long longInteger(String key) {
+    return wholeNumber(key, Long.MIN_VALUE, Long.MAX_VALUE).orElse(null);
+  }
+
+  private Optional<Long> wholeNumber(String key, long min, long max) {
     Optional<DocNode> node = map.get(key);
     if (node.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     if (node.get() instanceof DocScalar scalar) {
       if (scalar.value() == null) {
-        return null;
+        return Optional.empty();
       }
-      if (scalar.value() instanceof Long value
-          && value >= Integer.MIN_VALUE
-          && value <= Integer.MAX_VALUE) {
-        return value.intValue();
+      if (scalar.value() instanceof Long value && value >= min && value <= max) {
+        return Optional.of(value);
       }
     }
     problems.add(
         error(node.get(), childPath(key), "expected a whole number, not " + node.get().describe()));
-    return null;
+    return Optional.empty();
   }
 
   Double number(String key) {
@@ -152,6 +159,44 @@ final class Binding {
                   + Suggestions.didYouMean(text, words)));
     }
     return value.orElse(null);
+  }
+
+  /**
+   * A list of words of one {@link Keyword} type ({@code phases: [Running, Pending]}); each word
+   * that is not one is reported at its own position and left out. {@code null} when absent.
+   */
+  <E extends Enum<E> & Keyword> List<E> keywords(String key, String noun, Class<E> type) {
+    List<String> texts = strings(key);
+    if (texts == null) {
+      return null;
+    }
+    DocList list = (DocList) map.get(key).orElseThrow();
+    var values = new ArrayList<E>();
+    for (int i = 0; i < list.items().size(); i++) {
+      DocNode item = list.items().get(i);
+      if (!(item instanceof DocScalar scalar) || scalar.value() == null) {
+        continue; // strings() has reported it
+      }
+      String text = scalarText(scalar.value());
+      Optional<E> value = Keyword.parse(type, text);
+      if (value.isPresent()) {
+        values.add(value.get());
+      } else {
+        List<String> words = Keyword.words(type);
+        problems.add(
+            error(
+                item,
+                Paths.index(childPath(key), i),
+                "'"
+                    + text
+                    + "' is not a valid "
+                    + noun
+                    + "; use one of "
+                    + String.join(", ", words)
+                    + Suggestions.didYouMean(text, words)));
+      }
+    }
+    return values;
   }
 
   /** A list of text values; {@code null} when absent. */

@@ -8,7 +8,10 @@ import dev.faultline.model.GateStep;
 import dev.faultline.model.Layout;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.OwnerKind;
+import dev.faultline.model.OwnerSelector;
 import dev.faultline.model.Params;
+import dev.faultline.model.PodPhase;
 import dev.faultline.model.Position;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
@@ -34,8 +37,21 @@ final class ExperimentBinder {
   static final Set<String> SAFETY_FIELDS = Set.of("namespaces", "maxDuration");
   static final Set<String> NAMESPACE_FIELDS = Set.of("allow", "deny");
   static final Set<String> TARGET_FIELDS =
-      Set.of("kind", "namespaces", "labelSelector", "podName", "containers", "blastRadius");
-  static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value");
+      Set.of(
+          "kind",
+          "namespaces",
+          "namespacePattern",
+          "labelSelector",
+          "annotationSelector",
+          "fieldSelector",
+          "phases",
+          "nodeSelector",
+          "owner",
+          "podName",
+          "containers",
+          "blastRadius");
+  static final Set<String> OWNER_FIELDS = Set.of("kind", "name");
+  static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value", "seed");
   static final List<String> STEP_KINDS = List.of("attack", "probe", "wait", "gate");
   static final Set<String> ATTACK_FIELDS =
       Set.of("id", "after", "attack", "target", "with", "duration");
@@ -104,11 +120,25 @@ final class ExperimentBinder {
     return new Target(
         b.keyword("kind", TargetKind.class),
         b.strings("namespaces"),
+        b.string("namespacePattern"),
         b.string("labelSelector"),
+        b.string("annotationSelector"),
+        b.string("fieldSelector"),
+        b.keywords("phases", "phase", PodPhase.class),
+        b.string("nodeSelector"),
+        b.object("owner", "'owner'", this::owner),
         b.string("podName"),
         b.strings("containers"),
         b.object("blastRadius", "'blastRadius'", this::blastRadius),
         b.extras(TARGET_FIELDS));
+  }
+
+  private OwnerSelector owner(Binding b) {
+    OwnerKind kind = b.keyword("kind", OwnerKind.class);
+    if (kind == null && !b.has("kind")) {
+      b.requiredString("kind");
+    }
+    return new OwnerSelector(kind, b.string("name"), b.extras(OWNER_FIELDS));
   }
 
   private BlastRadius blastRadius(Binding b) {
@@ -117,7 +147,8 @@ final class ExperimentBinder {
       b.requiredString("mode");
     }
     Integer value = b.integer("value");
-    return mode == null ? null : new BlastRadius(mode, value, b.extras(BLAST_RADIUS_FIELDS));
+    Long seed = b.longInteger("seed");
+    return mode == null ? null : new BlastRadius(mode, value, seed, b.extras(BLAST_RADIUS_FIELDS));
   }
 
   private Step step(Binding b, int index) {

@@ -10,6 +10,8 @@ import dev.faultline.model.Keyword;
 import dev.faultline.model.Layout;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.OwnerSelector;
+import dev.faultline.model.PodPhase;
 import dev.faultline.model.Position;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
@@ -92,7 +94,15 @@ final class ExperimentWriter {
     var map = new LinkedHashMap<String, Object>();
     put(map, "kind", target.kind());
     putList(map, "namespaces", target.namespaces());
+    put(map, "namespacePattern", target.namespacePattern());
     put(map, "labelSelector", target.labelSelector());
+    put(map, "annotationSelector", target.annotationSelector());
+    put(map, "fieldSelector", target.fieldSelector());
+    putList(map, "phases", target.phases().stream().map(PodPhase::keyword).toList());
+    put(map, "nodeSelector", target.nodeSelector());
+    if (target.owner() != null) {
+      map.put("owner", owner(target.owner()));
+    }
     put(map, "podName", target.podName());
     putList(map, "containers", target.containers());
     if (target.blastRadius() != null) {
@@ -101,12 +111,20 @@ final class ExperimentWriter {
     return withExtras(map, target.extras());
   }
 
+  private static Map<String, Object> owner(OwnerSelector owner) {
+    var map = new LinkedHashMap<String, Object>();
+    put(map, "kind", owner.kind());
+    put(map, "name", owner.name());
+    return new FlowStyle.FlowMap(withExtras(map, owner.extras()));
+  }
+
   private static Map<String, Object> blastRadius(BlastRadius radius) {
     var map = new LinkedHashMap<String, Object>();
     put(map, "mode", radius.mode());
     if (radius.value() != null) {
       map.put("value", radius.value().longValue());
     }
+    put(map, "seed", radius.seed());
     return new FlowStyle.FlowMap(withExtras(map, radius.extras()));
   }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A map that the YAML writer puts on one line ({@code {x: 80, y: 120}}). Used for small, fixed
- * shapes where one line reads better and diffs better: layout positions and blast radius.
+ * shapes where one line reads better and diffs better: layout positions, blast radius and owner.
  */
 final class FlowStyle {
   private FlowStyle() {}

@@ -14,10 +14,15 @@ import java.util.Objects;
  *       value}% rounded down, 1..100. With fewer matches than needed for one pod, nothing is hit.
  * </ul>
  *
+ * <p>Which matches are hit is decided by a seeded ranking, so the same pods and the same seed
+ * always give the same choice (see {@code dev.faultline.target.BlastRadiusSampler}).
+ *
  * @param value the count or percentage; {@code null} for {@code all} and {@code one}
+ * @param seed fixes the random choices (which pods, and the count for {@code maxPercent}) across
+ *     runs; {@code null}: the caller's seed applies
  */
-public record BlastRadius(Mode mode, Integer value, Extras extras) {
-  public static final BlastRadius ALL = new BlastRadius(Mode.ALL, null, Extras.NONE);
+public record BlastRadius(Mode mode, Integer value, Long seed, Extras extras) {
+  public static final BlastRadius ALL = new BlastRadius(Mode.ALL, null, null, Extras.NONE);
 
   public BlastRadius {
     Objects.requireNonNull(mode, "mode");
@@ -25,7 +30,7 @@ public record BlastRadius(Mode mode, Integer value, Extras extras) {
   }
 
   public static BlastRadius of(Mode mode, Integer value) {
-    return new BlastRadius(mode, value, Extras.NONE);
+    return new BlastRadius(mode, value, null, Extras.NONE);
   }
 
   public static BlastRadius percent(int percent) {

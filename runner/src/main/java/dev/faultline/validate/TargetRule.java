@@ -4,8 +4,6 @@ import dev.faultline.model.AttackStep;
 import dev.faultline.model.BlastRadius;
 import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
-import dev.faultline.model.LabelSelector;
-import dev.faultline.model.LabelSelectorException;
 import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Target;
@@ -14,8 +12,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Targets: namespaces present and permitted by the safety block, label selectors parse, name and
- * container regexes compile, blast radius in range, and every target used by some step.
+ * Targets: ids valid, namespaces present and permitted by the safety block, blast radius in range,
+ * and every target used by some step. Selectors and regexes are {@link TargetSelectorRule}'s.
  */
 final class TargetRule implements Rule {
   @Override
@@ -29,8 +27,7 @@ final class TargetRule implements Rule {
             (name, target) -> {
               StepGraphRule.checkId(name, StepPaths.target(name), "target", sink);
               checkNamespaces(name, target, policy, sink);
-              checkSelector(name, target, sink);
-              checkRegexes(name, target, sink);
+              NamespacePatternCheck.check(name, target, policy, sink);
               checkBlastRadius(name, target.blastRadius(), sink);
               if (!used.contains(name)) {
                 sink.warning(
@@ -69,10 +66,12 @@ final class TargetRule implements Rule {
       }
       return;
     }
-    if (target.namespaces().isEmpty()) {
+    if (target.namespaces().isEmpty() && target.namespacePattern() == null) {
       sink.error(
           StepPaths.target(name),
-          "target '" + name + "' must name at least one namespace in 'namespaces'");
+          "target '"
+              + name
+              + "' must name at least one namespace in 'namespaces' or give a 'namespacePattern'");
     }
     for (int i = 0; i < target.namespaces().size(); i++) {
       String namespace = target.namespaces().get(i);
@@ -96,45 +95,17 @@ final class TargetRule implements Rule {
     }
   }
 
-  private static void checkSelector(String name, Target target, ProblemSink sink) {
-    if (target.labelSelector() == null) {
-      return;
-    }
-    try {
-      LabelSelector.parse(target.labelSelector());
-    } catch (LabelSelectorException e) {
-      sink.error(
-          StepPaths.target(name, "labelSelector"),
-          e.index(),
-          "invalid label selector: " + e.getMessage());
-    }
-  }
-
-  private static void checkRegexes(String name, Target target, ProblemSink sink) {
-    if (target.podName() != null) {
-      RegexCheck.check(target.podName())
-          .ifPresent(e -> sink.error(StepPaths.target(name, "podName"), e.index(), e.message()));
-    }
-    String containers = StepPaths.target(name, "containers");
-    for (int i = 0; i < target.containers().size(); i++) {
-      String path = Paths.index(containers, i);
-      RegexCheck.check(target.containers().get(i))
-          .ifPresent(e -> sink.error(path, e.index(), e.message()));
-    }
-    if (!target.containers().isEmpty() && target.effectiveKind() != TargetKind.POD) {
-      sink.warning(
-          containers,
-          "'containers' only applies to Pod targets; it is ignored for "
-              + target.effectiveKind().keyword());
-    }
-  }
-
   private static void checkBlastRadius(String name, BlastRadius radius, ProblemSink sink) {
     if (radius == null) {
       return;
     }
     String path = StepPaths.target(name, "blastRadius");
     BlastRadius.Mode mode = radius.mode();
+    if (mode == BlastRadius.Mode.ALL && radius.seed() != null) {
+      sink.warning(
+          Paths.child(path, "seed"),
+          "blast radius 'all' chooses nothing at random; 'seed' is unused");
+    }
     if (!mode.takesValue()) {
       if (radius.value() != null) {
         sink.error(

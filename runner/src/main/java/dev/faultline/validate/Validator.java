@@ -18,6 +18,7 @@ public final class Validator {
             new MetadataRule(),
             new StepGraphRule(),
             new TargetRule(),
+            new TargetSelectorRule(),
             new DurationRule(),
             new CatalogRule(catalog));
   }

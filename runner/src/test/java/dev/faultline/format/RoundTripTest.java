@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.Examples;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.OwnerKind;
+import dev.faultline.model.OwnerSelector;
+import dev.faultline.model.PodPhase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +96,48 @@ class RoundTripTest {
 
     assertThat(experiment.spec().context()).isNull();
     assertThat(ExperimentFormat.write(experiment, Syntax.YAML)).doesNotContain("context");
+  }
+
+  @Test
+  void everyTargetSelectorSurvivesARoundTripInCanonicalLayout() {
+    String text =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: selectors
+        spec:
+          targets:
+            api:
+              namespaces: [shop]
+              namespacePattern: team-.*
+              labelSelector: app=api
+              annotationSelector: chaos.faultline.dev/opt-in=true
+              fieldSelector: spec.nodeName!=node-1,status.phase=Running
+              phases: [Running, Pending]
+              nodeSelector: topology.kubernetes.io/zone=zone-a
+              owner: {kind: Deployment, name: api-.*}
+              podName: api-.*
+              containers: [app]
+              blastRadius: {mode: maxPercent, value: 25, seed: 42}
+          steps:
+            - id: kill
+              attack: k8s.pod.delete
+              target: api
+        """;
+    ReadResult read = new ExperimentReader().read(text, Syntax.YAML);
+    assertThat(read.problems()).isEmpty();
+    Experiment experiment = read.experiment().orElseThrow();
+
+    assertThat(ExperimentFormat.write(experiment, Syntax.YAML)).isEqualTo(text);
+    ReadResult fromJson =
+        new ExperimentReader().read(ExperimentFormat.write(experiment, Syntax.JSON), Syntax.JSON);
+    assertThat(fromJson.problems()).isEmpty();
+    assertThat(fromJson.experiment()).contains(experiment);
+    var target = experiment.spec().targets().get("api");
+    assertThat(target.phases()).containsExactly(PodPhase.RUNNING, PodPhase.PENDING);
+    assertThat(target.owner()).isEqualTo(OwnerSelector.of(OwnerKind.DEPLOYMENT, "api-.*"));
+    assertThat(target.blastRadius().seed()).isEqualTo(42L);
   }
 
   @Test

@@ -38,7 +38,8 @@ class TargetRuleTest {
   @Test
   void namespacesAreRequiredForPods() {
     assertThat(Check.messages(withTarget("labelSelector: app=web\n")))
-        .containsExactly("error: target 't' must name at least one namespace in 'namespaces'");
+        .containsExactly(
+            "error: target 't' must name at least one namespace in 'namespaces' or give a 'namespacePattern'");
   }
 
   @Test
