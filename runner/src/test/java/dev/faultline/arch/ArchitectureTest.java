@@ -32,6 +32,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void targetResolutionWorksOnSnapshotViewsNotTheClient() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.faultline.target..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fabric8..", "javafx..")
+        .because("the preview and the run resolve targets against ClusterSnapshot views only")
+        .check(runner);
+  }
+
+  @Test
   void runnerDoesNotUseJavaFx() {
     noClasses()
         .should()

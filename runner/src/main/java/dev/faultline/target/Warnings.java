@@ -1,0 +1,134 @@
+package dev.faultline.target;
+
+import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.model.BlastRadius;
+import dev.faultline.target.TargetWarning.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Works out the warnings of a resolution, at most one per type, in the order of the types. */
+final class Warnings {
+  private static final int NAMES_SHOWN = 3;
+
+  private final List<TargetWarning> warnings = new ArrayList<>();
+
+  List<TargetWarning> list() {
+    return warnings.stream().sorted(Comparator.comparing(TargetWarning::type)).toList();
+  }
+
+  void add(Type type, String message) {
+    warnings.add(new TargetWarning(type, message));
+  }
+
+  void noMatch(int matched, int eligible) {
+    if (eligible > 0) {
+      return;
+    }
+    add(
+        Type.NO_MATCH,
+        matched == 0
+            ? "no pod matches the target"
+            : "every matching pod is terminating, so no pod would be hit");
+  }
+
+  void roundsToZero(BlastRadius radius, int eligible, int count) {
+    if (radius.mode() == BlastRadius.Mode.MAX_PERCENT && eligible > 0 && count == 0) {
+      add(
+          Type.PERCENT_ROUNDS_TO_ZERO,
+          "maxPercent "
+              + radius.value()
+              + " of "
+              + pods(eligible)
+              + " rounds down to 0, so no pod would be hit; raise the percentage or use percent,"
+              + " which rounds up");
+    }
+  }
+
+  void wholeWorkloads(List<WorkloadCount> workloads) {
+    var whole = new ArrayList<String>();
+    for (WorkloadCount w : workloads) {
+      if (w.wholeWorkload()) {
+        whole.add(
+            w.kind()
+                + " "
+                + w.namespace()
+                + "/"
+                + w.name()
+                + " ("
+                + count(w.replicas(), "replica", "replicas")
+                + ")");
+      }
+    }
+    if (!whole.isEmpty()) {
+      add(
+          Type.WHOLE_WORKLOAD,
+          "every live pod of " + names(whole) + " would be hit: an outage, not a degradation");
+    }
+  }
+
+  void budgets(List<String> violations) {
+    if (!violations.isEmpty()) {
+      add(Type.BUDGET_VIOLATION, "the selection breaks PodDisruptionBudget " + names(violations));
+    }
+  }
+
+  void denied(int denied, Iterable<String> namespaces) {
+    if (denied > 0) {
+      add(
+          Type.DENIED_NAMESPACE,
+          pods(denied)
+              + " in "
+              + String.join(", ", namespaces)
+              + " would match but are left out: spec.safety does not permit those namespaces");
+    }
+  }
+
+  void notReady(List<PodView> selected) {
+    var names = new ArrayList<String>();
+    for (PodView pod : selected) {
+      if (!pod.ready()) {
+        names.add(pod.key());
+      }
+    }
+    if (!names.isEmpty()) {
+      add(
+          Type.NOT_READY,
+          names.size()
+              + " of the selected pods "
+              + (names.size() == 1 ? "is" : "are")
+              + " not ready already: "
+              + names(names));
+    }
+  }
+
+  void terminating(int terminating) {
+    if (terminating > 0) {
+      add(
+          Type.TERMINATING,
+          pods(terminating)
+              + " matching the target "
+              + (terminating == 1 ? "is" : "are")
+              + " terminating and will not be hit");
+    }
+  }
+
+  /** "a, b, c and 4 more". */
+  static String names(List<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, NAMES_SHOWN))
+        + " and "
+        + (names.size() - NAMES_SHOWN)
+        + " more";
+  }
+
+  private static String pods(int count) {
+    return count(count, "pod", "pods");
+  }
+
+  static String count(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
+  }
+}
