@@ -13,6 +13,9 @@ final class ExitCodes {
   /** Wrong command-line usage (sysexits EX_USAGE), kept apart from {@link #PROBLEMS}. */
   static final int USAGE = 64;
 
+  /** The cluster could not be reached or read (sysexits EX_UNAVAILABLE). */
+  static final int CLUSTER = 69;
+
   /** A file could not be written. */
   static final int IO_ERROR = 74;
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       FormatCommand.class,
       SandboxCommand.class,
+      PreviewCommand.class,
       ContextsCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       "  faultline format experiment.yaml",
       "  faultline format --check experiments/*.yaml",
       "  faultline sandbox --pods 1000",
+      "  faultline preview docs/examples/checkout-freeze-and-recover.yaml --sandbox",
       "  faultline contexts protect prod-eu",
       "",
       "Exit codes: 0 ok, 1 format --check found changes, 2 problems found, 64 usage error."

@@ -1,0 +1,305 @@
+package dev.faultline.cli;
+
+import dev.faultline.cluster.ClusterConnector;
+import dev.faultline.cluster.ClusterTarget;
+import dev.faultline.cluster.ContextDiscovery;
+import dev.faultline.cluster.ContextRef;
+import dev.faultline.cluster.KubeContexts;
+import dev.faultline.cluster.KubeconfigException;
+import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.cluster.snapshot.SnapshotState;
+import dev.faultline.format.ExperimentReader;
+import dev.faultline.format.ReadResult;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Target;
+import dev.faultline.model.TargetKind;
+import dev.faultline.target.TargetResolution;
+import dev.faultline.target.TargetResolver;
+import dev.faultline.validate.Problem;
+import dev.faultline.validate.Suggestions;
+import dev.faultline.validate.Validator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code faultline preview FILE}: which pods and containers each target of an experiment would hit,
+ * resolved against the live cluster, optionally following it ({@code --watch}).
+ */
+@Command(
+    name = "preview",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    description = {
+      "Shows which pods and containers each target of an experiment would hit, resolved",
+      "against the cluster now: matched pods, the blast radius's selection, containers,",
+      "counts per workload and node, and warnings. Changes nothing in the cluster."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  faultline preview docs/examples/checkout-freeze-and-recover.yaml --sandbox",
+      "  faultline preview exp.yaml --target checkout --context staging -o json",
+      "  faultline preview exp.yaml --watch"
+    })
+final class PreviewCommand implements Callable<Integer> {
+  /** Output forms. */
+  enum Output {
+    table,
+    json,
+    yaml
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file.")
+  Path file;
+
+  @Option(names = "--target", paramLabel = "NAME", description = "Only this target (default: all).")
+  String targetName;
+
+  @Option(
+      names = "--context",
+      paramLabel = "C",
+      description = "Kubeconfig context (default: the experiment's, else the current one).")
+  String context;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "PATH",
+      description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
+  Path kubeconfig;
+
+  @Option(names = "--sandbox", description = "Use the embedded sandbox cluster.")
+  boolean sandbox;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table (default), json or yaml.")
+  Output output = Output.table;
+
+  @Option(
+      names = "--watch",
+      description = "Keep running and print the preview again whenever it changes.")
+  boolean watch;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "Seed for blast-radius sampling (default: derived from the experiment and target names).")
+  Long seed;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
+  String timeout = "30s";
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReadResult read = new ExperimentReader().read(file);
+    List<Problem> problems = new ArrayList<>(read.problems());
+    read.experiment()
+        .ifPresent(e -> problems.addAll(Validator.standard().validate(e, read.locator())));
+    if (read.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+      ProblemPrinter.text(
+          problems.stream()
+              .filter(Problem::isError)
+              .map(p -> new ProblemPrinter.FileProblem(file.toString(), p))
+              .toList(),
+          err);
+      err.println(file + ": cannot preview a file with errors");
+      return ExitCodes.PROBLEMS;
+    }
+    Experiment experiment = read.experiment().get();
+    Map<String, Target> targets = chooseTargets(experiment, err);
+    if (targets == null) {
+      return ExitCodes.USAGE;
+    }
+    Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
+    KubeContexts contexts =
+        kubeconfig == null ? KubeContexts.system() : KubeContexts.ofFiles(List.of(kubeconfig));
+    // A sandbox started for this preview writes its kubeconfig to a private temporary file, so it
+    // never replaces the one a running app's sandbox wrote.
+    Path sandboxKubeconfig =
+        java.nio.file.Files.createTempDirectory("faultline-preview").resolve("kubeconfig");
+    var sandboxOptions =
+        dev.faultline.sandbox.SandboxOptions.defaults()
+            .withKubeconfig(sandboxKubeconfig)
+            .withDemoServices(false);
+    try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
+      ClusterTarget cluster;
+      try {
+        cluster = chooseCluster(contexts.discover(), experiment, err);
+      } catch (IllegalArgumentException e) {
+        err.println("preview: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      err.println("preview: connecting to " + cluster.label() + " …");
+      try (KubernetesClient client = connector.connect(cluster);
+          LiveSnapshot snapshot =
+              LiveSnapshot.start(client, namespaces(targets.values()), Clock.systemUTC())) {
+        if (!snapshot.awaitSynced(wait)) {
+          err.println(
+              "preview: "
+                  + cluster.label()
+                  + " did not answer within "
+                  + timeout
+                  + ": "
+                  + snapshot.state().message());
+          return ExitCodes.CLUSTER;
+        }
+        if (snapshot.state().phase() == SnapshotState.Phase.STALE) {
+          err.println(
+              "preview: cannot read " + cluster.label() + ": " + snapshot.state().message());
+          return ExitCodes.CLUSTER;
+        }
+        var render = new PreviewRenderer(experiment, cluster.label(), output);
+        Map<String, TargetResolution> last = resolveAll(experiment, targets, snapshot);
+        render.print(last, snapshot, out);
+        if (!watch) {
+          return ExitCodes.OK;
+        }
+        watchLoop(experiment, targets, snapshot, render, last, out);
+        return ExitCodes.OK;
+      } catch (KubeconfigException e) {
+        err.println("preview: " + e.getMessage());
+        return ExitCodes.CLUSTER;
+      }
+    }
+  }
+
+  private void watchLoop(
+      Experiment experiment,
+      Map<String, Target> targets,
+      LiveSnapshot snapshot,
+      PreviewRenderer render,
+      Map<String, TargetResolution> last,
+      PrintWriter out)
+      throws InterruptedException {
+    var changed = new java.util.concurrent.Semaphore(0);
+    snapshot.onChange(changed::release);
+    long seen = snapshot.version();
+    while (!Thread.currentThread().isInterrupted()) {
+      changed.acquire();
+      Thread.sleep(100); // coalesce bursts of events into one re-render
+      changed.drainPermits();
+      if (snapshot.version() == seen) {
+        continue;
+      }
+      seen = snapshot.version();
+      Map<String, TargetResolution> now = resolveAll(experiment, targets, snapshot);
+      if (!render.sameSelection(last, now)) {
+        render.printChange(last, now, snapshot, out);
+        last = now;
+      }
+    }
+  }
+
+  private Map<String, TargetResolution> resolveAll(
+      Experiment experiment, Map<String, Target> targets, LiveSnapshot snapshot) {
+    var results = new LinkedHashMap<String, TargetResolution>();
+    var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
+    targets.forEach(
+        (name, target) ->
+            results.put(
+                name, TargetResolver.resolve(target, snapshot, safety, seedFor(experiment, name))));
+    return results;
+  }
+
+  /** Stable per experiment and target, so a preview and a later run of it choose alike. */
+  private long seedFor(Experiment experiment, String target) {
+    if (seed != null) {
+      return seed;
+    }
+    String key = experiment.metadata().name() + "/" + target;
+    long h = 1125899906842597L;
+    for (char c : key.toCharArray()) {
+      h = 31 * h + c;
+    }
+    return h;
+  }
+
+  private Map<String, Target> chooseTargets(Experiment experiment, PrintWriter err) {
+    Map<String, Target> all = experiment.spec().targets();
+    if (targetName == null) {
+      if (all.isEmpty()) {
+        err.println("preview: " + file + " defines no targets");
+        return null;
+      }
+      return all;
+    }
+    Target one = all.get(targetName);
+    if (one == null) {
+      err.println(
+          "preview: no target '"
+              + targetName
+              + "' in "
+              + file
+              + Suggestions.didYouMean(targetName, all.keySet())
+              + "; targets: "
+              + String.join(", ", all.keySet()));
+      return null;
+    }
+    return Map.of(targetName, one);
+  }
+
+  private ClusterTarget chooseCluster(
+      ContextDiscovery discovery, Experiment experiment, PrintWriter err) {
+    if (sandbox) {
+      return new ClusterTarget.EmbeddedSandbox();
+    }
+    String wanted = context != null ? context : experiment.spec().context();
+    if (wanted != null) {
+      Optional<ContextRef> ref =
+          discovery.contexts().stream().filter(c -> c.name().equals(wanted)).findFirst();
+      if (ref.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no kubeconfig context '"
+                + wanted
+                + "'"
+                + Suggestions.didYouMean(
+                    wanted, discovery.contexts().stream().map(ContextRef::name).toList()));
+      }
+      return new ClusterTarget.KubeContext(ref.get());
+    }
+    if (!discovery.kubeconfigExists() || discovery.current().isEmpty()) {
+      err.println(
+          "preview: no kubeconfig context found; using the embedded sandbox (pass --context to choose)");
+      return new ClusterTarget.EmbeddedSandbox();
+    }
+    return new ClusterTarget.KubeContext(discovery.current().get());
+  }
+
+  /** The namespaces the targets can touch; empty (all) when a target uses a namespace pattern. */
+  private static Set<String> namespaces(java.util.Collection<Target> targets) {
+    var namespaces = new LinkedHashSet<String>();
+    for (Target t : targets) {
+      if (t.effectiveKind() != TargetKind.POD
+          || t.namespacePattern() != null
+          || t.namespaces().isEmpty()) {
+        return Set.of();
+      }
+      namespaces.addAll(t.namespaces());
+    }
+    return namespaces;
+  }
+}

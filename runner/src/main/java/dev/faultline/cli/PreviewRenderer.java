@@ -1,0 +1,277 @@
+package dev.faultline.cli;
+
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
+import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.format.JsonText;
+import dev.faultline.format.YamlText;
+import dev.faultline.model.BlastRadius;
+import dev.faultline.model.Experiment;
+import dev.faultline.target.NodeCount;
+import dev.faultline.target.SelectedPod;
+import dev.faultline.target.SelectionDiff;
+import dev.faultline.target.TargetResolution;
+import dev.faultline.target.TargetWarning;
+import dev.faultline.target.WorkloadCount;
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Prints preview results as an aligned table, JSON or YAML. */
+final class PreviewRenderer {
+  private final Experiment experiment;
+  private final String cluster;
+  private final PreviewCommand.Output output;
+
+  PreviewRenderer(Experiment experiment, String cluster, PreviewCommand.Output output) {
+    this.experiment = experiment;
+    this.cluster = cluster;
+    this.output = output;
+  }
+
+  void print(Map<String, TargetResolution> results, ClusterSnapshot snapshot, PrintWriter out) {
+    switch (output) {
+      case json -> out.print(JsonText.write(tree(results, snapshot)));
+      case yaml -> out.print(YamlText.write(tree(results, snapshot)));
+      default -> table(results, snapshot, out);
+    }
+    out.flush();
+  }
+
+  /** After a change while watching: a timestamped header and what moved, then the new state. */
+  void printChange(
+      Map<String, TargetResolution> before,
+      Map<String, TargetResolution> after,
+      ClusterSnapshot snapshot,
+      PrintWriter out) {
+    if (output != PreviewCommand.Output.table) {
+      print(after, snapshot, out);
+      return;
+    }
+    out.println();
+    out.println(
+        "── " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " ─ the cluster changed ──");
+    after.forEach(
+        (name, now) -> {
+          TargetResolution was = before.get(name);
+          if (was != null) {
+            SelectionDiff diff = was.diff(now);
+            diff.added().forEach(p -> out.println("  + " + name + ": " + p.key()));
+            diff.removed().forEach(p -> out.println("  - " + name + ": " + p.key()));
+          }
+        });
+    table(after, snapshot, out);
+    out.flush();
+  }
+
+  boolean sameSelection(Map<String, TargetResolution> a, Map<String, TargetResolution> b) {
+    for (var e : a.entrySet()) {
+      TargetResolution other = b.get(e.getKey());
+      if (other == null
+          || !e.getValue().diff(other).isEmpty()
+          || e.getValue().matched().size() != other.matched().size()
+          || !Objects.equals(e.getValue().warnings(), other.warnings())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void table(
+      Map<String, TargetResolution> results, ClusterSnapshot snapshot, PrintWriter out) {
+    out.println(
+        cluster
+            + " · snapshot "
+            + snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT)
+            + " · "
+            + snapshot.pods().size()
+            + " pods watched");
+    results.forEach(
+        (name, r) -> {
+          out.println();
+          BlastRadius radius = experiment.spec().targets().get(name).effectiveBlastRadius();
+          out.println(
+              "TARGET "
+                  + name
+                  + ": "
+                  + r.matched().size()
+                  + " matched, "
+                  + r.selected().size()
+                  + " selected ("
+                  + explain(radius, r.matched().size(), r.selected().size())
+                  + ")");
+          if (!r.selected().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"NAMESPACE", "POD", "NODE", "WORKLOAD", "READY", "CONTAINERS"});
+            for (SelectedPod s : r.selected()) {
+              PodView p = s.pod();
+              rows.add(
+                  new String[] {
+                    p.namespace(),
+                    p.name(),
+                    p.node().isEmpty() ? "<none>" : p.node(),
+                    p.workloadName().isEmpty()
+                        ? "<none>"
+                        : p.workloadKind() + "/" + p.workloadName(),
+                    p.ready() ? "yes" : "no",
+                    String.join(",", s.containers())
+                  });
+            }
+            printAligned(rows, out);
+          }
+          var workloads =
+              r.workloads().stream()
+                  .filter(w -> w.matched() > 0)
+                  .map(
+                      w ->
+                          (w.name().isEmpty() ? "bare pods" : w.kind() + "/" + w.name())
+                              + " "
+                              + w.selected()
+                              + "/"
+                              + w.replicas())
+                  .toList();
+          if (!workloads.isEmpty()) {
+            out.println("  workloads (selected/replicas): " + String.join(", ", workloads));
+          }
+          var nodes =
+              r.nodes().stream()
+                  .filter(n -> n.matched() > 0)
+                  .map(
+                      n ->
+                          (n.node().isEmpty() ? "unscheduled" : n.node())
+                              + " "
+                              + n.selected()
+                              + "/"
+                              + n.matched())
+                  .toList();
+          if (!nodes.isEmpty()) {
+            out.println("  nodes (selected/matched): " + String.join(", ", nodes));
+          }
+          r.warnings().forEach(w -> out.println("  warning: " + w.message()));
+        });
+  }
+
+  /** How the blast radius turned matches into a selection, in words. */
+  static String explain(BlastRadius radius, int matched, int selected) {
+    Integer v = radius.value();
+    return switch (radius.mode()) {
+      case ALL -> "all";
+      case ONE -> "one at random";
+      case COUNT -> "count " + v + (matched < v ? ", fewer match" : "");
+      case PERCENT ->
+          "percent "
+              + v
+              + ": "
+              + matched
+              + " × "
+              + v
+              + "% = "
+              + trim(matched * v / 100.0)
+              + ", rounded up to "
+              + selected;
+      case MAX_PERCENT ->
+          "maxPercent "
+              + v
+              + ": random 1.."
+              + (int) Math.floor(matched * v / 100.0)
+              + ", chose "
+              + selected;
+    };
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.valueOf(Math.round(value * 100) / 100.0);
+  }
+
+  private static void printAligned(List<String[]> rows, PrintWriter out) {
+    int[] widths = new int[rows.getFirst().length];
+    rows.forEach(
+        r -> {
+          for (int i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length());
+        });
+    for (String[] r : rows) {
+      var line = new StringBuilder("  ");
+      for (int i = 0; i < r.length; i++) {
+        line.append(i + 1 < r.length ? String.format("%-" + (widths[i] + 2) + "s", r[i]) : r[i]);
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private Map<String, Object> tree(
+      Map<String, TargetResolution> results, ClusterSnapshot snapshot) {
+    var root = new LinkedHashMap<String, Object>();
+    root.put("experiment", experiment.metadata().name());
+    root.put("cluster", cluster);
+    var snap = new LinkedHashMap<String, Object>();
+    snap.put("version", snapshot.version());
+    snap.put("state", snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT));
+    snap.put("pods", (long) snapshot.pods().size());
+    root.put("snapshot", snap);
+    var targets = new ArrayList<Object>();
+    results.forEach(
+        (name, r) -> {
+          var t = new LinkedHashMap<String, Object>();
+          t.put("name", name);
+          t.put("seed", r.seed());
+          t.put("matched", (long) r.matched().size());
+          var selected = new ArrayList<Object>();
+          for (SelectedPod s : r.selected()) {
+            var p = new LinkedHashMap<String, Object>();
+            p.put("namespace", s.pod().namespace());
+            p.put("name", s.pod().name());
+            p.put("node", s.pod().node());
+            var owner = new LinkedHashMap<String, Object>();
+            owner.put("kind", s.pod().ownerKind());
+            owner.put("name", s.pod().ownerName());
+            p.put("owner", owner);
+            var workload = new LinkedHashMap<String, Object>();
+            workload.put("kind", s.pod().workloadKind());
+            workload.put("name", s.pod().workloadName());
+            p.put("workload", workload);
+            p.put("ready", s.pod().ready());
+            p.put("containers", s.containers());
+            selected.add(p);
+          }
+          t.put("selected", selected);
+          var workloads = new ArrayList<Object>();
+          for (WorkloadCount w : r.workloads()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("namespace", w.namespace());
+            m.put("kind", w.kind());
+            m.put("name", w.name());
+            m.put("replicas", (long) w.replicas());
+            m.put("matched", (long) w.matched());
+            m.put("selected", (long) w.selected());
+            workloads.add(m);
+          }
+          t.put("workloads", workloads);
+          var nodes = new ArrayList<Object>();
+          for (NodeCount n : r.nodes()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("node", n.node());
+            m.put("matched", (long) n.matched());
+            m.put("selected", (long) n.selected());
+            nodes.add(m);
+          }
+          t.put("nodes", nodes);
+          var warnings = new ArrayList<Object>();
+          for (TargetWarning w : r.warnings()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("type", w.type().name());
+            m.put("message", w.message());
+            warnings.add(m);
+          }
+          t.put("warnings", warnings);
+          targets.add(t);
+        });
+    root.put("targets", targets);
+    return root;
+  }
+}
