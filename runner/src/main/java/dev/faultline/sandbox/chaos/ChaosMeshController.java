@@ -328,13 +328,7 @@ public final class ChaosMeshController implements AutoCloseable {
   }
 
   private void updatePod(String namespace, String name, Consumer<ObjectNode> change) {
-    cluster
-        .get("v1", "pods", namespace, name)
-        .ifPresent(
-            pod -> {
-              change.accept(pod);
-              cluster.update("pods", pod);
-            });
+    cluster.updatePod(namespace, name, change);
   }
 
   private static void safely(Runnable task) {

@@ -128,17 +128,7 @@ public final class SimulatedProcesses implements AutoCloseable {
 
   private void updatePod(
       String namespace, String pod, java.util.function.Consumer<ObjectNode> change) {
-    // Retries on a conflicting write: a controller may update the pod at the same moment.
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Optional<ObjectNode> current = cluster.get("v1", "pods", namespace, pod);
-      if (current.isEmpty()) {
-        return;
-      }
-      change.accept(current.get());
-      if (cluster.update("pods", current.get())) {
-        return;
-      }
-    }
+    cluster.updatePod(namespace, pod, change);
   }
 
   private static ContainerProcesses replace(

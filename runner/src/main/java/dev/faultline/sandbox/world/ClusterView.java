@@ -95,6 +95,24 @@ public final class ClusterView {
         < 300;
   }
 
+  /**
+   * Changes a pod by read-modify-write, retrying when another writer (a controller, the kubelet
+   * simulation) updated it in between; does nothing when the pod is gone.
+   */
+  public void updatePod(
+      String namespace, String name, java.util.function.Consumer<ObjectNode> change) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Optional<ObjectNode> current = get("v1", "pods", namespace, name);
+      if (current.isEmpty()) {
+        return;
+      }
+      change.accept(current.get());
+      if (update("pods", current.get())) {
+        return;
+      }
+    }
+  }
+
   public static Map<String, String> matchLabels(JsonNode workload) {
     var labels = new java.util.LinkedHashMap<String, String>();
     workload
