@@ -8,7 +8,6 @@ import dev.faultline.validate.Validator;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,15 +25,11 @@ public final class ExperimentLoader implements DocumentLoader {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory");
     }
-    ReadResult read = reader.read(file);
+    ReadResult read = reader.read(file).validated(validator);
     if (read.experiment().isEmpty()) {
       throw new IllegalArgumentException(describe(read.problems().getFirst()));
     }
-    Experiment experiment = read.experiment().get();
-    List<Problem> problems = new ArrayList<>(read.problems());
-    problems.addAll(validator.validate(experiment, read.locator()));
-    problems.sort(Problem.SOURCE_ORDER);
-    return summary(experiment, problems);
+    return summary(read.experiment().get(), read.problems());
   }
 
   static String summary(Experiment experiment, List<Problem> problems) {

@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,10 +114,8 @@ final class PreviewCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ReadResult read = new ExperimentReader().read(file);
-    List<Problem> problems = new ArrayList<>(read.problems());
-    read.experiment()
-        .ifPresent(e -> problems.addAll(Validator.standard().validate(e, read.locator())));
+    ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
+    List<Problem> problems = read.problems();
     if (read.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       ProblemPrinter.text(
           problems.stream()

@@ -1,7 +1,6 @@
 package dev.faultline.cli;
 
 import dev.faultline.format.ExperimentReader;
-import dev.faultline.format.ReadResult;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Severity;
 import dev.faultline.validate.Validator;
@@ -65,10 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
     var validator = Validator.standard();
     var all = new ArrayList<ProblemPrinter.FileProblem>();
     for (Path file : files) {
-      ReadResult read = reader.read(file);
-      var problems = new ArrayList<Problem>(read.problems());
-      read.experiment().ifPresent(e -> problems.addAll(validator.validate(e, read.locator())));
-      problems.sort(Problem.SOURCE_ORDER);
+      List<Problem> problems = reader.read(file).validated(validator).problems();
       problems.stream()
           .filter(p -> !quiet || p.isError())
           .forEach(p -> all.add(new ProblemPrinter.FileProblem(file.toString(), p)));

@@ -3,6 +3,8 @@ package dev.faultline.format;
 import dev.faultline.model.Experiment;
 import dev.faultline.validate.Locator;
 import dev.faultline.validate.Problem;
+import dev.faultline.validate.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,20 @@ public record ReadResult(Experiment experimentOrNull, List<Problem> problems, Lo
 
   public Optional<Experiment> experiment() {
     return Optional.ofNullable(experimentOrNull);
+  }
+
+  /**
+   * This result with the validator's problems added and all problems in source order: what every
+   * caller that shows a file's problems (CLI, app) wants. Unchanged when nothing was read.
+   */
+  public ReadResult validated(Validator validator) {
+    if (experimentOrNull == null) {
+      return this;
+    }
+    var all = new ArrayList<Problem>(problems);
+    all.addAll(validator.validate(experimentOrNull, locator));
+    all.sort(Problem.SOURCE_ORDER);
+    return new ReadResult(experimentOrNull, all, locator);
   }
 
   public boolean hasErrors() {
