@@ -147,16 +147,7 @@ public final class ChaosMeshController implements AutoCloseable {
       String name = pod.path("metadata").path("name").asString();
       switch (action) {
         case "pod-failure" -> {
-          updatePod(
-              namespace,
-              name,
-              p ->
-                  p.path("spec")
-                      .path("containers")
-                      .forEach(
-                          c ->
-                              Pods.containerReady(
-                                  p, c.path("name").asString(), false, clock.instant())));
+          updatePod(namespace, name, p -> Pods.allContainersReady(p, false, clock.instant()));
           failed.add(new String[] {namespace, name});
         }
         case "container-kill" -> {
@@ -254,16 +245,7 @@ public final class ChaosMeshController implements AutoCloseable {
             + injection.name();
     injection.services().forEach(s -> faults.remove(s, source));
     for (String[] pod : injection.failedPods()) {
-      updatePod(
-          pod[0],
-          pod[1],
-          p ->
-              p.path("spec")
-                  .path("containers")
-                  .forEach(
-                      c ->
-                          Pods.containerReady(
-                              p, c.path("name").asString(), true, clock.instant())));
+      updatePod(pod[0], pod[1], p -> Pods.allContainersReady(p, true, clock.instant()));
     }
     if (durationEnded) {
       cluster

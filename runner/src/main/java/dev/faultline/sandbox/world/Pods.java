@@ -88,6 +88,13 @@ public final class Pods {
     condition(status, "Ready", all, at);
   }
 
+  /** Marks every container (not) ready, as a pod-failure fault and its recovery do. */
+  public static void allContainersReady(ObjectNode pod, boolean ready, Instant at) {
+    for (JsonNode container : pod.path("spec").path("containers")) {
+      containerReady(pod, container.path("name").asString(), ready, at);
+    }
+  }
+
   /**
    * The container crashed and the kubelet restarted it: restartCount + 1, last state terminated.
    */
