@@ -56,11 +56,22 @@ final class ExperimentBinder {
   static final Set<String> ATTACK_FIELDS =
       Set.of("id", "after", "attack", "target", "with", "duration");
   static final Set<String> PROBE_FIELDS =
-      Set.of("id", "after", "probe", "target", "with", "until", "timeout", "interval");
+      Set.of(
+          "id",
+          "after",
+          "probe",
+          "target",
+          "with",
+          "until",
+          "timeout",
+          "interval",
+          "initialDelay",
+          "retries");
   static final Set<String> WAIT_FIELDS = Set.of("id", "after", "wait");
   static final Set<String> GATE_FIELDS = Set.of("id", "after", "gate", "timeout", "onTimeout");
   static final Set<String> CONTINUOUS_PROBE_FIELDS =
-      Set.of("id", "probe", "target", "with", "interval", "haltAfter");
+      Set.of(
+          "id", "probe", "target", "with", "interval", "initialDelay", "haltAfter", "from", "to");
   static final Set<String> POSITION_FIELDS = Set.of("x", "y");
 
   private final List<Problem> problems;
@@ -192,6 +203,8 @@ final class ExperimentBinder {
               b.keyword("until", Until.class),
               b.duration("timeout"),
               b.duration("interval"),
+              b.duration("initialDelay"),
+              b.integer("retries"),
               b.extras(PROBE_FIELDS, otherKinds));
       case "wait" -> new WaitStep(id, after, b.duration("wait"), b.extras(WAIT_FIELDS, otherKinds));
       default ->
@@ -213,7 +226,10 @@ final class ExperimentBinder {
         b.string("target"),
         params(b),
         b.duration("interval"),
+        b.duration("initialDelay"),
         b.integer("haltAfter"),
+        b.string("from"),
+        b.string("to"),
         b.extras(CONTINUOUS_PROBE_FIELDS));
   }
 

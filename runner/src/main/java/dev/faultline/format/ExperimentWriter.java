@@ -145,6 +145,10 @@ final class ExperimentWriter {
         put(map, "until", probe.until());
         put(map, "timeout", probe.timeout());
         put(map, "interval", probe.interval());
+        put(map, "initialDelay", probe.initialDelay());
+        if (probe.retries() != null) {
+          map.put("retries", probe.retries().longValue());
+        }
         putParams(map, probe.with().values());
       }
       case WaitStep wait -> put(map, "wait", wait.duration());
@@ -163,9 +167,13 @@ final class ExperimentWriter {
     put(map, "probe", probe.probe());
     put(map, "target", probe.target());
     put(map, "interval", probe.interval());
+    put(map, "initialDelay", probe.initialDelay());
     if (probe.haltAfter() != null) {
       map.put("haltAfter", probe.haltAfter().longValue());
     }
+    put(map, "from", probe.from());
+    put(map, "to", probe.to());
+
     putParams(map, probe.with().values());
     return withExtras(map, probe.extras());
   }

@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param probe descriptor id, e.g. {@code http.check}
  * @param target name of an entry in {@code spec.targets} for probes that read cluster state
  * @param timeout limit for {@code until} (and for one call when {@code until} is absent)
- * @param interval pause between tries of an {@code until} probe; {@code null}: 1s
+ * @param interval pause between tries of an {@code until} probe, and between retries; {@code null}:
+ *     1s
+ * @param initialDelay pause after the step starts before the first call; {@code null}: none
+ * @param retries for a probe without {@code until}: how many more calls a failing probe gets (an
+ *     {@code interval} apart) before the step fails; {@code null}: 0
  */
 public record ProbeStep(
     String id,
@@ -26,6 +30,8 @@ public record ProbeStep(
     Until until,
     TimeSpan timeout,
     TimeSpan interval,
+    TimeSpan initialDelay,
+    Integer retries,
     Extras extras)
     implements Step {
 
@@ -49,6 +55,11 @@ public record ProbeStep(
 
   @Override
   public ProbeStep withAfter(List<String> after) {
-    return new ProbeStep(id, after, probe, target, with, until, timeout, interval, extras);
+    return new ProbeStep(
+        id, after, probe, target, with, until, timeout, interval, initialDelay, retries, extras);
+  }
+
+  public int effectiveRetries() {
+    return retries == null ? 0 : retries;
   }
 }

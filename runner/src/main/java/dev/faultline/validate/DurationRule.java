@@ -42,6 +42,7 @@ final class DurationRule implements Rule {
     List<ContinuousProbe> probes = experiment.spec().probes();
     for (int i = 0; i < probes.size(); i++) {
       positive(probes.get(i).interval(), StepPaths.probe(i, "interval"), sink);
+      parse(probes.get(i).initialDelay(), StepPaths.probe(i, "initialDelay"), sink);
       Integer haltAfter = probes.get(i).haltAfter();
       if (haltAfter != null && haltAfter < 1) {
         sink.error(
@@ -55,14 +56,24 @@ final class DurationRule implements Rule {
       ProbeStep probe, int i, Optional<Duration> maxRun, ProblemSink sink) {
     Optional<Duration> timeout = parse(probe.timeout(), StepPaths.step(i, "timeout"), sink);
     Optional<Duration> interval = positive(probe.interval(), StepPaths.step(i, "interval"), sink);
+    parse(probe.initialDelay(), StepPaths.step(i, "initialDelay"), sink);
+    if (probe.retries() != null && probe.retries() < 0) {
+      sink.error(StepPaths.step(i, "retries"), "retries must be 0 or more");
+    }
     if (probe.until() == null) {
-      if (probe.interval() != null) {
+      if (probe.interval() != null && probe.effectiveRetries() == 0) {
         sink.warning(
             StepPaths.step(i, "interval"),
-            "'interval' only applies to 'until' probes; this probe runs once");
+            "'interval' only applies to 'until' probes and retries; this probe runs once");
       }
       return;
     }
+    if (probe.retries() != null) {
+      sink.warning(
+          StepPaths.step(i, "retries"),
+          "'retries' only applies to probes that run once; an 'until' probe repeats anyway");
+    }
+
     String waitFor = probe.until() == Until.FAILING ? "fails" : "passes";
     if (probe.timeout() == null) {
       sink.error(

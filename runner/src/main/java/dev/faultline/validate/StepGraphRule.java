@@ -46,6 +46,10 @@ final class StepGraphRule implements Rule {
       }
     }
     checkEdges(steps, firstIndex, sink);
+    for (int i = 0; i < probes.size(); i++) {
+      checkSpanEnd(probes.get(i).from(), StepPaths.probe(i, "from"), firstIndex, sink);
+      checkSpanEnd(probes.get(i).to(), StepPaths.probe(i, "to"), firstIndex, sink);
+    }
     findCycle(steps, firstIndex)
         .ifPresent(
             cycle ->
@@ -98,6 +102,19 @@ final class StepGraphRule implements Rule {
           sink.warning(path, "'" + ref + "' is listed twice in 'after'");
         }
       }
+    }
+  }
+
+  /** A continuous probe's {@code from} or {@code to} must name a step. */
+  private static void checkSpanEnd(
+      String ref, String path, Map<String, Integer> ids, ProblemSink sink) {
+    if (ref != null && !ids.containsKey(ref)) {
+      sink.error(
+          path,
+          "a continuous probe's 'from' and 'to' name steps, and '"
+              + ref
+              + "' is not one"
+              + Suggestions.didYouMean(ref, ids.keySet()));
     }
   }
 

@@ -141,7 +141,56 @@ class RoundTripTest {
   }
 
   @Test
+  void probeTimingAndSpanFieldsSurviveARoundTripInCanonicalLayout() {
+    String text =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: timing
+        spec:
+          steps:
+            - id: check
+              probe: tcp.connect
+              interval: 500ms
+              initialDelay: 2s
+              retries: 3
+              with:
+                host: db
+                port: 5432
+            - id: settle
+              after: [check]
+              wait: 5s
+          probes:
+            - id: health
+              probe: tcp.connect
+              interval: 1s
+              initialDelay: 3s
+              haltAfter: 2
+              from: check
+              to: settle
+              with:
+                host: db
+                port: 5432
+        """;
+    ReadResult read = new ExperimentReader().read(text, Syntax.YAML);
+    assertThat(read.problems()).isEmpty();
+    Experiment experiment = read.experiment().orElseThrow();
+    assertThat(ExperimentFormat.write(experiment, Syntax.YAML)).isEqualTo(text);
+    ReadResult fromJson =
+        new ExperimentReader().read(ExperimentFormat.write(experiment, Syntax.JSON), Syntax.JSON);
+    assertThat(fromJson.experiment()).contains(experiment);
+    var probe = experiment.spec().probes().getFirst();
+    assertThat(probe.from()).isEqualTo("check");
+    assertThat(probe.to()).isEqualTo("settle");
+    assertThat(probe.initialDelay()).isEqualTo(dev.faultline.model.TimeSpan.of("3s"));
+    var step = (dev.faultline.model.ProbeStep) experiment.spec().steps().getFirst();
+    assertThat(step.effectiveRetries()).isEqualTo(3);
+  }
+
+  @Test
   void unknownFieldsAreKeptInPlaceAndWrittenBack() {
+
     String text =
         """
         apiVersion: faultline.dev/v1alpha1

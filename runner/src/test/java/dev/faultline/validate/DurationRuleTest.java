@@ -91,4 +91,35 @@ class DurationRuleTest {
             "error: haltAfter must be 1 or more failures in a row; leave it out to only observe",
             "error: '1x' is not a duration; write a number and a unit: 500ms, 10s, 2m, 1h, 1m30s");
   }
+
+  @Test
+  void retriesApplyToProbesThatRunOnce() {
+    assertThat(
+            Check.messages(
+                """
+        spec:
+          steps:
+            - {id: a, probe: tcp.connect, retries: -1, with: {host: a, port: 1}}
+            - {id: b, probe: tcp.connect, until: passing, timeout: 5s, retries: 2, with: {host: a, port: 1}}
+            - {id: c, probe: tcp.connect, retries: 2, interval: 2s, initialDelay: 1s, with: {host: a, port: 1}}
+        """))
+        .containsExactly(
+            "error: retries must be 0 or more",
+            "warning: 'retries' only applies to probes that run once; an 'until' probe repeats anyway");
+  }
+
+  @Test
+  void continuousProbeSpanNamesSteps() {
+    assertThat(
+            Check.messages(
+                """
+        spec:
+          steps:
+            - {id: settle, wait: 5s}
+          probes:
+            - {id: p, probe: tcp.connect, from: setle, to: settle, with: {host: a, port: 1}}
+        """))
+        .containsExactly(
+            "error: a continuous probe's 'from' and 'to' name steps, and 'setle' is not one; did you mean 'settle'?");
+  }
 }
