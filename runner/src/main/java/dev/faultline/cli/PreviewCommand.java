@@ -227,12 +227,7 @@ final class PreviewCommand implements Callable<Integer> {
     if (seed != null) {
       return seed;
     }
-    String key = experiment.metadata().name() + "/" + target;
-    long h = 1125899906842597L;
-    for (char c : key.toCharArray()) {
-      h = 31 * h + c;
-    }
-    return h;
+    return dev.faultline.target.Seeds.forTarget(experiment.metadata().name(), target);
   }
 
   private Map<String, Target> chooseTargets(Experiment experiment, PrintWriter err) {

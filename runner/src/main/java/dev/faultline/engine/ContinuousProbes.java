@@ -1,0 +1,121 @@
+package dev.faultline.engine;
+
+import dev.faultline.model.ContinuousProbe;
+import dev.faultline.probe.PreparedProbe;
+import dev.faultline.probe.ProbeSample;
+import dev.faultline.probe.ProbeScheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The continuous probes of a run: started with the run or with their {@code from} step, stopped
+ * with the run or after their {@code to} step, each sample an event, and {@code haltAfter} failures
+ * in a row a halt.
+ */
+final class ContinuousProbes {
+  private final List<ContinuousProbe> probes;
+  private final Map<String, PreparedProbe> prepared;
+  private final ProbeScheduler scheduler;
+  private final EventBus bus;
+  private final RunOptions options;
+  private final Consumer<String> halt;
+  private final Map<String, ProbeScheduler.Ticket> running = new ConcurrentHashMap<>();
+
+  ContinuousProbes(
+      List<ContinuousProbe> probes,
+      Map<String, PreparedProbe> prepared,
+      ProbeScheduler scheduler,
+      EventBus bus,
+      RunOptions options,
+      Consumer<String> halt) {
+    this.probes = probes;
+    this.prepared = prepared;
+    this.scheduler = scheduler;
+    this.bus = bus;
+    this.options = options;
+    this.halt = halt;
+  }
+
+  void startRunWide() throws InterruptedException {
+    for (ContinuousProbe probe : probes) {
+      if (probe.from() == null) {
+        start(probe);
+      }
+    }
+  }
+
+  /** Called by the coordinator when a step starts. */
+  void stepStarted(String stepId) throws InterruptedException {
+    for (ContinuousProbe probe : probes) {
+      if (stepId.equals(probe.from())) {
+        start(probe);
+      }
+    }
+  }
+
+  /** Called by the coordinator when a step ends. */
+  void stepEnded(String stepId) {
+    for (ContinuousProbe probe : probes) {
+      if (stepId.equals(probe.to())) {
+        stop(probe.id());
+      }
+    }
+  }
+
+  void stopAll() {
+    running.keySet().forEach(this::stop);
+  }
+
+  private void stop(String id) {
+    ProbeScheduler.Ticket ticket = running.remove(id);
+    if (ticket != null) {
+      ticket.cancel();
+    }
+  }
+
+  private void start(ContinuousProbe probe) throws InterruptedException {
+    PreparedProbe call = prepared.get(probe.id());
+    if (options.dryRun()) {
+      ProbeSample sample = call.sample(); // a dry run checks each probe once
+      bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, probe.id(), sample));
+      return;
+    }
+    var failuresInARow = new AtomicInteger();
+    var halted = new AtomicBoolean();
+    Duration delay =
+        probe.initialDelay() == null ? Duration.ZERO : probe.initialDelay().toDuration();
+    running.put(
+        probe.id(),
+        scheduler.every(
+            delay,
+            probe.effectiveInterval().toDuration(),
+            call,
+            (sample, due, started) -> {
+              bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, probe.id(), sample));
+              int failures = sample.passed() ? 0 : failuresInARow.incrementAndGet();
+              if (sample.passed()) {
+                failuresInARow.set(0);
+              }
+              if (probe.haltAfter() != null
+                  && failures >= probe.haltAfter()
+                  && halted.compareAndSet(false, true)) {
+                halt.accept(
+                    "continuous probe '"
+                        + probe.id()
+                        + "' failed "
+                        + failures
+                        + " time"
+                        + (failures == 1 ? "" : "s")
+                        + " in a row (haltAfter: "
+                        + probe.haltAfter()
+                        + "): "
+                        + sample.message());
+              }
+            }));
+  }
+}

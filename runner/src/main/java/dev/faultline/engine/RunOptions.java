@@ -1,0 +1,75 @@
+package dev.faultline.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to run an experiment.
+ *
+ * @param runId unique id, written into faults, annotations and reports; see {@link #newRunId}
+ * @param dryRun resolve targets, check permissions and run each probe once, but apply no fault
+ * @param gates what a gate step does
+ * @param rollbackDeadline how long rollback keeps retrying when the cluster cannot be reached
+ *     before it leaves faults open in the journal for {@code faultline cleanup}
+ * @param statusInterval how often applied faults are checked while an attack lasts
+ * @param syncTimeout how long to wait for the cluster snapshot at the start
+ */
+public record RunOptions(
+    String runId,
+    boolean dryRun,
+    GatePolicy gates,
+    Duration rollbackDeadline,
+    Duration statusInterval,
+    Duration syncTimeout) {
+
+  public RunOptions {
+    Objects.requireNonNull(runId, "runId");
+    gates = gates == null ? GatePolicy.ASK : gates;
+    rollbackDeadline = rollbackDeadline == null ? Duration.ofMinutes(2) : rollbackDeadline;
+    statusInterval = statusInterval == null ? Duration.ofSeconds(1) : statusInterval;
+    syncTimeout = syncTimeout == null ? Duration.ofSeconds(30) : syncTimeout;
+  }
+
+  public static RunOptions defaults(String runId) {
+    return new RunOptions(runId, false, GatePolicy.ASK, null, null, null);
+  }
+
+  public RunOptions withDryRun(boolean dry) {
+    return new RunOptions(runId, dry, gates, rollbackDeadline, statusInterval, syncTimeout);
+  }
+
+  public RunOptions withGates(GatePolicy policy) {
+    return new RunOptions(runId, dryRun, policy, rollbackDeadline, statusInterval, syncTimeout);
+  }
+
+  public RunOptions withRollbackDeadline(Duration deadline) {
+    return new RunOptions(runId, dryRun, gates, deadline, statusInterval, syncTimeout);
+  }
+
+  /**
+   * {@code checkout-freeze-20261202-051500-a3f9}: readable, sortable, unique enough per machine.
+   */
+  public static String newRunId(String experimentName, java.time.Instant now) {
+    String stamp =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(now);
+    String name = experimentName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    if (name.length() > 30) {
+      name = name.substring(0, 30);
+    }
+    String suffix =
+        Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    return name + "-" + stamp + "-" + "0".repeat(4 - suffix.length()) + suffix;
+  }
+
+  /** What gate steps do. */
+  public enum GatePolicy {
+    /** Wait for {@link RunHandle#approve} or {@link RunHandle#reject} (app, interactive CLI). */
+    ASK,
+    /** Approve every gate at once ({@code --approve-gates}). */
+    APPROVE,
+    /** Nobody can answer (headless): apply the gate's {@code onTimeout} at once. */
+    ON_TIMEOUT
+  }
+}
