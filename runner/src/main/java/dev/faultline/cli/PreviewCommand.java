@@ -2,8 +2,6 @@ package dev.faultline.cli;
 
 import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterTarget;
-import dev.faultline.cluster.ContextDiscovery;
-import dev.faultline.cluster.ContextRef;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
@@ -27,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -145,7 +142,8 @@ final class PreviewCommand implements Callable<Integer> {
     try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
       ClusterTarget cluster;
       try {
-        cluster = chooseCluster(contexts.discover(), experiment, err);
+        cluster =
+            ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "preview");
       } catch (IllegalArgumentException e) {
         err.println("preview: " + e.getMessage());
         return ExitCodes.USAGE;
@@ -252,33 +250,6 @@ final class PreviewCommand implements Callable<Integer> {
       return null;
     }
     return Map.of(targetName, one);
-  }
-
-  private ClusterTarget chooseCluster(
-      ContextDiscovery discovery, Experiment experiment, PrintWriter err) {
-    if (sandbox) {
-      return new ClusterTarget.EmbeddedSandbox();
-    }
-    String wanted = context != null ? context : experiment.spec().context();
-    if (wanted != null) {
-      Optional<ContextRef> ref =
-          discovery.contexts().stream().filter(c -> c.name().equals(wanted)).findFirst();
-      if (ref.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no kubeconfig context '"
-                + wanted
-                + "'"
-                + Suggestions.didYouMean(
-                    wanted, discovery.contexts().stream().map(ContextRef::name).toList()));
-      }
-      return new ClusterTarget.KubeContext(ref.get());
-    }
-    if (!discovery.kubeconfigExists() || discovery.current().isEmpty()) {
-      err.println(
-          "preview: no kubeconfig context found; using the embedded sandbox (pass --context to choose)");
-      return new ClusterTarget.EmbeddedSandbox();
-    }
-    return new ClusterTarget.KubeContext(discovery.current().get());
   }
 
   /** The namespaces the targets can touch; empty (all) when a target uses a namespace pattern. */
