@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       SandboxCommand.class,
       PreviewCommand.class,
       ContextsCommand.class,
+      RunCommand.class,
+
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -29,6 +29,10 @@ public final class Main {
             if (type == ContextsCommand.class) {
               return type.cast(new ContextsCommand(environment));
             }
+            if (type == RunCommand.class) {
+              return type.cast(new RunCommand(environment));
+            }
+
             return defaults.create(type);
           }
         };

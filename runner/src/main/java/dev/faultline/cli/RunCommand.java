@@ -1,0 +1,239 @@
+package dev.faultline.cli;
+
+import dev.faultline.attack.AttackExecutors;
+import dev.faultline.catalog.Catalog;
+import dev.faultline.cluster.ClusterConnector;
+import dev.faultline.cluster.ClusterTarget;
+import dev.faultline.cluster.KubeContexts;
+import dev.faultline.cluster.KubeconfigException;
+import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.cluster.snapshot.SnapshotState;
+import dev.faultline.engine.Engine;
+import dev.faultline.engine.RunEnvironment;
+import dev.faultline.engine.RunHandle;
+import dev.faultline.engine.RunOptions;
+import dev.faultline.engine.RunResult;
+import dev.faultline.format.ReadResult;
+import dev.faultline.format.ExperimentReader;
+import dev.faultline.model.Experiment;
+import dev.faultline.probe.ProbeExecutors;
+import dev.faultline.safety.ActiveRuns;
+import dev.faultline.safety.Confirmation;
+import dev.faultline.safety.FileRollbackJournal;
+import dev.faultline.safety.Preflight;
+import dev.faultline.safety.ProtectedContexts;
+import dev.faultline.safety.RunGuard;
+import dev.faultline.safety.StateDirectory;
+import dev.faultline.validate.Problem;
+import dev.faultline.validate.Validator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code faultline run FILE}: runs an experiment against a cluster with live progress on stderr,
+ * rolls back every fault however the run ends (including Ctrl-C, SIGTERM and {@code faultline stop
+ * --all}), writes the reports asked for, and exits with the verdict's code.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Runs an experiment: applies its faults, checks its probes, rolls back every fault, reports.",
+      "Exit codes: 0 passed, 1 failed (the hypothesis deviated), 2 invalid file,",
+      "3 aborted (halt, cancel, stop) or error (could not run), 64 usage."
+    },
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+  static final int INVALID_FILE = 2;
+  static final int ABORTED_OR_ERROR = 3;
+
+  private final CliEnvironment environment;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment (YAML or JSON).")
+  Path file;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to run in.")
+  String context;
+
+  @Option(names = "--kubeconfig", paramLabel = "PATH", description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
+  Path kubeconfig;
+
+  @Option(names = "--sandbox", description = "Run against a new embedded sandbox cluster.")
+  boolean sandbox;
+
+  @Option(names = "--dry-run", description = "Resolve targets, check permissions and probes; apply nothing.")
+  boolean dryRun;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "Write run.json, junit.xml and report.html here.")
+  Path reportDir;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report to FILE.")
+  Path junit;
+
+  @Option(names = "--approve-gates", description = "Approve every gate without asking.")
+  boolean approveGates;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json: the summary on stdout.")
+  String output = "text";
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
+  String timeout = "30s";
+
+  @Unmatched List<String> unmatched = new ArrayList<>();
+
+  RunCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!output.equals("text") && !output.equals("json")) {
+      err.println("run: -o takes text or json, not '" + output + "'");
+      return ExitCodes.USAGE;
+    }
+    List<String> stray = unmatched.stream().filter(a -> !a.startsWith(RunGuard.FLAG_PREFIX)).toList();
+    if (!stray.isEmpty()) {
+      err.println("run: unknown option(s) " + String.join(" ", stray) + "; see faultline run --help");
+      return ExitCodes.USAGE;
+    }
+    ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
+    List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
+    if (read.experiment().isEmpty() || !errors.isEmpty()) {
+      ProblemPrinter.text(
+          errors.stream().map(p -> new ProblemPrinter.FileProblem(file.toString(), p)).toList(), err);
+      err.println(file + ": cannot run a file with errors");
+      return INVALID_FILE;
+    }
+    Experiment experiment = read.experiment().get();
+    KubeContexts contexts =
+        kubeconfig == null ? environment.kubeContexts() : KubeContexts.ofFiles(List.of(kubeconfig));
+    Path sandboxKubeconfig = Files.createTempDirectory("faultline-run").resolve("kubeconfig");
+    var sandboxOptions =
+        dev.faultline.sandbox.SandboxOptions.defaults().withKubeconfig(sandboxKubeconfig);
+    try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
+      ClusterTarget cluster;
+      try {
+        cluster = ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "run");
+      } catch (IllegalArgumentException e) {
+        err.println("run: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      Confirmation confirmation =
+          new RunGuard(ProtectedContexts.load(environment.protectedContextsFile()))
+              .confirm(cluster.contextName(), unmatched);
+      if (confirmation.outcome() == Confirmation.Outcome.REFUSED) {
+        err.println("run: " + confirmation.message());
+        return ExitCodes.USAGE;
+      }
+      if (!confirmation.message().isEmpty()) {
+        err.println("run: " + confirmation.message());
+      }
+      err.println("run: connecting to " + cluster.label() + " …");
+      try (KubernetesClient client = connector.connect(cluster)) {
+        return run(experiment, cluster.contextName(), client, out, err);
+      } catch (KubeconfigException e) {
+        err.println("run: " + e.getMessage());
+        return ABORTED_OR_ERROR;
+      }
+    }
+  }
+
+  private int run(
+      Experiment experiment, String contextName, KubernetesClient client, PrintWriter out, PrintWriter err)
+      throws Exception {
+    Path state = StateDirectory.get();
+    LeftoverWarning.print(state, contextName, err);
+    String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
+    Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
+    var journalFile = new Path[1];
+    var env =
+        new RunEnvironment(
+            Catalog.builtIn(),
+            AttackExecutors.builtIn(),
+            ProbeExecutors.builtIn(),
+            client,
+            contextName,
+            (namespaces, syncTimeout) -> liveSnapshot(client, namespaces, syncTimeout),
+            id -> {
+              var journal = FileRollbackJournal.create(state, id, experiment.metadata().name(), contextName);
+              journalFile[0] = journal.file();
+              return journal;
+            },
+            checks -> Preflight.check(client, contextName, checks).messages(),
+            System::getenv);
+    RunOptions.GatePolicy gates =
+        approveGates
+            ? RunOptions.GatePolicy.APPROVE
+            : System.console() != null ? RunOptions.GatePolicy.ASK : RunOptions.GatePolicy.ON_TIMEOUT;
+    var options =
+        new RunOptions(runId, dryRun, gates, null, null, wait);
+    var progress = new RunProgressPrinter(err);
+    var gatePrompt = new GatePrompt(err);
+    RunHandle handle = new Engine(env).start(experiment, options, progress, gatePrompt);
+    gatePrompt.attach(handle, gates == RunOptions.GatePolicy.ASK);
+    var registration =
+        dryRun ? null : new ActiveRuns(state).register(runId, contextName, experiment.metadata().name(), null);
+    if (registration != null) {
+      registration.onStopRequested(request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
+    }
+    Thread hook =
+        new Thread(
+            () -> {
+              if (!handle.result().isDone()) {
+                handle.emergencyStop("a signal to the faultline process (Ctrl-C or SIGTERM)");
+                handle.result().join();
+              }
+            },
+            "faultline-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    RunResult result;
+    try {
+      result = handle.result().join();
+    } finally {
+      if (registration != null) {
+        registration.close();
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting because of a signal; the hook has waited for the rollback
+    }
+    RunReports.write(experiment, result, reportDir, junit, err);
+    if (output.equals("json")) {
+      out.print(RunReports.json(experiment, result));
+    } else {
+      RunSummary.print(experiment, result, out);
+    }
+    out.flush();
+    return result.verdict().exitCode();
+  }
+
+  private static LiveSnapshot liveSnapshot(
+      KubernetesClient client, java.util.Set<String> namespaces, Duration timeout) throws Exception {
+    LiveSnapshot snapshot = LiveSnapshot.start(client, namespaces, Clock.systemUTC());
+    if (!snapshot.awaitSynced(timeout) || snapshot.state().phase() == SnapshotState.Phase.STALE) {
+      String why = snapshot.state().message();
+      snapshot.close();
+      throw new IllegalStateException("the pods could not be listed within " + timeout.toSeconds() + " s: " + why);
+    }
+    return snapshot;
+  }
+}
