@@ -20,6 +20,12 @@ public class TargetGoneException extends AttackException {
     this.object = object;
   }
 
+  /** The object itself, not a container in it: a pod is gone with all its containers. */
+  private static String whole(ObjectRef object) {
+    return new ObjectRef(object.apiVersion(), object.kind(), object.namespace(), object.name(), "")
+        .display();
+  }
+
   /** The object that is gone. */
   public ObjectRef object() {
     return object;
