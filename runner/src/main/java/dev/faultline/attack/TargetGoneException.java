@@ -11,7 +11,7 @@ public class TargetGoneException extends AttackException {
 
   public TargetGoneException(ObjectRef object, String detail) {
     super(
-        object.display()
+        whole(object)
             + " is gone"
             + (detail.isEmpty() ? "" : " (" + detail + ")")
             + "; nothing was changed",
