@@ -20,7 +20,14 @@ public final class AttackExecutors {
 
   /** The executors for the attacks Faultline ships with. */
   public static AttackExecutors builtIn() {
-    return new AttackExecutors(List.of());
+    return new AttackExecutors(
+        List.of(
+            new PodDeleteExecutor(),
+            new ContainerKillExecutor(),
+            new ProcessSignalExecutor(),
+            new ScaleExecutor(),
+            new NodeDrainExecutor(),
+            new ManifestExecutor()));
   }
 
   public Optional<AttackExecutor> find(String attackId) {

@@ -1,0 +1,113 @@
+package dev.faultline.attack;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a command in a container through the API's {@code pods/exec} subresource (what {@code
+ * kubectl exec} does) and returns its exit code and output, waiting at most the context's call
+ * timeout.
+ */
+final class PodExec {
+  /** Exit code of a shell whose command does not exist. */
+  static final int NOT_FOUND = 127;
+
+  private PodExec() {}
+
+  /**
+   * What the command did.
+   *
+   * @param exitCode the command's exit code; -1 when the API reported none
+   */
+  record Result(int exitCode, String stdout, String stderr) {
+    boolean ok() {
+      return exitCode == 0;
+    }
+
+    /** Standard error, else standard output, on one line; for messages. */
+    String detail() {
+      String text = stderr.isBlank() ? stdout : stderr;
+      return text.strip().replace('\n', ' ');
+    }
+  }
+
+  /**
+   * Runs {@code argv} in the container {@code target} names.
+   *
+   * @throws TargetGoneException when the pod does not exist
+   * @throws AttackException when the exec could not run (retryable when the API is unreachable or
+   *     did not answer in time)
+   */
+  static Result run(AttackContext context, ObjectRef target, List<String> argv)
+      throws AttackException {
+    String doing = "run '" + String.join(" ", argv) + "' in";
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    try (ExecWatch watch =
+        context
+            .client()
+            .pods()
+            .inNamespace(target.namespace())
+            .withName(target.name())
+            .inContainer(target.container())
+            .writingOutput(out)
+            .writingError(err)
+            .exec(argv.toArray(String[]::new))) {
+      Integer code = watch.exitCode().get(context.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return new Result(
+          code == null ? -1 : code,
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } catch (KubernetesClientException e) {
+      if (ClusterCalls.notFound(e)) {
+        throw new TargetGoneException(target, "the pod was deleted");
+      }
+      throw ClusterCalls.failure(context, doing, target, e);
+    } catch (TimeoutException e) {
+      throw new AttackException(
+          "cannot "
+              + doing
+              + " "
+              + target.display()
+              + ": no answer within "
+              + context.callTimeout().toMillis()
+              + " ms",
+          true,
+          e);
+    } catch (ExecutionException e) {
+      throw ClusterCalls.failure(context, doing, target, e.getCause());
+    } catch (InterruptedException e) {
+      throw ClusterCalls.interrupted(doing, target, e);
+    }
+  }
+
+  /** A failed command as an exception naming the command, the container and the output. */
+  static AttackException failed(ObjectRef target, List<String> argv, Result result) {
+    String command = String.join(" ", argv);
+    if (result.exitCode() == NOT_FOUND) {
+      return new AttackException(
+          "cannot run '"
+              + command
+              + "' in "
+              + target.display()
+              + ": the image has no '"
+              + argv.getFirst()
+              + "' executable (exit code 127). This attack needs it in the container;"
+              + " distroless and scratch images do not have it");
+    }
+    return new AttackException(
+        "'"
+            + command
+            + "' failed in "
+            + target.display()
+            + " with exit code "
+            + result.exitCode()
+            + (result.detail().isEmpty() ? "" : ": " + result.detail()));
+  }
+}
