@@ -204,6 +204,14 @@ public final class Sandbox implements AutoCloseable {
     return store;
   }
 
+  /**
+   * What the API forbids: nothing by default. Tests of the "RBAC forbidden" path deny permissions
+   * here (see {@link dev.faultline.sandbox.api.AccessRules}).
+   */
+  public dev.faultline.sandbox.api.AccessRules accessRules() {
+    return api.accessRules();
+  }
+
   /** Stops serving the API (simulating an outage); the world and controllers keep running. */
   public void stopApi() {
     api.stop();

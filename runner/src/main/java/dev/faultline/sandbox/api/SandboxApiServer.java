@@ -33,6 +33,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private final HttpWatches watches;
   private final Clock clock;
   private final Subresources subresources;
+  private final AccessRules access = new AccessRules();
   private HttpServer server;
   private final java.util.Set<io.vertx.core.http.HttpConnection> connections =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -44,6 +45,11 @@ public final class SandboxApiServer implements AutoCloseable {
     this.clock = clock;
     this.subresources = subresources;
     this.watches = new HttpWatches(store, clock, vertx);
+  }
+
+  /** What the API forbids (nothing, unless a test denies something). */
+  public AccessRules accessRules() {
+    return access;
   }
 
   /** Starts listening on {@code port} (0 picks a free one); returns the port. */
@@ -61,7 +67,7 @@ public final class SandboxApiServer implements AutoCloseable {
             .setCompressionSupported(true);
     HttpServer created = vertx.createHttpServer(options);
     var dispatcher =
-        new SandboxDispatcher(store, "127.0.0.1:" + requestedPort, clock, subresources);
+        new SandboxDispatcher(store, "127.0.0.1:" + requestedPort, clock, subresources, access);
     var handler =
         new HttpServerRequestHandler(vertx) {
           @Override

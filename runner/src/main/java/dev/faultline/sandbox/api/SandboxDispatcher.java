@@ -23,13 +23,25 @@ public final class SandboxDispatcher extends Dispatcher {
   private final String serverAddress;
   private final Clock clock;
   private final Subresources subresources;
+  private final AccessRules access;
 
   public SandboxDispatcher(
       SandboxStore store, String serverAddress, Clock clock, Subresources subresources) {
+    this(store, serverAddress, clock, subresources, new AccessRules());
+  }
+
+  /** A dispatcher that forbids what {@code access} denies (nothing, by default). */
+  public SandboxDispatcher(
+      SandboxStore store,
+      String serverAddress,
+      Clock clock,
+      Subresources subresources,
+      AccessRules access) {
     this.store = store;
     this.serverAddress = serverAddress;
     this.clock = clock;
     this.subresources = subresources;
+    this.access = access;
   }
 
   @Override
@@ -58,7 +70,21 @@ public final class SandboxDispatcher extends Dispatcher {
           "the server could not find the requested resource (" + path.resource() + ")");
     }
     if (path.resource().equals("selfsubjectaccessreviews") && method == HttpMethod.POST) {
-      return accessReview(request);
+      return accessReview(request, access);
+    }
+    if (!access.isEmpty()) {
+      Optional<String> denied =
+          access.denial(
+              verb(method, path),
+              path.group(),
+              path.resource(),
+              path.subresource(),
+              path.namespace());
+      if (denied.isPresent()) {
+        String what =
+            path.name() == null ? path.resource() : path.resource() + " \"" + path.name() + "\"";
+        return Status.error(403, "Forbidden", what + " is forbidden: " + denied.get());
+      }
     }
     if (path.subresource() != null && !path.subresource().equals("status")) {
       return withJsonType(subresources.handle(request, path));
@@ -263,8 +289,27 @@ public final class SandboxDispatcher extends Dispatcher {
     return Optional.empty();
   }
 
-  /** Everyone may do everything in the sandbox; the answer says so, as a real review would. */
-  private static MockResponse accessReview(RecordedRequest request) {
+  /** The RBAC verb of a request, as kube-apiserver derives it. */
+  private static String verb(HttpMethod method, ApiPath path) {
+    String sub = path.subresource() == null ? "" : path.subresource();
+    if (sub.equals("exec") || sub.equals("attach") || sub.equals("portforward")) {
+      return "create"; // also for the websocket GET, as kube-apiserver 1.31+ checks it
+    }
+    return switch (method) {
+      case GET -> path.name() != null ? "get" : path.isWatch() ? "watch" : "list";
+      case POST -> "create";
+      case PUT -> "update";
+      case PATCH -> "patch";
+      case DELETE -> path.name() != null ? "delete" : "deletecollection";
+      default -> method.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /**
+   * Answers a review: allowed, unless {@link AccessRules} deny the permission (everyone may do
+   * everything in the sandbox by default); the answer says so, as a real review would.
+   */
+  private static MockResponse accessReview(RecordedRequest request, AccessRules access) {
     JsonNode review;
     try {
       review = JSON.readTree(request.getUtf8Body());
@@ -276,8 +321,23 @@ public final class SandboxDispatcher extends Dispatcher {
     answer.put("apiVersion", "authorization.k8s.io/v1");
     answer.put("kind", "SelfSubjectAccessReview");
     ObjectNode status = answer.putObject("status");
-    status.put("allowed", true);
-    status.put("reason", "the Faultline sandbox allows every request");
+    JsonNode attributes = answer.path("spec").path("resourceAttributes");
+    Optional<String> denied =
+        attributes.isObject()
+            ? access.denial(
+                attributes.path("verb").asString(""),
+                attributes.path("group").asString(""),
+                attributes.path("resource").asString(""),
+                attributes.path("subresource").asString(""),
+                attributes.path("namespace").asString(""))
+            : Optional.empty();
+    status.put("allowed", denied.isEmpty());
+    if (denied.isPresent()) {
+      status.put("denied", true);
+      status.put("reason", "denied by the sandbox's access rules: " + denied.get());
+    } else {
+      status.put("reason", "the Faultline sandbox allows every request");
+    }
     return Status.json(201, answer.toString());
   }
 
