@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * {"type":"start","at":"2025-05-01T10:00:00Z","runId":"r-1","experiment":"checkout","context":"kind-dev","pid":4711}
- * {"type":"record","at":"…","fault":{…the whole fault, see FaultJson…}}
+ * {"type":"record","at":"…","fault":{…the whole fault, see FaultCodec…}}
  * {"type":"done","at":"…","fault":"freeze#1","outcome":"rolled-back"}
  * }</pre>
  *
@@ -197,6 +197,26 @@ public final class FileRollbackJournal implements RollbackJournal {
     return journal;
   }
 
+  /**
+   * Whether a live process holds the journal (its run is in progress). Read-only: takes and drops a
+   * shared lock.
+   */
+  public static boolean inUse(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException e) {
+        return true; // held by this very process
+      }
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    }
+  }
+
   /** The journal file. */
   public Path file() {
     return file;
@@ -223,7 +243,7 @@ public final class FileRollbackJournal implements RollbackJournal {
       throw new IllegalArgumentException("fault id " + fault.id() + " is already in the journal");
     }
     ObjectNode line = line("record");
-    line.set("fault", FaultJson.toNode(fault));
+    line.set("fault", FaultCodec.toNode(fault));
     append(line);
     recorded.put(fault.id(), fault);
   }
@@ -288,7 +308,7 @@ public final class FileRollbackJournal implements RollbackJournal {
   }
 
   private ObjectNode line(String type) {
-    ObjectNode line = FaultJson.MAPPER.createObjectNode();
+    ObjectNode line = FaultCodec.MAPPER.createObjectNode();
     line.put("type", type);
     line.put("at", clock.instant().toString());
     return line;
@@ -297,7 +317,7 @@ public final class FileRollbackJournal implements RollbackJournal {
   /** Writes one line with one write call and forces it to disk. */
   private void append(ObjectNode line) throws IOException {
     byte[] bytes =
-        (FaultJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        (FaultCodec.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     long position = channel.size();
     while (buffer.hasRemaining()) {
@@ -348,7 +368,7 @@ public final class FileRollbackJournal implements RollbackJournal {
       }
       JsonNode line;
       try {
-        line = FaultJson.MAPPER.readTree(raw);
+        line = FaultCodec.MAPPER.readTree(raw);
       } catch (JacksonException e) {
         damaged++;
         continue;
@@ -362,7 +382,7 @@ public final class FileRollbackJournal implements RollbackJournal {
             startedAt = Instant.parse(line.path("at").asString());
           }
           case "record" -> {
-            Fault fault = FaultJson.fromNode(line.path("fault"));
+            Fault fault = FaultCodec.fromNode(line.path("fault"));
             recorded.putIfAbsent(fault.id(), fault);
           }
           case "done" -> {
@@ -422,19 +442,5 @@ public final class FileRollbackJournal implements RollbackJournal {
   /** The journals in {@code runs/} that still hold open faults, oldest first. */
   public static List<JournalContents> withOpenFaults(Path stateDirectory) throws IOException {
     return list(stateDirectory).stream().filter(JournalContents::hasOpenFaults).toList();
-  }
-
-  /**
-   * Moves a journal with nothing open to {@code runs/done/}, as {@link #close()} would have, when a
-   * run crashed after marking everything done.
-   */
-  static void retire(Path file) throws IOException {
-    Path done = file.getParent().resolve("done");
-    Files.createDirectories(done);
-    try {
-      Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-    } catch (NoSuchFileException e) {
-      // already moved
-    }
   }
 }

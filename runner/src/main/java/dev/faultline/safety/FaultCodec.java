@@ -12,8 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of a {@link Fault}, shared by the rollback journal and the {@link
- * FaultAnnotations#FAULT} annotation on changed objects, so that either can roll a fault back:
+ * The JSON form of a {@link Fault} in the rollback journal, which is also what the {@link
+ * FaultAnnotations#FAULT} annotation on changed objects holds (one object, or an array when an
+ * object carries several faults), so that either can roll a fault back. The fields are the record
+ * components, so Jackson's default record serialization (as the attack executors write the
+ * annotation) reads back here:
  *
  * <pre>{@code
  * {"id":"freeze#1","runId":"r-1","stepId":"freeze","attackId":"process.signal",
@@ -25,10 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Reading ignores unknown fields (a newer Faultline may add some) and fails on missing required
  * ones with an {@link IllegalArgumentException} naming the field.
  */
-public final class FaultJson {
+final class FaultCodec {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private FaultJson() {}
+  private FaultCodec() {}
 
   /** The fault as a JSON object. */
   public static ObjectNode toNode(Fault fault) {
