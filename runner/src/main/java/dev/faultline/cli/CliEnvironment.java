@@ -2,6 +2,7 @@ package dev.faultline.cli;
 
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.safety.ProtectedContexts;
+import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.DataDirectory;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +37,23 @@ record CliEnvironment(Map<String, String> environment, Path home, Path dataDirec
   /** The kubeconfig files kubectl would read here. */
   KubeContexts kubeContexts() {
     return new KubeContexts(environment, home);
+  }
+
+  /**
+   * Faultline's state directory (journals, active runs): {@code faultline.state.dir}, else {@code
+   * FAULTLINE_STATE_DIR}, else as {@link StateDirectory} derives it from this environment and home.
+   */
+  Path stateDirectory() {
+    return StateDirectory.resolve(
+        environment,
+        System.getProperty(StateDirectory.PROPERTY),
+        System.getProperty("os.name", ""),
+        home.toString());
+  }
+
+  /** Where a running app's embedded sandbox writes its kubeconfig. */
+  Path sandboxKubeconfig() {
+    return dataDirectory.resolve("sandbox").resolve("kubeconfig");
   }
 
   /** The protected-contexts settings file. */

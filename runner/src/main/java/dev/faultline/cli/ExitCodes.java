@@ -7,6 +7,12 @@ final class ExitCodes {
   /** {@code format --check}: a file is not in canonical form. */
   static final int NEEDS_FORMAT = 1;
 
+  /**
+   * {@code stop}, {@code cleanup}: faults stay open (a rollback failed, a dry run found some) or a
+   * run did not stop in time.
+   */
+  static final int LEFT_OPEN = 1;
+
   /** A file has errors (or warnings, with {@code --warnings-as-errors}). */
   static final int PROBLEMS = 2;
 

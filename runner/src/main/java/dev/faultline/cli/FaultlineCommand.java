@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       PreviewCommand.class,
       ContextsCommand.class,
       RunCommand.class,
-
+      StopCommand.class,
+      CleanupCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -28,8 +29,11 @@ import picocli.CommandLine.Command;
       "  faultline sandbox --pods 1000",
       "  faultline preview docs/examples/checkout-freeze-and-recover.yaml --sandbox",
       "  faultline contexts protect prod-eu",
+      "  faultline stop --all",
+      "  faultline cleanup --context kind-dev --dry-run",
       "",
-      "Exit codes: 0 ok, 1 format --check found changes, 2 problems found, 64 usage error."
+      "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
+      "2 problems found, 64 usage error, 69 cluster unreachable."
     })
 public final class FaultlineCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

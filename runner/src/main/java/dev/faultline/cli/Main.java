@@ -21,6 +21,13 @@ public final class Main {
 
   /** The command line with an injected environment (tests pass a temporary home and data dir). */
   static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, dev.faultline.attack.AttackExecutors::builtIn);
+  }
+
+  /** The command line with injected attack executors (tests roll back with test executors). */
+  static CommandLine commandLine(
+      CliEnvironment environment,
+      java.util.function.Supplier<dev.faultline.attack.AttackExecutors> executors) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -32,7 +39,12 @@ public final class Main {
             if (type == RunCommand.class) {
               return type.cast(new RunCommand(environment));
             }
-
+            if (type == StopCommand.class) {
+              return type.cast(new StopCommand(environment, executors));
+            }
+            if (type == CleanupCommand.class) {
+              return type.cast(new CleanupCommand(environment, executors));
+            }
             return defaults.create(type);
           }
         };

@@ -69,6 +69,17 @@ public final class Cleanup {
   }
 
   /**
+   * Thrown by {@link Clusters#connect} when the context is an embedded sandbox that is no longer
+   * running: its world, and every fault in it, is gone. Such faults are marked done as {@code
+   * gone}.
+   */
+  public static final class ClusterGone extends Exception {
+    public ClusterGone(String message) {
+      super(message);
+    }
+  }
+
+  /**
    * A connected cluster.
    *
    * @param ephemeral whether it is an embedded sandbox, whose state dies with it
@@ -526,6 +537,9 @@ public final class Cleanup {
     Set<String> active = new LinkedHashSet<>(journals.active());
     for (String context : options.clusterContexts()) {
       Object connection = connect(context, clusters, connections);
+      if (connection instanceof ClusterGone) {
+        continue; // nothing can be left in a sandbox that is gone
+      }
       if (!(connection instanceof Cluster cluster)) {
         problems.add("cannot search context " + context + " for leftovers: " + connection);
         continue;
@@ -613,6 +627,11 @@ public final class Cleanup {
           false);
     }
     Object connection = connect(leftover.context(), clusters, connections);
+    if (connection instanceof ClusterGone gone) {
+      markDone(journal, fault, FileRollbackJournal.GONE);
+      return new Outcome(
+          leftover, Result.GONE, "gone (" + gone.getMessage() + "): " + leftover.describe(), false);
+    }
     if (!(connection instanceof Cluster cluster)) {
       return new Outcome(
           leftover,
@@ -675,6 +694,8 @@ public final class Cleanup {
         c -> {
           try {
             return Objects.requireNonNull(clusters.connect(c), "no cluster for " + c);
+          } catch (ClusterGone e) {
+            return e;
           } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             return "context " + (c.isEmpty() ? "(none)" : c) + ": " + message;

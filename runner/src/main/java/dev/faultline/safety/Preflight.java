@@ -143,6 +143,37 @@ public final class Preflight {
     return new Result(context, allowed, denied, unchecked);
   }
 
+  /**
+   * The preflight in the form the engine's {@code RunEnvironment.AccessReview} takes: one sentence
+   * per denied permission ({@code create pods/exec in shop is not allowed; ask your cluster admin
+   * for it}), empty when all are allowed.
+   *
+   * @throws PreflightException when a permission could not be checked (fail closed)
+   */
+  public static List<String> denied(
+      KubernetesClient client, String context, List<AccessCheck> checks)
+      throws PreflightException, InterruptedException {
+    Result result = check(client, context, checks);
+    if (!result.unchecked().isEmpty()) {
+      throw new PreflightException(result.unchecked().getFirst().message());
+    }
+    return result.denied().stream()
+        .map(
+            d ->
+                d.check().display()
+                    + " is not allowed"
+                    + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")")
+                    + "; ask your cluster admin for it")
+        .toList();
+  }
+
+  /** Permissions could not be checked (the API was unreachable, or reviews are forbidden). */
+  public static final class PreflightException extends Exception {
+    public PreflightException(String message) {
+      super(message);
+    }
+  }
+
   private static SelfSubjectAccessReview review(KubernetesClient client, AccessCheck check) {
     var attributes =
         new ResourceAttributesBuilder()

@@ -90,6 +90,11 @@ class PreflightIT {
                 + " pods/exec in shop, patch apps/deployments in shop. Ask your cluster admin for"
                 + " a Role (or ClusterRole) binding that grants them, or use a context with more"
                 + " rights.");
+    assertThat(Preflight.denied(client, "faultline-sandbox", List.of(DELETE_PODS, EXEC)))
+        .containsExactly(
+            "create pods/exec in shop is not allowed (denied by the sandbox's access"
+                + " rules: User \"faultline-sandbox\" cannot create resource \"pods/exec\" in API group"
+                + " \"\" in the namespace \"shop\"); ask your cluster admin for it");
   }
 
   @Test
