@@ -72,7 +72,7 @@ class PreflightIT {
   }
 
   @Test
-  void deniedPermissionsAreNamedWithTheContextAndWhatToAskFor() throws InterruptedException {
+  void deniedPermissionsAreNamedWithTheContextAndWhatToAskFor() throws Exception {
     sandbox
         .accessRules()
         .deny(new AccessRules.Rule("create", "", "pods", "exec", "shop"))
