@@ -384,6 +384,37 @@ public final class Cleanup {
    */
   public Scan scanCluster(KubernetesClient client, String context, Options options)
       throws IOException {
+    Set<String> known = new LinkedHashSet<>();
+    scanJournals(options)
+        .leftovers()
+        .forEach(
+            l ->
+                known.add(
+                    markKey(
+                        l.fault().runId(),
+                        l.fault().object().kind(),
+                        l.fault().object().namespace(),
+                        l.fault().object().name())));
+    return scanCluster(client, context, options, known);
+  }
+
+  private static String markKey(String runId, String kind, String namespace, String name) {
+    return runId
+        + "\u0000"
+        + kind
+        + "\u0000"
+        + (namespace == null ? "" : namespace)
+        + "\u0000"
+        + name;
+  }
+
+  /**
+   * @param known marks (run, object) the journals already account for: not a problem when the
+   *     object lacks a fault annotation
+   */
+  private Scan scanCluster(
+      KubernetesClient client, String context, Options options, Set<String> known)
+      throws IOException {
     List<Leftover> leftovers = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<String> active = new LinkedHashSet<>();
@@ -411,7 +442,7 @@ public final class Cleanup {
         continue;
       }
       for (GenericKubernetesResource object : marked) {
-        inspect(object, kind, context, options, leftovers, problems, active);
+        inspect(object, kind, context, options, known, leftovers, problems, active);
       }
     }
     return new Scan(leftovers, problems, List.copyOf(active));
@@ -422,6 +453,7 @@ public final class Cleanup {
       ScannedKind kind,
       String context,
       Options options,
+      Set<String> known,
       List<Leftover> leftovers,
       List<String> problems,
       Set<String> active)
@@ -467,6 +499,7 @@ public final class Cleanup {
     }
     for (String runId : runIds) {
       if (covered.contains(runId)
+          || known.contains(markKey(runId, kind.kind(), meta.getNamespace(), meta.getName()))
           || (!options.runIds().isEmpty() && !options.runIds().contains(runId))) {
         continue;
       }
@@ -544,7 +577,18 @@ public final class Cleanup {
         problems.add("cannot search context " + context + " for leftovers: " + connection);
         continue;
       }
-      Scan found = scanCluster(cluster.client(), context, options);
+      Set<String> known = new LinkedHashSet<>();
+      journals
+          .leftovers()
+          .forEach(
+              l ->
+                  known.add(
+                      markKey(
+                          l.fault().runId(),
+                          l.fault().object().kind(),
+                          l.fault().object().namespace(),
+                          l.fault().object().name())));
+      Scan found = scanCluster(cluster.client(), context, options, known);
       problems.addAll(found.problems());
       active.addAll(found.active());
       for (Leftover leftover : found.leftovers()) {
