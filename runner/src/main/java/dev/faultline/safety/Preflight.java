@@ -64,6 +64,26 @@ public final class Preflight {
     }
 
     /**
+     * One sentence per permission that is denied or could not be checked, empty when {@link #ok()}:
+     * the form the engine's {@code RunEnvironment.AccessReview} returns, so a run fails closed on
+     * both. E.g. {@code create pods/exec in shop is not allowed; ask your cluster admin for it}.
+     */
+    public List<String> messages() {
+      List<String> messages = new ArrayList<>();
+      for (Denial d : denied) {
+        messages.add(
+            d.check().display()
+                + " is not allowed"
+                + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")")
+                + "; ask your cluster admin for it");
+      }
+      for (Unchecked u : unchecked) {
+        messages.add("could not check " + u.check().display() + ": " + u.message());
+      }
+      return messages;
+    }
+
+    /**
      * For people, empty when {@link #ok()}: e.g. {@code context prod-eu does not allow 2 operations
      * this run needs: create pods/exec in shop, patch apps/deployments in shop. Ask your cluster
      * admin for a Role (or ClusterRole) binding that grants them.}
@@ -157,14 +177,7 @@ public final class Preflight {
     if (!result.unchecked().isEmpty()) {
       throw new PreflightException(result.unchecked().getFirst().message());
     }
-    return result.denied().stream()
-        .map(
-            d ->
-                d.check().display()
-                    + " is not allowed"
-                    + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")")
-                    + "; ask your cluster admin for it")
-        .toList();
+    return result.messages();
   }
 
   /** Permissions could not be checked (the API was unreachable, or reviews are forbidden). */
