@@ -43,7 +43,8 @@ final class GatePrompt implements RunListener {
       if (!handle.waitingGates().contains(gate.stepId())) {
         return; // answered meanwhile (timeout, cancel)
       }
-      String answer = console.readLine("Gate '%s': %s Continue? [y/N] ", gate.stepId(), gate.question());
+      String answer =
+          console.readLine("Gate '%s': %s Continue? [y/N] ", gate.stepId(), gate.question());
       String by = System.getProperty("user.name", "terminal");
       if (answer != null && answer.trim().equalsIgnoreCase("y")) {
         handle.approve(gate.stepId(), by);

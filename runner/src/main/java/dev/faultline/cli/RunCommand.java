@@ -13,8 +13,8 @@ import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
-import dev.faultline.format.ReadResult;
 import dev.faultline.format.ExperimentReader;
+import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
 import dev.faultline.probe.ProbeExecutors;
 import dev.faultline.safety.ActiveRuns;
@@ -70,16 +70,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to run in.")
   String context;
 
-  @Option(names = "--kubeconfig", paramLabel = "PATH", description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "PATH",
+      description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
   Path kubeconfig;
 
   @Option(names = "--sandbox", description = "Run against a new embedded sandbox cluster.")
   boolean sandbox;
 
-  @Option(names = "--dry-run", description = "Resolve targets, check permissions and probes; apply nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Resolve targets, check permissions and probes; apply nothing.")
   boolean dryRun;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Write run.json, junit.xml and report.html here.")
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Write run.json, junit.xml and report.html here.")
   Path reportDir;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report to FILE.")
@@ -88,10 +96,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--approve-gates", description = "Approve every gate without asking.")
   boolean approveGates;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json: the summary on stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "text (default) or json: the summary on stdout.")
   String output = "text";
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
   String timeout = "30s";
 
   @Unmatched List<String> unmatched = new ArrayList<>();
@@ -108,16 +122,19 @@ final class RunCommand implements Callable<Integer> {
       err.println("run: -o takes text or json, not '" + output + "'");
       return ExitCodes.USAGE;
     }
-    List<String> stray = unmatched.stream().filter(a -> !a.startsWith(RunGuard.FLAG_PREFIX)).toList();
+    List<String> stray =
+        unmatched.stream().filter(a -> !a.startsWith(RunGuard.FLAG_PREFIX)).toList();
     if (!stray.isEmpty()) {
-      err.println("run: unknown option(s) " + String.join(" ", stray) + "; see faultline run --help");
+      err.println(
+          "run: unknown option(s) " + String.join(" ", stray) + "; see faultline run --help");
       return ExitCodes.USAGE;
     }
     ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
     List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
     if (read.experiment().isEmpty() || !errors.isEmpty()) {
       ProblemPrinter.text(
-          errors.stream().map(p -> new ProblemPrinter.FileProblem(file.toString(), p)).toList(), err);
+          errors.stream().map(p -> new ProblemPrinter.FileProblem(file.toString(), p)).toList(),
+          err);
       err.println(file + ": cannot run a file with errors");
       return INVALID_FILE;
     }
@@ -130,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
     try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
       ClusterTarget cluster;
       try {
-        cluster = ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "run");
+        cluster =
+            ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "run");
       } catch (IllegalArgumentException e) {
         err.println("run: " + e.getMessage());
         return ExitCodes.USAGE;
@@ -156,13 +174,16 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(
-      Experiment experiment, String contextName, KubernetesClient client, PrintWriter out, PrintWriter err)
+      Experiment experiment,
+      String contextName,
+      KubernetesClient client,
+      PrintWriter out,
+      PrintWriter err)
       throws Exception {
     Path state = StateDirectory.get();
     LeftoverWarning.print(state, contextName, err);
     String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
     Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
-    var journalFile = new Path[1];
     var env =
         new RunEnvironment(
             Catalog.builtIn(),
@@ -171,27 +192,34 @@ final class RunCommand implements Callable<Integer> {
             client,
             contextName,
             (namespaces, syncTimeout) -> liveSnapshot(client, namespaces, syncTimeout),
-            id -> {
-              var journal = FileRollbackJournal.create(state, id, experiment.metadata().name(), contextName);
-              journalFile[0] = journal.file();
-              return journal;
-            },
+            id -> FileRollbackJournal.create(state, id, experiment.metadata().name(), contextName),
             checks -> Preflight.check(client, contextName, checks).messages(),
             System::getenv);
     RunOptions.GatePolicy gates =
         approveGates
             ? RunOptions.GatePolicy.APPROVE
-            : System.console() != null ? RunOptions.GatePolicy.ASK : RunOptions.GatePolicy.ON_TIMEOUT;
-    var options =
-        new RunOptions(runId, dryRun, gates, null, null, wait);
+            : System.console() != null
+                ? RunOptions.GatePolicy.ASK
+                : RunOptions.GatePolicy.ON_TIMEOUT;
+    var options = new RunOptions(runId, dryRun, gates, null, null, wait);
     var progress = new RunProgressPrinter(err);
     var gatePrompt = new GatePrompt(err);
+    // Registered before the engine starts, so `faultline stop --all` sees the run from its first
+    // fault on; the engine creates the journal file at that path.
+    var registration =
+        dryRun
+            ? null
+            : new ActiveRuns(state)
+                .register(
+                    runId,
+                    contextName,
+                    experiment.metadata().name(),
+                    FileRollbackJournal.fileFor(state, runId));
     RunHandle handle = new Engine(env).start(experiment, options, progress, gatePrompt);
     gatePrompt.attach(handle, gates == RunOptions.GatePolicy.ASK);
-    var registration =
-        dryRun ? null : new ActiveRuns(state).register(runId, contextName, experiment.metadata().name(), null);
     if (registration != null) {
-      registration.onStopRequested(request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
+      registration.onStopRequested(
+          request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
     }
     Thread hook =
         new Thread(
@@ -227,12 +255,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static LiveSnapshot liveSnapshot(
-      KubernetesClient client, java.util.Set<String> namespaces, Duration timeout) throws Exception {
+      KubernetesClient client, java.util.Set<String> namespaces, Duration timeout)
+      throws Exception {
     LiveSnapshot snapshot = LiveSnapshot.start(client, namespaces, Clock.systemUTC());
     if (!snapshot.awaitSynced(timeout) || snapshot.state().phase() == SnapshotState.Phase.STALE) {
       String why = snapshot.state().message();
       snapshot.close();
-      throw new IllegalStateException("the pods could not be listed within " + timeout.toSeconds() + " s: " + why);
+      throw new IllegalStateException(
+          "the pods could not be listed within " + timeout.toSeconds() + " s: " + why);
     }
     return snapshot;
   }

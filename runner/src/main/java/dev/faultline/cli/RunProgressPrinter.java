@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Live progress of {@code faultline run} on the terminal (stderr): one line per step start and
- * end, fault, gate and halt, and a line per probe only when its result flips, so a probe polled
- * every second does not flood the screen.
+ * Live progress of {@code faultline run} on the terminal (stderr): one line per step start and end,
+ * fault, gate and halt, and a line per probe only when its result flips, so a probe polled every
+ * second does not flood the screen.
  */
 final class RunProgressPrinter implements RunListener {
   private final PrintWriter out;
@@ -48,14 +48,17 @@ final class RunProgressPrinter implements RunListener {
           case RunEvent.ProbeSampled p -> probeLine(p);
           case RunEvent.FaultPlanned f -> "  would apply: " + f.fault().action();
           case RunEvent.FaultApplied f -> "  applied: " + f.fault().action();
-          case RunEvent.FaultFailed f -> "  FAILED to apply " + f.fault().action() + ": " + f.message();
+          case RunEvent.FaultFailed f ->
+              "  FAILED to apply " + f.fault().action() + ": " + f.message();
           case RunEvent.FaultRolledBack f -> "  rolled back: " + f.fault().action();
           case RunEvent.RollbackFailed f ->
               "  rollback of "
                   + f.fault().action()
                   + " failed: "
                   + f.message()
-                  + (f.willRetry() ? " (retrying)" : " (giving up; the fault stays in the journal)");
+                  + (f.willRetry()
+                      ? " (retrying)"
+                      : " (giving up; the fault stays in the journal)");
           case RunEvent.GateWaiting g -> "? gate " + g.stepId() + ": " + g.question();
           case RunEvent.GateAnswered g ->
               "  gate " + g.stepId() + (g.approved() ? " approved by " : " rejected by ") + g.by();

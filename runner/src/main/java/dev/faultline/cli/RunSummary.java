@@ -39,7 +39,8 @@ final class RunSummary {
             + result.runId()
             + ")");
     out.println("  " + result.reason());
-    int width = experiment.spec().steps().stream().map(Step::id).mapToInt(String::length).max().orElse(4);
+    int width =
+        experiment.spec().steps().stream().map(Step::id).mapToInt(String::length).max().orElse(4);
     for (Map.Entry<String, String> e : ends.entrySet()) {
       out.println("  " + pad(e.getKey(), width) + "  " + e.getValue());
     }

@@ -34,8 +34,12 @@ final class FaultLedger {
     this.bus = bus;
   }
 
-  /** Journals then applies a fault. */
-  void apply(Fault fault) throws AttackException, IOException {
+  /**
+   * Journals then applies a fault.
+   *
+   * @return false when the target vanished since prepare: nothing was changed, the run goes on
+   */
+  boolean apply(Fault fault) throws AttackException, IOException {
     AttackExecutor executor = executor(fault);
     journal.record(fault);
     synchronized (open) {
@@ -43,6 +47,17 @@ final class FaultLedger {
     }
     try {
       executor.apply(fault, context);
+    } catch (dev.faultline.attack.TargetGoneException gone) {
+      forget(fault);
+      journal.markDone(fault, "gone");
+      bus.emit(
+          t ->
+              new RunEvent.NoteAdded(
+                  context.runId(),
+                  t,
+                  "faultline",
+                  "skipped " + fault.action() + ": " + gone.getMessage()));
+      return false;
     } catch (AttackException | RuntimeException e) {
       bus.emit(t -> new RunEvent.FaultFailed(context.runId(), t, fault, message(e)));
       throw e instanceof AttackException a
@@ -54,6 +69,7 @@ final class FaultLedger {
       forget(fault);
       journal.markDone(fault, "irreversible");
     }
+    return true;
   }
 
   FaultStatusView status(Fault fault) {

@@ -91,8 +91,10 @@ final class StepRunner {
         throw new InterruptedException();
       }
       try {
-        ledger.apply(fault);
-        applied.add(fault);
+        if (ledger.apply(fault)) {
+          applied.add(fault);
+        }
+
       } catch (AttackException e) {
         return Outcome.failure(
             Verdict.ERROR, "could not apply " + fault.action() + ": " + e.getMessage());
