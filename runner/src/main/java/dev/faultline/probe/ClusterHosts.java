@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>the Service carries the annotation {@value #DEMO_URL_ANNOTATION} (the sandbox's demo
  *       services do): its URL stands in for the Service on any port;
- *   <li>the host resolves by DNS (Faultline runs inside the cluster or has its DNS): used as is;
- *   <li>the Service exists: a port-forward to a ready pod behind it.
+ *   <li>the Service exists and its cluster name {@code svc.ns.svc.cluster.local} resolves by DNS
+ *       (Faultline runs inside the cluster): that name;
+ *   <li>the Service exists: a port-forward to a ready pod behind it (the sandbox does not simulate
+ *       port-forwarding, so this path is exercised on real clusters only);
+ *   <li>the cluster has no such Service, or cannot be asked, or there is no cluster: the host as
+ *       written if it resolves by DNS.
  * </ol>
  *
  * Other hosts are used as they are. The same code serves real clusters and the sandbox; the
@@ -193,11 +197,17 @@ final class ClusterHosts implements AutoCloseable {
         return demo(demo, service);
       }
     }
+    if (found != null) {
+      // The Service exists: ask DNS for its cluster name only. The short name could resolve on the
+      // public internet (checkout.shop is a valid domain) to somebody else's server.
+      String clusterName = service.name() + "." + service.namespace() + ".svc.cluster.local";
+      if (resolvesByDns(clusterName, deadline)) {
+        return new Address(null, clusterName, port, "", "cluster DNS", null);
+      }
+      return portForward(found, service, port, deadline);
+    }
     if (resolvesByDns(host, deadline)) {
       return asIs(host, port);
-    }
-    if (found != null) {
-      return portForward(found, service, port, deadline);
     }
     if (client == null) {
       throw new UnreachableException(

@@ -54,6 +54,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class HttpCheckExecutor implements ProbeExecutor {
   static final String ID = "http.check";
+  private static final long MAX_BODY = 16L << 20;
+  private static final byte[] EMPTY = new byte[0];
 
   @Override
   public String probeId() {
@@ -171,6 +173,9 @@ public final class HttpCheckExecutor implements ProbeExecutor {
       } catch (URISyntaxException e) {
         return ProbeSample.fail(Double.NaN, since(start), "invalid URL: " + e.getReason());
       }
+      if (uri.getHost() == null) {
+        return ProbeSample.fail(Double.NaN, since(start), "invalid URL: no host");
+      }
       ClusterHosts.Address address;
       int port =
           uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
@@ -179,10 +184,21 @@ public final class HttpCheckExecutor implements ProbeExecutor {
       } catch (ClusterHosts.UnreachableException e) {
         return ProbeSample.fail(Double.NaN, since(start), e.getMessage());
       }
-      HttpRequest request = request(secrets, address.rewrite(uri), deadline);
+      HttpRequest request;
+      try {
+        request = request(secrets, address.rewrite(uri), deadline);
+      } catch (IllegalArgumentException e) { // a header value with a line break, a bad URL
+        return ProbeSample.fail(Double.NaN, since(start), "invalid request: " + e.getMessage());
+      }
       HttpClient client = call.insecure() ? Clients.INSECURE : Clients.VERIFYING;
+      // Only jq reads the body; without it the body is drained and dropped.
       CompletableFuture<HttpResponse<byte[]>> pending =
-          client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+          client.sendAsync(
+              request,
+              call.jq() == null
+                  ? info -> HttpResponse.BodySubscribers.replacing(EMPTY)
+                  : HttpResponse.BodyHandlers.limiting(
+                      HttpResponse.BodyHandlers.ofByteArray(), MAX_BODY));
       HttpResponse<byte[]> response;
       try {
         response = pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

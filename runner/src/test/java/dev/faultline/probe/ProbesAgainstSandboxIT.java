@@ -10,6 +10,8 @@ import dev.faultline.model.TargetKind;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -118,6 +120,46 @@ class ProbesAgainstSandboxIT {
         .isEqualTo(
             "cannot resolve no-such-service.shop: no DNS entry, and no Service no-such-service in"
                 + " namespace shop");
+  }
+
+  @Test
+  void aServiceWithoutDemoUrlIsPortForwardedToAReadyPod() throws Exception {
+    Map<String, Map<String, String>> services =
+        Map.of("pf-checkout", Map.of("app", "checkout"), "pf-nobody", Map.of("app", "nobody"));
+    services.forEach(
+        (name, selector) ->
+            client
+                .services()
+                .inNamespace("shop")
+                .resource(
+                    new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withSelector(selector)
+                        .addNewPort()
+                        .withPort(80)
+                        .withTargetPort(new IntOrString(8080))
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create());
+    try {
+      ProbeSample nobody = http(Map.of("url", "http://pf-nobody.shop/health", "timeout", "10s"));
+      assertThat(nobody.passed()).isFalse();
+      assertThat(nobody.message())
+          .isEqualTo("cannot port-forward to Service shop/pf-nobody: no ready pod behind it");
+
+      // The sandbox does not simulate port-forwarding: the forward is set up, the call fails.
+      ProbeSample forwarded =
+          http(Map.of("url", "http://pf-checkout.shop/health", "timeout", "10s"));
+      assertThat(forwarded.message())
+          .contains("(via port-forward to shop/checkout-")
+          .contains(":8080)");
+    } finally {
+      services.keySet().forEach(n -> client.services().inNamespace("shop").withName(n).delete());
+    }
   }
 
   @Test
