@@ -10,7 +10,9 @@ public final class FaultAnnotations {
   /** The id of the run that changed the object. */
   public static final String RUN_ID = "faultline.dev/run-id";
 
-  /** The fault (JSON, as in the journal) that the object carries, for rollback without the journal. */
+  /**
+   * The fault (JSON, as in the journal) that the object carries, for rollback without the journal.
+   */
   public static final String FAULT = "faultline.dev/fault";
 
   /** Label on objects a {@code k8s.manifest} attack created, with the run id as value. */
