@@ -42,9 +42,9 @@ public final class ProbeScheduler implements AutoCloseable {
   /** A repeating probe; cancel it to stop. */
   public interface Ticket {
     /**
-     * Stops the probe: no call starts afterwards, a call in flight is interrupted, and no sample
-     * reaches the sink after this returns (a sample being handed over at this instant may still
-     * arrive). Idempotent.
+     * Stops the probe: no call starts afterwards, a call in flight is interrupted, and its sample
+     * is dropped (a sample already being handed to the sink is not interrupted: a sink may cancel
+     * its own probe, say to halt the run). Idempotent.
      */
     void cancel();
   }
@@ -100,26 +100,29 @@ public final class ProbeScheduler implements AutoCloseable {
 
     private void call() {
       long started = System.nanoTime();
-      caller = Thread.currentThread();
       try {
         if (cancelled) {
           return;
         }
         ProbeSample sample;
+        caller = Thread.currentThread(); // only while sampling: cancel never interrupts the sink
         try {
           sample = probe.sample();
+        } catch (InterruptedException e) {
+          return; // cancelled while in flight: nothing to report
         } catch (RuntimeException bug) {
           sample =
               ProbeSample.fail(
                   Double.NaN, Duration.ofNanos(System.nanoTime() - started), "probe error: " + bug);
+        } finally {
+          caller = null;
         }
-        if (!cancelled) {
-          sink.accept(sample, due, started);
+        if (cancelled) {
+          Thread.interrupted(); // an interrupt from cancel may have arrived just now
+          return;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // cancelled while in flight: nothing to report
+        sink.accept(sample, due, started);
       } finally {
-        caller = null;
         busy.set(false);
       }
     }

@@ -110,6 +110,31 @@ class ProbeSchedulerTest {
   }
 
   @Test
+  void aSinkMayCancelItsOwnProbeWithoutBeingInterrupted() throws Exception {
+    var interruptedInSink = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var done = new CountDownLatch(1);
+    var samples = new AtomicInteger();
+    var ticket = new java.util.concurrent.atomic.AtomicReference<ProbeScheduler.Ticket>();
+    try (var scheduler = new ProbeScheduler()) {
+      ticket.set(
+          scheduler.every(
+              Duration.ofMillis(50),
+              TICK,
+              ProbeSchedulerTest::ok,
+              (s, due, started) -> {
+                samples.incrementAndGet();
+                ticket.get().cancel(); // as a halt does
+                interruptedInSink.set(Thread.currentThread().isInterrupted());
+                done.countDown();
+              }));
+      assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(TICK.toMillis() * 5);
+    }
+    assertThat(interruptedInSink.get()).isFalse();
+    assertThat(samples.get()).isEqualTo(1);
+  }
+
+  @Test
   void aProbeThatThrowsGivesAFailedSample() throws Exception {
     List<ProbeSample> seen = new CopyOnWriteArrayList<>();
     PreparedProbe broken =
