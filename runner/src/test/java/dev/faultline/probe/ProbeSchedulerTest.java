@@ -42,7 +42,10 @@ class ProbeSchedulerTest {
     assertThat(seen.getFirst().due() - before)
         .isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
     for (int i = 1; i < 5; i++) {
-      assertThat(seen.get(i).due() - seen.get(i - 1).due()).isEqualTo(TICK.toNanos());
+      // on the grid; a busy machine may delay a call past the next tick, which is then skipped
+      long step = seen.get(i).due() - seen.get(i - 1).due();
+      assertThat(step).isPositive();
+      assertThat(step % TICK.toNanos()).isZero();
     }
     // never early (a few microseconds of slack between computing the grid and scheduling it)
     assertThat(seen).allMatch(s -> s.started() >= s.due() - 100_000);
