@@ -201,13 +201,13 @@ class HttpCheckExecutorTest {
     assertThat(sample.passed()).isFalse();
     assertThat(sample.message()).isEqualTo("no answer within 300ms");
     assertThat(sample.value()).isNaN();
-    assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
+    assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
 
     // headers arrive, the body never ends: the timeout covers the body too
     start = System.nanoTime();
     ProbeSample body = check(Map.of("url", base + "/hang-body", "timeout", "300ms"));
     assertThat(body.message()).isEqualTo("no answer within 300ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   @Test
