@@ -47,6 +47,8 @@ final class BuiltInProbes {
             optional("jq", JQ)
                 .docs("jq filter over the JSON body; the check passes only when it yields true."),
             optional("timeout", DURATION).defaultValue("2s").docs("Limit for one call."),
+            optional("maxLatency", DURATION)
+                .docs("Slowest answer that passes; a slower one fails even with the right status."),
             optional("insecureSkipVerify", BOOLEAN)
                 .defaultValue(false)
                 .docs("Accept any TLS certificate (test clusters only).")),

@@ -1,6 +1,7 @@
 package dev.faultline.validate;
 
 import dev.faultline.catalog.Param;
+import dev.faultline.catalog.StatusCodes;
 import dev.faultline.model.LabelSelector;
 import dev.faultline.model.LabelSelectorException;
 import dev.faultline.model.TimeSpan;
@@ -9,16 +10,12 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks one parameter value against its descriptor. Returns the problem, with an offset into the
  * value when the mistake has a position (regex, jq, selector). Reused by the inspector's forms.
  */
 public final class ParamCheck {
-  private static final Pattern STATUS_PART =
-      Pattern.compile("[1-5]xx|[1-5]\\d\\d(?:-[1-5]\\d\\d)?");
-
   private ParamCheck() {}
 
   /** A problem with a value: the message, and where in the value it is (0 for the whole). */
@@ -149,22 +146,12 @@ public final class ParamCheck {
   }
 
   private static Optional<Issue> statusCodes(String text) {
-    int offset = 0;
-    for (String part : text.split(",", -1)) {
-      String trimmed = part.strip();
-      if (!STATUS_PART.matcher(trimmed).matches()) {
-        return Optional.of(
-            new Issue(
-                "'" + trimmed + "' is not a status code; use 200, 2xx or 200-299, comma-separated",
-                offset));
-      }
-      String[] bounds = trimmed.split("-");
-      if (bounds.length == 2 && Integer.parseInt(bounds[0]) > Integer.parseInt(bounds[1])) {
-        return Optional.of(new Issue("status range '" + trimmed + "' is backwards", offset));
-      }
-      offset += part.length() + 1;
+    try {
+      StatusCodes.parse(text);
+      return Optional.empty();
+    } catch (StatusCodes.InvalidStatusCodesException e) {
+      return Optional.of(new Issue(e.getMessage(), e.offset()));
     }
-    return Optional.empty();
   }
 
   /** Checks a value given as text; lists and mappings are reported as the wrong type. */
