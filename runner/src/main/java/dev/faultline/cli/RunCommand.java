@@ -1,26 +1,20 @@
 package dev.faultline.cli;
 
-import dev.faultline.attack.AttackExecutors;
-import dev.faultline.catalog.Catalog;
 import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
-import dev.faultline.cluster.snapshot.LiveSnapshot;
-import dev.faultline.cluster.snapshot.SnapshotState;
+import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
-import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
-import dev.faultline.probe.ProbeExecutors;
 import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.Confirmation;
 import dev.faultline.safety.FileRollbackJournal;
-import dev.faultline.safety.Preflight;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
 import dev.faultline.safety.StateDirectory;
@@ -30,7 +24,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,16 +178,7 @@ final class RunCommand implements Callable<Integer> {
     String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
     Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
     var env =
-        new RunEnvironment(
-            Catalog.builtIn(),
-            AttackExecutors.builtIn(),
-            ProbeExecutors.builtIn(),
-            client,
-            contextName,
-            (namespaces, syncTimeout) -> liveSnapshot(client, namespaces, syncTimeout),
-            id -> FileRollbackJournal.create(state, id, experiment.metadata().name(), contextName),
-            checks -> Preflight.check(client, contextName, checks).messages(),
-            System::getenv);
+        ClusterRunEnvironment.create(client, contextName, state, experiment.metadata().name());
     RunOptions.GatePolicy gates =
         approveGates
             ? RunOptions.GatePolicy.APPROVE
@@ -252,18 +236,5 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return result.verdict().exitCode();
-  }
-
-  private static LiveSnapshot liveSnapshot(
-      KubernetesClient client, java.util.Set<String> namespaces, Duration timeout)
-      throws Exception {
-    LiveSnapshot snapshot = LiveSnapshot.start(client, namespaces, Clock.systemUTC());
-    if (!snapshot.awaitSynced(timeout) || snapshot.state().phase() == SnapshotState.Phase.STALE) {
-      String why = snapshot.state().message();
-      snapshot.close();
-      throw new IllegalStateException(
-          "the pods could not be listed within " + timeout.toSeconds() + " s: " + why);
-    }
-    return snapshot;
   }
 }

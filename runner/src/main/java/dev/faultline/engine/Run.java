@@ -216,6 +216,12 @@ final class Run {
           if (state.get(step.id()) == State.PENDING
               && step.after().stream().allMatch(id -> state.get(id) == State.SUCCEEDED)) {
             state.put(step.id(), State.RUNNING);
+            // Started here, before the step's thread and its continuous probes, so no sample of
+            // a probe spanning the step can come before the step's start on the timeline.
+            bus.emit(
+                t ->
+                    new RunEvent.StepStarted(
+                        options.runId(), t, step.id(), step.kindWord(), title(step)));
             continuous.stepStarted(step.id());
             running.put(step.id(), startStep(step, runner));
           }
@@ -292,10 +298,6 @@ final class Run {
         .name("faultline-step-" + step.id())
         .start(
             () -> {
-              bus.emit(
-                  t ->
-                      new RunEvent.StepStarted(
-                          options.runId(), t, step.id(), step.kindWord(), title(step)));
               Outcome outcome;
               try {
                 outcome =
