@@ -50,10 +50,16 @@ class SandboxChurnIT {
                     @Override
                     public void onClose(WatcherException cause) {}
                   })) {
-        Thread.sleep(2000);
+        // Count from the first event on: on a loaded machine the watch itself may take a while to
+        // open, and that delay is not the churn's.
+        Eventually.await(
+            Duration.ofSeconds(20), () -> deleted.get() + relabelled.get(), n -> n > 0);
+        deleted.set(0);
+        relabelled.set(0);
+        Thread.sleep(3000);
       }
-      // 40 events/s for 2 s, about half of each kind; generous bounds for a busy 2-core machine.
-      assertThat(deleted.get()).isBetween(10, 70);
+      // 40 events/s for 3 s, about half of each kind; generous bounds for a busy 2-core machine.
+      assertThat(deleted.get()).isBetween(10, 120);
       assertThat(relabelled.get()).isGreaterThanOrEqualTo(10);
       // Deleted pods come back: the world keeps its size.
       Eventually.await(

@@ -41,22 +41,26 @@ public final class Churn implements AutoCloseable {
       if (pods.isEmpty()) {
         return;
       }
-      ObjectNode pod = pods.get(random.nextInt(pods.size()));
+      int index = random.nextInt(pods.size());
+      ObjectNode pod = pods.get(index);
       String namespace = pod.path("metadata").path("namespace").asString();
       String name = pod.path("metadata").path("name").asString();
+      var current = cluster.get("v1", "pods", namespace, name);
+      if (current.isEmpty()) {
+        // Deleted since the last listing (by churn itself, mostly): list again rather than keep
+        // picking names that are gone, which would silently lower the rate.
+        pods = cluster.list("v1", "pods", null, null);
+        return;
+      }
       if (random.nextBoolean()) {
         cluster.delete("v1", "pods", namespace, name);
       } else {
-        cluster
-            .get("v1", "pods", namespace, name)
-            .ifPresent(
-                current -> {
-                  current
-                      .withObjectProperty("metadata")
-                      .withObjectProperty("labels")
-                      .put("churn", Long.toString(events));
-                  cluster.update("pods", current);
-                });
+        ObjectNode changed = current.get();
+        changed
+            .withObjectProperty("metadata")
+            .withObjectProperty("labels")
+            .put("churn", Long.toString(events));
+        cluster.update("pods", changed);
       }
     } catch (RuntimeException e) {
       // Churn is best effort; a vanished pod or a conflict just skips one event.
