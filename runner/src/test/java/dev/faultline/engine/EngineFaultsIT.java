@@ -160,8 +160,8 @@ class EngineFaultsIT {
     assertNothingLeftBehind();
   }
 
-  @Test
-  void aRunKilledWithSigkillIsRolledBackByCleanup() throws Exception {
+  /** Starts {@code faultline run} on a freeze-then-hold experiment in a child JVM. */
+  private Process startRunProcess() throws Exception {
     Path file = dir.resolve("freeze.yaml");
     Files.writeString(
         file,
@@ -189,14 +189,53 @@ class EngineFaultsIT {
     builder.environment().put(StateDirectory.ENV, state.toString());
     Process process = builder.start();
     try {
-      await(Duration.ofSeconds(60), () -> frozenPods(), n -> n == 3);
-    } finally {
-      process.destroyForcibly(); // SIGKILL: no shutdown hook runs
-      process.waitFor();
+      await(Duration.ofSeconds(60), this::frozenPods, n -> n == 3);
+    } catch (AssertionError e) {
+      process.destroyForcibly();
+      throw new AssertionError(e.getMessage() + "\n" + Files.readString(dir.resolve("run.log")));
     }
+    return process;
+  }
+
+  @Test
+  void aRunKilledWithSigkillIsRolledBackByCleanup() throws Exception {
+    Process process = startRunProcess();
+    process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    process.waitFor();
     assertThat(FileRollbackJournal.withOpenFaults(state)).hasSize(1);
 
     assertThat(cleanup()).isZero();
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void aRunGivenSigtermRollsBackBeforeItExits() throws Exception {
+    Process process = startRunProcess();
+    process.destroy(); // SIGTERM: the shutdown hook stops the run and waits for the rollback
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(Files.readString(dir.resolve("run.log")))
+        .contains("! halt: emergency stop by a signal to the faultline process")
+        .contains("rolled back: ");
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void stopAllFromAnotherTerminalStopsTheRunAndItRollsBack() throws Exception {
+    Process process = startRunProcess();
+    System.setProperty(StateDirectory.PROPERTY, state.toString());
+    int stop;
+    try {
+      stop = dev.faultline.cli.Main.run("stop", "--all");
+    } finally {
+      System.clearProperty(StateDirectory.PROPERTY);
+    }
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(stop).isZero();
+    assertThat(process.exitValue()).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("run.log")))
+        .contains("! halt: emergency stop by faultline stop");
     assertNothingLeftBehind();
   }
 
