@@ -29,6 +29,15 @@ final class MainStage {
    * @param clusters the cluster side; {@link ConnectionViewModel#close() shut down} with the window
    * @return the view shown, for tests to look into
    */
+  /** The start-up warning's content: what crashed runs left in this machine's journals. */
+  private static java.util.List<String> leftovers() throws java.io.IOException {
+    return new dev.faultline.safety.Cleanup(
+            dev.faultline.safety.StateDirectory.get(),
+            dev.faultline.attack.AttackExecutors.builtIn())
+        .scan(null)
+        .warnings();
+  }
+
   static MainWindow show(
       Stage stage, LaunchOptions options, UiTaskExecutor tasks, ClusterService clusters) {
     FaultlineApp.applyDefaultTheme();
@@ -52,6 +61,7 @@ final class MainStage {
     // After show(): the window is up at once; the file and the cluster arrive in the background.
     options.file().ifPresent(viewModel::openFromCommandLine);
     connection.start(options.sandbox());
+    viewModel.checkForLeftovers(MainStage::leftovers);
     return window;
   }
 }

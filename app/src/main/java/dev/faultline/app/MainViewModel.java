@@ -6,8 +6,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +40,8 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper statusError =
       new ReadOnlyBooleanWrapper(this, "statusError");
   private final ReadOnlyStringWrapper canvasHint = new ReadOnlyStringWrapper(this, "canvasHint");
+  private final ReadOnlyStringWrapper leftoverWarning =
+      new ReadOnlyStringWrapper(this, "leftoverWarning", "");
   private final ReadOnlyStringWrapper canvasDetail =
       new ReadOnlyStringWrapper(this, "canvasDetail", "");
 
@@ -107,6 +111,33 @@ public final class MainViewModel {
       return;
     }
     open(path);
+  }
+
+  /**
+   * Looks in the background for faults that crashed runs left open (the rollback journals on this
+   * machine; no cluster call) and, when there are any, keeps a warning up until the app restarts.
+   *
+   * @param scan returns one sentence per run that left faults, empty when there are none
+   */
+  public void checkForLeftovers(Callable<List<String>> scan) {
+    tasks.execute(
+        scan,
+        warnings -> leftoverWarning.set(warnings.isEmpty() ? "" : String.join("\n", warnings)),
+        failure ->
+            leftoverWarning.set("Cannot read the rollback journals: " + reason(failure) + "."));
+  }
+
+  /**
+   * Faults crashed runs left open, one line per run with the command that rolls them back; empty
+   * when there are none or the warning was dismissed.
+   */
+  public ReadOnlyStringProperty leftoverWarningProperty() {
+    return leftoverWarning.getReadOnlyProperty();
+  }
+
+  /** Hides the leftover warning until the next start (the faults stay open until cleaned up). */
+  public void dismissLeftoverWarning() {
+    leftoverWarning.set("");
   }
 
   /** The open file, or empty for an untitled experiment. */

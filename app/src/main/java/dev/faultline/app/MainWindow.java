@@ -42,7 +42,9 @@ public final class MainWindow extends BorderPane {
     top.setAlignment(Pos.CENTER_LEFT);
     top.setFillHeight(false); // the switcher keeps its own height, centred, not the bar's
     setTop(top);
-    setCenter(new CanvasArea(viewModel));
+    var center = new javafx.scene.layout.BorderPane(new CanvasArea(viewModel));
+    center.setTop(new LeftoverBanner(viewModel));
+    setCenter(center);
     setBottom(new StatusBar(viewModel, connection));
   }
 

@@ -60,6 +60,36 @@ class MainViewModelTest {
   }
 
   @Test
+  void leftoversFromCrashedRunsGiveALastingWarning() {
+    MainViewModel viewModel = viewModel(new SameThreadTaskExecutor(), file -> "1 line");
+    assertThat(viewModel.leftoverWarningProperty().get()).isEmpty();
+
+    viewModel.checkForLeftovers(
+        () -> java.util.List.of("2 faults left by run r-1 (checkout) on context kind-dev"));
+    viewModel.open(CHECKOUT);
+
+    assertThat(viewModel.leftoverWarningProperty().get())
+        .isEqualTo("2 faults left by run r-1 (checkout) on context kind-dev");
+    viewModel.dismissLeftoverWarning();
+    assertThat(viewModel.leftoverWarningProperty().get()).isEmpty();
+  }
+
+  @Test
+  void noLeftoversNoWarningAndUnreadableJournalsAreSaid() {
+    MainViewModel clean = viewModel(new SameThreadTaskExecutor(), file -> "1 line");
+    clean.checkForLeftovers(java.util.List::of);
+    assertThat(clean.leftoverWarningProperty().get()).isEmpty();
+
+    MainViewModel broken = viewModel(new SameThreadTaskExecutor(), file -> "1 line");
+    broken.checkForLeftovers(
+        () -> {
+          throw new java.nio.file.AccessDeniedException("/state/runs");
+        });
+    assertThat(broken.leftoverWarningProperty().get())
+        .startsWith("Cannot read the rollback journals: ");
+  }
+
+  @Test
   void handsTheLoaderAnAbsoluteNormalisedPath() {
     MainViewModel viewModel = viewModel(new SameThreadTaskExecutor(), file -> "1 line");
 
