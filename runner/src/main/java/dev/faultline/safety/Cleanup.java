@@ -122,15 +122,13 @@ public final class Cleanup {
 
     /** {@code SIGSTOP /java/ on Pod shop/checkout-1 [app] (run r-1, step freeze)}. */
     public String describe() {
-      String action = fault.action().isEmpty() ? fault.attackId() : fault.action();
-      return action
-          + " on "
-          + fault.object().display()
-          + " (run "
-          + fault.runId()
-          + ", step "
-          + fault.stepId()
-          + ")";
+      // Executors' actions usually name the object already ("SIGSTOP … in Pod shop/x [app]").
+      String object = fault.object().display();
+      String action =
+          fault.action().isEmpty()
+              ? fault.attackId() + " on " + object
+              : fault.action().contains(object) ? fault.action() : fault.action() + " on " + object;
+      return action + " (run " + fault.runId() + ", step " + fault.stepId() + ")";
     }
 
     Leftover foundInClusterToo() {
