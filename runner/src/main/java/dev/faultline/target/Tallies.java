@@ -46,6 +46,44 @@ final class Tallies {
    */
   static List<WorkloadCount> workloads(
       List<PodView> matched, boolean[] selected, Collection<PodView> allPods) {
+    Map<String, List<Workload>> byName = group(matched, selected);
+    for (PodView pod : allPods) {
+      Workload workload = pod.terminating() ? null : find(byName, pod);
+      if (workload != null) {
+        workload.replicas++;
+      }
+    }
+    return counts(byName);
+  }
+
+  /** Live pods of a workload, as {@link dev.faultline.cluster.snapshot.PodIndex#liveReplicas}. */
+  @FunctionalInterface
+  interface Replicas {
+    int of(String namespace, String kind, String name);
+  }
+
+  /** Counts per workload that has matched pods, with replicas looked up. */
+  static List<WorkloadCount> workloads(
+      List<PodView> matched, boolean[] selected, Replicas replicas) {
+    Map<String, List<Workload>> byName = group(matched, selected);
+    for (List<Workload> workloads : byName.values()) {
+      for (Workload w : workloads) {
+        w.replicas = replicas.of(w.namespace, w.kind, w.name);
+      }
+    }
+    return counts(byName);
+  }
+
+  /** A workload as replicas are counted: namespace, kind and name, empty for bare pods. */
+  record WorkloadKey(String namespace, String kind, String name) {}
+
+  /** The workload a pod counts towards. */
+  static WorkloadKey key(PodView pod) {
+    return new WorkloadKey(
+        pod.namespace(), orEmpty(pod.workloadKind()), orEmpty(pod.workloadName()));
+  }
+
+  private static Map<String, List<Workload>> group(List<PodView> matched, boolean[] selected) {
     Map<String, List<Workload>> byName = new HashMap<>();
     for (int i = 0; i < matched.size(); i++) {
       PodView pod = matched.get(i);
@@ -57,12 +95,10 @@ final class Tallies {
       workload.matched++;
       workload.selected += selected[i] ? 1 : 0;
     }
-    for (PodView pod : allPods) {
-      Workload workload = pod.terminating() ? null : find(byName, pod);
-      if (workload != null) {
-        workload.replicas++;
-      }
-    }
+    return byName;
+  }
+
+  private static List<WorkloadCount> counts(Map<String, List<Workload>> byName) {
     var result = new ArrayList<WorkloadCount>();
     for (List<Workload> workloads : byName.values()) {
       for (Workload w : workloads) {
