@@ -59,7 +59,7 @@ public final class LivePreview {
   }
 
   /** Whether the last call patched the previous result rather than resolving from scratch. */
-  synchronized boolean lastWasIncremental() {
+  public synchronized boolean lastWasIncremental() {
     return state != null && state.incremental;
   }
 
