@@ -1,5 +1,6 @@
 package dev.faultline.target;
 
+import dev.faultline.cluster.snapshot.BudgetView;
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.cluster.snapshot.PodChange;
 import dev.faultline.cluster.snapshot.PodView;
@@ -10,9 +11,11 @@ import dev.faultline.model.TargetKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -21,8 +24,10 @@ import java.util.TreeSet;
  * The first call resolves from scratch; later calls patch the previous state with only the pods
  * that changed since ({@link ClusterSnapshot#podChangesSince}): the matched pods stay sorted, and
  * each workload's live replicas are counted as pods come and go, so an update costs about the
- * number of matched pods rather than all pods. When the snapshot cannot say what changed (a relist,
- * a budget or node change, or too many changes since the last call) it resolves from scratch again.
+ * number of matched pods rather than all pods, and when no matched pod, counted workload or budget
+ * changed, the previous result is handed out again at the new version. When the snapshot cannot say
+ * what changed (a relist, a budget or node change, or too many changes since the last call) it
+ * resolves from scratch again.
  *
  * <p>The result is exactly {@link TargetResolver#resolve} of the same snapshot version (checked by
  * {@code LivePreviewTest} over random change sequences): sampling ranks each pod by its own key and
@@ -71,11 +76,24 @@ public final class LivePreview {
       }
       Optional<List<PodChange>> changes = snapshot.podChangesSince(state.version);
       if (changes.isPresent() && !state.nodesChanged()) {
+        state.relevant = false;
         for (PodChange change : changes.get()) {
           state.apply(change);
         }
         state.version = version;
         state.incremental = true;
+        if (!state.relevant && last != null && state.sameBudgets()) {
+          // No matched pod, counted workload or budget changed: the same result, newer version.
+          return last =
+              new TargetResolution(
+                  version,
+                  last.seed(),
+                  last.matched(),
+                  last.selected(),
+                  last.workloads(),
+                  last.nodes(),
+                  last.warnings());
+        }
         return last = state.result();
       }
     }
@@ -97,6 +115,10 @@ public final class LivePreview {
     int deniedCount;
     long version;
     boolean incremental;
+    // Whether the changes applied since the last result touched anything it shows.
+    boolean relevant;
+    Set<Tallies.WorkloadKey> shownWorkloads = Set.of();
+    Map<String, List<BudgetView>> shownBudgets = Map.of();
 
     State(ClusterSnapshot snapshot) {
       this.snapshot = snapshot;
@@ -140,13 +162,17 @@ public final class LivePreview {
     }
 
     private void add(PodView pod) {
-      if (replicas != null && !pod.terminating()) {
-        replicas.merge(Tallies.key(pod), 1, Integer::sum);
+      if (!pod.terminating()) {
+        counted(pod);
+        if (replicas != null) {
+          replicas.merge(Tallies.key(pod), 1, Integer::sum);
+        }
       }
       Boolean permits = scope(pod.namespace());
       if (permits == null || !matcher.matchesIgnoringNamespace(pod)) {
         return;
       }
+      relevant = true;
       if (permits) {
         matched.add(pod);
       } else {
@@ -156,22 +182,58 @@ public final class LivePreview {
     }
 
     private void remove(PodView pod) {
-      if (replicas != null && !pod.terminating()) {
-        replicas.computeIfPresent(Tallies.key(pod), (k, n) -> n == 1 ? null : n - 1);
+      if (!pod.terminating()) {
+        counted(pod);
+        if (replicas != null) {
+          replicas.computeIfPresent(Tallies.key(pod), (k, n) -> n == 1 ? null : n - 1);
+        }
       }
       Boolean permits = scope(pod.namespace());
       if (permits == null) {
         return;
       }
       if (permits) {
-        matched.remove(pod); // by namespace and name
+        relevant |= matched.remove(pod); // by namespace and name
       } else if (matcher.matchesIgnoringNamespace(pod)) {
+        relevant = true;
         deniedCount--;
         denied.computeIfPresent(pod.namespace(), (k, n) -> n == 1 ? null : n - 1);
       }
     }
 
+    /** A live pod of a shown workload came or went: its replica count changed. */
+    private void counted(PodView pod) {
+      if (!shownWorkloads.isEmpty() && shownWorkloads.contains(Tallies.key(pod))) {
+        relevant = true;
+      }
+    }
+
+    /** Whether the budgets of the namespaces with selected pods are as the last result saw. */
+    boolean sameBudgets() {
+      for (Map.Entry<String, List<BudgetView>> shown : shownBudgets.entrySet()) {
+        if (!snapshot.budgets(shown.getKey()).equals(shown.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     TargetResolution result() {
+      TargetResolution result = compute();
+      var workloads = new HashSet<Tallies.WorkloadKey>();
+      for (WorkloadCount w : result.workloads()) {
+        workloads.add(new Tallies.WorkloadKey(w.namespace(), w.kind(), w.name()));
+      }
+      shownWorkloads = workloads;
+      var budgets = new HashMap<String, List<BudgetView>>();
+      for (SelectedPod s : result.selected()) {
+        budgets.computeIfAbsent(s.pod().namespace(), snapshot::budgets);
+      }
+      shownBudgets = budgets;
+      return result;
+    }
+
+    private TargetResolution compute() {
       return TargetResolver.finish(
           matcher,
           radius,

@@ -39,7 +39,7 @@ class LivePreviewTest {
   private static final class ChangingSnapshot implements ClusterSnapshot {
     final Map<String, PodView> pods = new LinkedHashMap<>();
     List<NodeView> nodes;
-    final List<BudgetView> budgets;
+    List<BudgetView> budgets;
     final boolean indexed;
     final List<PodChange> journal = new ArrayList<>();
     final List<Long> versions = new ArrayList<>();
@@ -221,9 +221,20 @@ class LivePreviewTest {
             }
           }
         }
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(12)) {
           case 0 -> live.relist();
-          case 1 -> live.otherChange(live.nodes);
+          case 1, 3 -> {
+            // A budget's status changes (it allows another number of disruptions).
+            var changed = new ArrayList<>(live.budgets);
+            if (!changed.isEmpty()) {
+              int at = random.nextInt(changed.size());
+              BudgetView b = changed.get(at);
+              changed.set(
+                  at, new BudgetView(b.namespace(), b.name(), b.matchLabels(), random.nextInt(3)));
+            }
+            live.budgets = changed;
+            live.otherChange(live.nodes);
+          }
           case 2 -> {
             // A node's zone changes: node selectors now accept other nodes.
             var nodes = new ArrayList<NodeView>();
