@@ -1,7 +1,9 @@
 package dev.faultline.target;
 
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.cluster.snapshot.ContainerView;
 import dev.faultline.cluster.snapshot.NodeView;
+import dev.faultline.cluster.snapshot.PodIndex;
 import dev.faultline.cluster.snapshot.PodView;
 import dev.faultline.model.FieldSelector;
 import dev.faultline.model.LabelSelector;
@@ -13,6 +15,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -70,6 +73,34 @@ public final class TargetMatcher implements Predicate<PodView> {
    */
   public static TargetMatcher compile(Target target, Collection<NodeView> nodes) {
     return new TargetMatcher(target, nodes);
+  }
+
+  /**
+   * The pods that can match, as few as an index allows: those carrying the label of the label
+   * selector's most selective {@code key=value} or {@code key in (...)} requirement, else all.
+   * Sorted by namespace and name when taken from the index.
+   */
+  Collection<PodView> candidates(ClusterSnapshot snapshot) {
+    Optional<PodIndex> index = snapshot.index();
+    if (labels == null || index.isEmpty()) {
+      return snapshot.pods();
+    }
+    List<PodView> fewest = null;
+    for (LabelSelector.Requirement r : labels.requirements()) {
+      if (r.operator() == LabelSelector.Operator.EQUALS
+          || r.operator() == LabelSelector.Operator.IN) {
+        List<PodView> pods = index.get().labelled(r.key(), r.values());
+        if (fewest == null || pods.size() < fewest.size()) {
+          fewest = pods;
+        }
+      }
+    }
+    return fewest == null ? snapshot.pods() : fewest;
+  }
+
+  /** The names of the nodes the node selector accepts; null without a node selector. */
+  Set<String> selectedNodes() {
+    return selectedNodes;
   }
 
   /**

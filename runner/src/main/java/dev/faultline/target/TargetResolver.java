@@ -7,6 +7,7 @@ import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -45,10 +46,55 @@ public final class TargetResolver {
     if (target.effectiveKind() != TargetKind.POD) {
       return unsupported(target.effectiveKind(), snapshot.version(), effectiveSeed);
     }
-    TargetMatcher matcher = TargetMatcher.compile(target, snapshot.nodes());
-    PodScan scan = PodScan.run(matcher, safety, snapshot.pods());
-    List<PodView> matched = scan.matched();
+    // One consistent view: a live snapshot applies no change while it is read.
+    return snapshot.read(
+        s -> {
+          TargetMatcher matcher = TargetMatcher.compile(target, s.nodes());
+          PodScan scan = PodScan.run(matcher, safety, matcher.candidates(s));
+          return finish(
+              matcher,
+              radius,
+              effectiveSeed,
+              s,
+              scan.matched(),
+              scan.denied,
+              scan.deniedNamespaces,
+              tally(s));
+        });
+  }
 
+  /** Replicas from the snapshot's index when it keeps one, else by a pass over all pods. */
+  static WorkloadTally tally(ClusterSnapshot snapshot) {
+    return snapshot
+        .index()
+        .<WorkloadTally>map(
+            index ->
+                (matched, isSelected) ->
+                    Tallies.workloads(matched, isSelected, index::liveReplicas))
+        .orElse((matched, isSelected) -> Tallies.workloads(matched, isSelected, snapshot.pods()));
+  }
+
+  /** Counts per workload of the matched pods, given which of them are selected. */
+  @FunctionalInterface
+  interface WorkloadTally {
+    List<WorkloadCount> count(List<PodView> matched, boolean[] selected);
+  }
+
+  /**
+   * Everything after matching, shared with {@link LivePreview}: sampling, containers, counts and
+   * warnings.
+   *
+   * @param matched the permitted matches sorted by namespace and name
+   */
+  static TargetResolution finish(
+      TargetMatcher matcher,
+      BlastRadius radius,
+      long effectiveSeed,
+      ClusterSnapshot snapshot,
+      List<PodView> matched,
+      int denied,
+      Collection<String> deniedNamespaces,
+      WorkloadTally tally) {
     // Candidates are the matches that are not terminating; positions map back into matched.
     var eligible = new ArrayList<PodView>(matched.size());
     int[] positions = new int[matched.size()];
@@ -69,14 +115,14 @@ public final class TargetResolver {
       selected.add(new SelectedPod(pod, matcher.containers(pod)));
       selectedPods.add(pod);
     }
-    List<WorkloadCount> workloads = Tallies.workloads(matched, isSelected, snapshot.pods());
+    List<WorkloadCount> workloads = tally.count(matched, isSelected);
 
     var warnings = new Warnings();
     warnings.noMatch(matched.size(), eligible.size());
     warnings.roundsToZero(radius, eligible.size(), count);
     warnings.wholeWorkloads(workloads);
     warnings.budgets(BudgetCheck.violations(selectedPods, snapshot));
-    warnings.denied(scan.denied, scan.deniedNamespaces);
+    warnings.denied(denied, deniedNamespaces);
     warnings.notReady(selectedPods);
     warnings.terminating(matched.size() - eligible.size());
     return new TargetResolution(

@@ -3,6 +3,7 @@ package dev.faultline.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.cluster.snapshot.SelectedSnapshot;
 import dev.faultline.model.BlastRadius;
 import dev.faultline.model.Extras;
 import dev.faultline.model.NamespacePolicy;
@@ -129,7 +130,103 @@ class PreviewAgainstSandboxIT {
         assertThat(TargetResolver.resolve(target, snapshot, policy, seed).selectedPods())
             .as("deterministic")
             .isEqualTo(resolution.selectedPods());
+        if (selector != null && i % 5 == 0) {
+          // The first answer (server-side label-selected list) picks the same pods.
+          TargetResolution first =
+              TargetResolver.resolve(
+                  target,
+                  SelectedSnapshot.fetch(client, Set.copyOf(ns), selector, Clock.systemUTC()),
+                  policy,
+                  seed);
+          assertThat(first.matched())
+              .as("first answer, target %d", i)
+              .isEqualTo(resolution.matched());
+          assertThat(first.selected())
+              .as("first answer, target %d", i)
+              .isEqualTo(resolution.selected());
+        }
       }
+    }
+  }
+
+  @Test
+  void livePreviewPatchedUnderChurnEqualsResolvingFromScratch() throws Exception {
+    try (Sandbox sandbox =
+            Sandbox.start(
+                SandboxOptions.defaults()
+                    .withPods(1500)
+                    .withSeed(12)
+                    .withChurn(60)
+                    .withDemoServices(false)
+                    .withKubeconfig(dir.resolve("kc-churn")));
+        KubernetesClient client =
+            new KubernetesClientBuilder()
+                .withConfig(
+                    Config.fromKubeconfig(null, Files.readString(sandbox.kubeconfig()), null))
+                .build();
+        LiveSnapshot snapshot = LiveSnapshot.start(client, Set.of(), Clock.systemUTC())) {
+      assertThat(snapshot.awaitSynced(Duration.ofSeconds(60))).isTrue();
+      var policy = new NamespacePolicy(List.of(), List.of("team-002"), Extras.NONE);
+      var targets =
+          List.of(
+              new Target(
+                  null,
+                  List.of(),
+                  ".*",
+                  "tier=web",
+                  null,
+                  null,
+                  List.of(),
+                  null,
+                  null,
+                  "(web|storefront|checkout|cart)-.*",
+                  List.of(),
+                  BlastRadius.percent(50),
+                  Extras.NONE),
+              new Target(
+                  null,
+                  List.of(),
+                  "team-00[0-9]",
+                  null,
+                  null,
+                  null,
+                  List.of(PodPhase.RUNNING),
+                  null,
+                  null,
+                  null,
+                  List.of("app"),
+                  BlastRadius.of(BlastRadius.Mode.COUNT, 7),
+                  Extras.NONE),
+              new Target(
+                  null,
+                  List.of(),
+                  ".*",
+                  "app",
+                  null,
+                  null,
+                  List.of(),
+                  null,
+                  null,
+                  null,
+                  List.of(),
+                  BlastRadius.ALL,
+                  Extras.NONE));
+      var previews = targets.stream().map(t -> new LivePreview(t, policy, 99)).toList();
+      int patched = 0;
+      long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+      while (System.nanoTime() < end) {
+        Thread.sleep(25);
+        for (int i = 0; i < targets.size(); i++) {
+          Target target = targets.get(i);
+          LivePreview preview = previews.get(i);
+          var both =
+              snapshot.read(
+                  s -> List.of(preview.resolve(s), TargetResolver.resolve(target, s, policy, 99)));
+          assertThat(both.get(0)).isEqualTo(both.get(1));
+          patched += preview.lastWasIncremental() ? 1 : 0;
+        }
+      }
+      assertThat(patched).as("patched updates under churn").isGreaterThan(20);
     }
   }
 

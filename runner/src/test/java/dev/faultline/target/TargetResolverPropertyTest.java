@@ -69,14 +69,14 @@ class TargetResolverPropertyTest {
   private record FieldTerm(String field, boolean negated, String value) {}
 
   /** A generated target with the parts the oracle needs in structured form. */
-  private record Spec(
+  record Spec(
       Target target,
       List<Requirement> labels,
       List<Requirement> annotations,
       List<Requirement> nodes,
       List<FieldTerm> fields) {}
 
-  private final Random random = new Random(20240601);
+  final Random random = new Random(20240601);
 
   @Test
   void resolverAgreesWithAStraightforwardFilter() {
@@ -242,7 +242,7 @@ class TargetResolverPropertyTest {
 
   // ---- generators ----
 
-  private StaticSnapshot snapshot() {
+  StaticSnapshot snapshot() {
     var nodes = new ArrayList<NodeView>();
     int nodeCount = random.nextInt(6);
     for (int i = 0; i < nodeCount; i++) {
@@ -261,7 +261,7 @@ class TargetResolverPropertyTest {
     return new StaticSnapshot(random.nextInt(100), List.of(), pods, List.of(), nodes);
   }
 
-  private PodView pod(int i, List<NodeView> nodes) {
+  PodView pod(int i, List<NodeView> nodes) {
     String workload = pick(PREFIXES) + "-wl";
     String[] owner =
         switch (random.nextInt(6)) {
@@ -301,7 +301,7 @@ class TargetResolverPropertyTest {
         containers);
   }
 
-  private Spec spec() {
+  Spec spec() {
     List<Requirement> labels = maybe(() -> requirements(LABEL_KEYS, LABEL_VALUES));
     List<Requirement> annotations = maybe(() -> requirements(ANNOTATION_KEYS, ANNOTATION_VALUES));
     List<Requirement> nodes =
@@ -406,7 +406,7 @@ class TargetResolverPropertyTest {
     return random.nextInt(5) == 0 ? null : new BlastRadius(mode, value, seed, Extras.NONE);
   }
 
-  private NamespacePolicy policy() {
+  NamespacePolicy policy() {
     return switch (random.nextInt(3)) {
       case 0 -> NamespacePolicy.DEFAULT;
       case 1 -> new NamespacePolicy(List.of(), List.of("team-b"), Extras.NONE);
@@ -434,7 +434,7 @@ class TargetResolverPropertyTest {
         : String.join(",", requirements.stream().map(Requirement::text).toList());
   }
 
-  private <T> T pick(List<T> items) {
+  <T> T pick(List<T> items) {
     return items.get(random.nextInt(items.size()));
   }
 }

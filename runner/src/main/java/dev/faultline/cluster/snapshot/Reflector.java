@@ -9,10 +9,9 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -21,7 +20,8 @@ import java.util.function.Function;
  * fabric8's informers would keep every full object in their cache, which at 30,000 pods is the
  * memory this snapshot exists to save. Lists are paged; a watch resumes from the last resource
  * version, relists on {@code 410 Gone}, and reconnects with backoff after errors, reporting its
- * state meanwhile.
+ * state meanwhile. The views live in a {@link Sink} of the snapshot's, which applies each change
+ * under the snapshot's lock; a relist replaces them all at once when its last page is in.
  *
  * @param <T> the fabric8 type
  * @param <V> the view kept per object
@@ -31,12 +31,12 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
   static final long PAGE = 500;
 
   private final String what;
-  private final Lister<T> lister;
+  private final PageLister<V> lister;
+  private final Function<V, String> key;
   private final WatchStarter<T> watcher;
   private final Function<T, V> view;
-  private final Runnable changed;
+  private final Sink<V> sink;
   private final Clock clock;
-  private final Map<String, V> store = new ConcurrentHashMap<>();
   private final AtomicLong relists = new AtomicLong();
   private volatile String resourceVersion = "";
   private volatile Watch watch;
@@ -46,16 +46,18 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
 
   Reflector(
       String what,
-      Lister<T> lister,
+      PageLister<V> lister,
+      Function<V, String> key,
       WatchStarter<T> watcher,
       Function<T, V> view,
-      Runnable changed,
+      Sink<V> sink,
       Clock clock) {
     this.what = what;
     this.lister = lister;
+    this.key = key;
     this.watcher = watcher;
     this.view = view;
-    this.changed = changed;
+    this.sink = sink;
     this.clock = clock;
     this.state = new SnapshotState(SnapshotState.Phase.SYNCING, clock.instant(), "");
   }
@@ -64,6 +66,41 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
   @FunctionalInterface
   interface Lister<T extends HasMetadata> {
     KubernetesResourceList<T> list(ListOptions options);
+  }
+
+  /** One page of views: what a list call returns, already turned into views. */
+  record Page<V>(List<V> items, String resourceVersion, String continueToken) {}
+
+  /** Lists one page of views. */
+  @FunctionalInterface
+  interface PageLister<V> {
+    Page<V> list(long limit, String continueToken);
+  }
+
+  /** A fabric8 list call whose items are turned into views. */
+  static <T extends HasMetadata, V> PageLister<V> viewing(Lister<T> lister, Function<T, V> view) {
+    return (limit, next) -> {
+      KubernetesResourceList<T> page =
+          lister.list(new ListOptionsBuilder().withLimit(limit).withContinue(next).build());
+      var items = page.getItems().stream().map(view).toList();
+      return page.getMetadata() == null
+          ? new Page<>(items, "", null)
+          : new Page<>(
+              items, page.getMetadata().getResourceVersion(), page.getMetadata().getContinue());
+    };
+  }
+
+  /** Where the views go; each call is one change, applied atomically. */
+  interface Sink<V> {
+    void put(String key, V view);
+
+    void remove(String key);
+
+    /** After a relist: exactly these views. */
+    void replaceAll(Map<String, V> views);
+
+    /** The reflector's state (live, stale) changed. */
+    void stateChanged();
   }
 
   /** A watch call, as fabric8's {@code watch(ListOptions, Watcher)}. */
@@ -75,10 +112,6 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
   /** Lists (on a virtual thread) and then watches; returns at once. */
   void start() {
     Thread.ofVirtual().name("snapshot-" + what).start(this::listAndWatch);
-  }
-
-  Map<String, V> store() {
-    return store;
   }
 
   SnapshotState state() {
@@ -103,26 +136,20 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
   }
 
   private void relist() {
-    var seen = new HashSet<String>();
+    var listed = new HashMap<String, V>();
     String next = null;
-    String version = "";
+    String version;
     do {
-      ListOptions options = new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build();
-      KubernetesResourceList<T> page = lister.list(options);
-      for (T item : page.getItems()) {
-        String key = key(item);
-        seen.add(key);
-        store.put(key, view.apply(item));
+      Page<V> page = lister.list(PAGE, next);
+      for (V item : page.items()) {
+        listed.put(key.apply(item), item);
       }
-      version = page.getMetadata() == null ? "" : page.getMetadata().getResourceVersion();
-      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+      version = page.resourceVersion();
+      next = page.continueToken();
     } while (next != null && !next.isEmpty());
-    Set<String> gone = new HashSet<>(store.keySet());
-    gone.removeAll(seen);
-    gone.forEach(store::remove);
+    sink.replaceAll(listed);
     resourceVersion = version == null ? "" : version;
     relists.incrementAndGet();
-    changed.run();
   }
 
   private void startWatch() {
@@ -143,13 +170,12 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
                   resourceVersion = rv;
                 }
                 switch (action) {
-                  case ADDED, MODIFIED -> store.put(key(object), view.apply(object));
-                  case DELETED -> store.remove(key(object));
+                  case ADDED, MODIFIED -> sink.put(key(object), view.apply(object));
+                  case DELETED -> sink.remove(key(object));
                   default -> {
-                    return; // BOOKMARK and ERROR change no object
+                    // BOOKMARK and ERROR change no object
                   }
                 }
-                changed.run();
               }
 
               @Override
@@ -186,7 +212,7 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
     backoff = Duration.ofMillis(500);
     if (state.phase() != SnapshotState.Phase.LIVE) {
       state = new SnapshotState(SnapshotState.Phase.LIVE, clock.instant(), "");
-      changed.run();
+      sink.stateChanged();
     }
   }
 
@@ -194,7 +220,7 @@ final class Reflector<T extends HasMetadata, V> implements AutoCloseable {
     if (state.phase() != SnapshotState.Phase.STALE) {
       state = new SnapshotState(SnapshotState.Phase.STALE, clock.instant(), message);
       LOG.log(System.Logger.Level.INFO, message);
-      changed.run();
+      sink.stateChanged();
     }
   }
 

@@ -15,6 +15,12 @@ import java.util.Map;
 /** Turns fabric8 objects into the snapshot's compact views, sharing strings. */
 final class Views {
   private final Interner interner = new Interner();
+  private final PodJson json = new PodJson(interner);
+
+  /** Reads pod JSON into views sharing this instance's strings. */
+  PodJson json() {
+    return json;
+  }
 
   PodView pod(Pod pod) {
     var meta = pod.getMetadata();
