@@ -17,7 +17,6 @@ import dev.faultline.safety.Confirmation;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
-import dev.faultline.safety.StateDirectory;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -173,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err)
       throws Exception {
-    Path state = StateDirectory.get();
+    Path state = environment.stateDirectory();
     LeftoverWarning.print(state, contextName, err);
     String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
     Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));

@@ -186,6 +186,32 @@ class RunCommandIT {
     assertNothingLeftBehind();
   }
 
+  @Test
+  void aProtectedContextNeedsItsConfirmationFlag() throws Exception {
+    Path data = dir.resolve("data");
+    dev.faultline.safety.ProtectedContexts.load(
+            data.resolve(dev.faultline.safety.ProtectedContexts.FILE_NAME))
+        .protect("faultline-sandbox");
+    var environment = new CliEnvironment(java.util.Map.of(), dir.resolve("home"), data);
+    String file = example("checkout-freeze-and-recover.yaml").toString();
+    String kubeconfig = sandbox.kubeconfig().toString();
+
+    CommandLine refused = Main.commandLine(environment);
+    refused.setOut(new PrintWriter(out, true));
+    refused.setErr(new PrintWriter(err, true));
+    assertThat(refused.execute("run", file, "--kubeconfig", kubeconfig)).isEqualTo(64);
+    assertThat(err.toString()).contains("--yes-i-mean-faultline-sandbox");
+
+    CommandLine confirmed = Main.commandLine(environment);
+    confirmed.setOut(new PrintWriter(out, true));
+    confirmed.setErr(new PrintWriter(err, true));
+    int exit =
+        confirmed.execute(
+            "run", file, "--kubeconfig", kubeconfig, "--dry-run", "--yes-i-mean-faultline-sandbox");
+    assertThat(exit).as(err.toString()).isZero();
+    assertNothingLeftBehind();
+  }
+
   private void assertNothingLeftBehind() throws Exception {
     List<Pod> checkout =
         await(
