@@ -1,9 +1,9 @@
 package dev.faultline.cli;
 
 import dev.faultline.cluster.KubeContexts;
+import dev.faultline.safety.DataDirectory;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
-import dev.faultline.sandbox.DataDirectory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package dev.faultline.safety;
 
 import dev.faultline.format.AtomicFiles;
 import dev.faultline.format.YamlText;
-import dev.faultline.sandbox.DataDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

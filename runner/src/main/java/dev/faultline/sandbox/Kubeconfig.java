@@ -1,6 +1,7 @@
 package dev.faultline.sandbox;
 
 import dev.faultline.format.AtomicFiles;
+import dev.faultline.safety.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 

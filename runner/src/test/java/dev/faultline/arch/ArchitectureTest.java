@@ -78,4 +78,49 @@ class ArchitectureTest {
             "dev.faultline.cli..")
         .check(runner);
   }
+
+  @Test
+  void executorsKnowNothingOfTheEngineOrTheCli() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.faultline.attack..", "dev.faultline.probe..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.faultline.engine..", "dev.faultline.cli..", "dev.faultline.report..")
+        .because(
+            "an executor causes, checks or undoes one thing; ordering, journaling and reporting are"
+                + " the engine's, so a new attack is one executor and one descriptor")
+        .check(runner);
+  }
+
+  @Test
+  void theEngineAndReportsDoNotDependOnTheCli() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.faultline.engine..", "dev.faultline.report..", "dev.faultline.safety..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.faultline.cli..")
+        .because("the app runs the same engine without a terminal")
+        .check(runner);
+  }
+
+  @Test
+  void theSandboxIsReachedOnlyThroughTheApiNotCalledByTheRunner() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.faultline.engine..",
+            "dev.faultline.attack..",
+            "dev.faultline.probe..",
+            "dev.faultline.target..",
+            "dev.faultline.safety..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.faultline.sandbox..")
+        .because("a real cluster and the sandbox must take the same code path")
+        .check(runner);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.faultline.sandbox;
+package dev.faultline.safety;
 
 import java.nio.file.Path;
 import java.util.Locale;
