@@ -1,5 +1,6 @@
 package dev.faultline.safety;
 
+import dev.faultline.attack.FaultJson;
 import dev.faultline.format.AtomicFiles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -224,7 +225,7 @@ public final class ActiveRuns {
   }
 
   private String stopJson(boolean all, String by) {
-    ObjectNode node = FaultCodec.MAPPER.createObjectNode();
+    ObjectNode node = FaultJson.MAPPER.createObjectNode();
     node.put("all", all);
     node.put("requestedAt", clock.instant().toString());
     node.put("by", by == null ? "" : by);
@@ -233,7 +234,7 @@ public final class ActiveRuns {
 
   private static Optional<StopRequest> readStop(Path file) {
     try {
-      JsonNode node = FaultCodec.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode node = FaultJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
       return Optional.of(
           new StopRequest(
               node.path("all").asBoolean(false),
@@ -251,7 +252,7 @@ public final class ActiveRuns {
   }
 
   private static String toJson(ActiveRun run) {
-    ObjectNode node = FaultCodec.MAPPER.createObjectNode();
+    ObjectNode node = FaultJson.MAPPER.createObjectNode();
     node.put("runId", run.runId());
     node.put("pid", run.pid());
     if (run.processStart() != null) {
@@ -269,7 +270,7 @@ public final class ActiveRuns {
 
   private static Optional<ActiveRun> read(Path file) {
     try {
-      JsonNode node = FaultCodec.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode node = FaultJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
       String start = node.path("processStart").asString("");
       String journal = node.path("journal").asString("");
       return Optional.of(

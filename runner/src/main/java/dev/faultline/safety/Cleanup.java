@@ -5,6 +5,7 @@ import dev.faultline.attack.AttackException;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.attack.AttackExecutors;
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.FaultJson;
 import dev.faultline.cluster.ClusterErrors;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -479,7 +480,7 @@ public final class Cleanup {
     List<Fault> faults;
     String faultText = annotations.get(FaultAnnotations.FAULT);
     try {
-      faults = faultText == null || faultText.isBlank() ? List.of() : FaultCodec.readAll(faultText);
+      faults = faultText == null || faultText.isBlank() ? List.of() : FaultJson.readAll(faultText);
     } catch (IllegalArgumentException e) {
       faults = List.of();
     }

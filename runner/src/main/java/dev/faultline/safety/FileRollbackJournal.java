@@ -1,6 +1,7 @@
 package dev.faultline.safety;
 
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.FaultJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * {"type":"start","at":"2025-05-01T10:00:00Z","runId":"r-1","experiment":"checkout","context":"kind-dev","pid":4711}
- * {"type":"record","at":"…","fault":{…the whole fault, see FaultCodec…}}
+ * {"type":"record","at":"…","fault":{…the whole fault, see FaultJson…}}
  * {"type":"done","at":"…","fault":"freeze#1","outcome":"rolled-back"}
  * }</pre>
  *
@@ -243,7 +244,7 @@ public final class FileRollbackJournal implements RollbackJournal {
       throw new IllegalArgumentException("fault id " + fault.id() + " is already in the journal");
     }
     ObjectNode line = line("record");
-    line.set("fault", FaultCodec.toNode(fault));
+    line.set("fault", FaultJson.toNode(fault));
     append(line);
     recorded.put(fault.id(), fault);
   }
@@ -308,7 +309,7 @@ public final class FileRollbackJournal implements RollbackJournal {
   }
 
   private ObjectNode line(String type) {
-    ObjectNode line = FaultCodec.MAPPER.createObjectNode();
+    ObjectNode line = FaultJson.MAPPER.createObjectNode();
     line.put("type", type);
     line.put("at", clock.instant().toString());
     return line;
@@ -317,7 +318,7 @@ public final class FileRollbackJournal implements RollbackJournal {
   /** Writes one line with one write call and forces it to disk. */
   private void append(ObjectNode line) throws IOException {
     byte[] bytes =
-        (FaultCodec.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        (FaultJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     long position = channel.size();
     while (buffer.hasRemaining()) {
@@ -368,7 +369,7 @@ public final class FileRollbackJournal implements RollbackJournal {
       }
       JsonNode line;
       try {
-        line = FaultCodec.MAPPER.readTree(raw);
+        line = FaultJson.MAPPER.readTree(raw);
       } catch (JacksonException e) {
         damaged++;
         continue;
@@ -382,7 +383,7 @@ public final class FileRollbackJournal implements RollbackJournal {
             startedAt = Instant.parse(line.path("at").asString());
           }
           case "record" -> {
-            Fault fault = FaultCodec.fromNode(line.path("fault"));
+            Fault fault = FaultJson.fromNode(line.path("fault"));
             recorded.putIfAbsent(fault.id(), fault);
           }
           case "done" -> {

@@ -5,6 +5,7 @@ import dev.faultline.attack.AttackException;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.attack.AttackRequest;
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.FaultJson;
 import dev.faultline.attack.FaultStatus;
 import dev.faultline.attack.ObjectRef;
 import dev.faultline.cluster.AccessCheck;
@@ -56,11 +57,11 @@ final class AnnotateExecutor implements AttackExecutor {
 
   @Override
   public void apply(Fault fault, AttackContext context) throws AttackException {
-    ObjectNode patch = FaultCodec.MAPPER.createObjectNode();
+    ObjectNode patch = FaultJson.MAPPER.createObjectNode();
     ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
     annotations.put(MARK, "true");
     annotations.put(FaultAnnotations.RUN_ID, fault.runId());
-    annotations.put(FaultAnnotations.FAULT, FaultCodec.MAPPER.writeValueAsString(List.of(fault)));
+    annotations.put(FaultAnnotations.FAULT, FaultJson.MAPPER.writeValueAsString(List.of(fault)));
     patch(fault, context, patch.toString());
   }
 
@@ -72,7 +73,7 @@ final class AnnotateExecutor implements AttackExecutor {
   @Override
   public void rollback(Fault fault, AttackContext context) throws AttackException {
     rollbacks.incrementAndGet();
-    ObjectNode patch = FaultCodec.MAPPER.createObjectNode();
+    ObjectNode patch = FaultJson.MAPPER.createObjectNode();
     ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
     annotations.putNull(MARK);
     annotations.putNull(FaultAnnotations.RUN_ID);

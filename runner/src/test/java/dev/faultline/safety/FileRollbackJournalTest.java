@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.FaultJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -204,15 +205,15 @@ class FileRollbackJournalTest {
   void faultJsonRoundTripsAndReadsAnnotationArrays() {
     Fault a = fault("r", "a#1");
     Fault b = fault("r", "b#1");
-    assertThat(FaultCodec.read(FaultCodec.write(a))).isEqualTo(a);
-    assertThat(FaultCodec.readAll("[" + FaultCodec.write(a) + "," + FaultCodec.write(b) + "]"))
+    assertThat(FaultJson.read(FaultJson.write(a))).isEqualTo(a);
+    assertThat(FaultJson.readAll("[" + FaultJson.write(a) + "," + FaultJson.write(b) + "]"))
         .containsExactly(a, b);
-    assertThatThrownBy(() -> FaultCodec.read("{\"id\":\"x\"}"))
+    assertThatThrownBy(() -> FaultJson.read("{\"id\":\"x\"}"))
         .hasMessageContaining("'object' is missing");
-    assertThatThrownBy(() -> FaultCodec.read("{")).hasMessageContaining("bad JSON");
+    assertThatThrownBy(() -> FaultJson.read("{")).hasMessageContaining("bad JSON");
     // What Jackson writes for the record, as the attack executors annotate objects, reads back.
     String jackson =
         tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(List.of(a, b));
-    assertThat(FaultCodec.readAll(jackson)).containsExactly(a, b);
+    assertThat(FaultJson.readAll(jackson)).containsExactly(a, b);
   }
 }
