@@ -1,8 +1,6 @@
 package dev.faultline.attack;
 
 import dev.faultline.cluster.AccessCheck;
-import dev.faultline.cluster.snapshot.ContainerView;
-import dev.faultline.target.SelectedPod;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,29 +42,20 @@ public final class ContainerKillExecutor implements AttackExecutor {
     String signal = request.params().string(SIGNAL).toUpperCase(Locale.ROOT);
     var maker = new FaultMaker(request, context, ID);
     var faults = new ArrayList<Fault>();
-    for (SelectedPod selected : PodLookup.selected(request)) {
-      for (String container : selected.containers()) {
-        ObjectRef ref =
-            ObjectRef.container(selected.pod().namespace(), selected.pod().name(), container);
-        int restarts =
-            selected.pod().containers().stream()
-                .filter(c -> c.name().equals(container))
-                .mapToInt(ContainerView::restarts)
-                .findFirst()
-                .orElse(0);
-        faults.add(
-            maker.make(
-                ref,
-                signal + " the main process (PID 1) of " + ref.display(),
-                false,
-                Map.of(
-                    PodLookup.UID,
-                    selected.pod().uid(),
-                    SIGNAL,
-                    signal,
-                    RESTARTS,
-                    String.valueOf(restarts))));
-      }
+    for (PodLookup.SelectedContainer target : PodLookup.selectedContainers(request)) {
+      ObjectRef ref = target.ref();
+      faults.add(
+          maker.make(
+              ref,
+              signal + " the main process (PID 1) of " + ref.display(),
+              false,
+              Map.of(
+                  PodLookup.UID,
+                  target.podUid(),
+                  SIGNAL,
+                  signal,
+                  RESTARTS,
+                  String.valueOf(target.restarts()))));
     }
     return faults;
   }

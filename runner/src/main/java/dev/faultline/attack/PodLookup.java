@@ -33,6 +33,33 @@ final class PodLookup {
   }
 
   /**
+   * One selected container of one selected pod, with what faults on it record: the pod's uid (so a
+   * replacement pod of the same name is never touched) and the container's restart count now.
+   */
+  record SelectedContainer(ObjectRef ref, String podUid, int restarts) {}
+
+  /** Every selected container of every selected pod, in the resolution's order. */
+  static List<SelectedContainer> selectedContainers(AttackRequest request) throws AttackException {
+    var containers = new java.util.ArrayList<SelectedContainer>();
+    for (SelectedPod selected : selected(request)) {
+      for (String container : selected.containers()) {
+        int restarts =
+            selected.pod().containers().stream()
+                .filter(c -> c.name().equals(container))
+                .mapToInt(dev.faultline.cluster.snapshot.ContainerView::restarts)
+                .findFirst()
+                .orElse(0);
+        containers.add(
+            new SelectedContainer(
+                ObjectRef.container(selected.pod().namespace(), selected.pod().name(), container),
+                selected.pod().uid(),
+                restarts));
+      }
+    }
+    return containers;
+  }
+
+  /**
    * The pod the fault names, if it still exists and is the pod the fault was prepared for (same
    * uid).
    *

@@ -1,8 +1,6 @@
 package dev.faultline.attack;
 
 import dev.faultline.cluster.AccessCheck;
-import dev.faultline.cluster.snapshot.ContainerView;
-import dev.faultline.target.SelectedPod;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -58,31 +56,22 @@ public final class ProcessSignalExecutor implements AttackExecutor {
     String process = request.params().string(PROCESS);
     var maker = new FaultMaker(request, context, ID);
     var faults = new ArrayList<Fault>();
-    for (SelectedPod selected : PodLookup.selected(request)) {
-      for (String container : selected.containers()) {
-        ObjectRef ref =
-            ObjectRef.container(selected.pod().namespace(), selected.pod().name(), container);
-        int restarts =
-            selected.pod().containers().stream()
-                .filter(c -> c.name().equals(container))
-                .mapToInt(ContainerView::restarts)
-                .findFirst()
-                .orElse(0);
-        faults.add(
-            maker.make(
-                ref,
-                signal + " processes matching /" + process + "/ in " + ref.display(),
-                signal.equals(STOP),
-                Map.of(
-                    PodLookup.UID,
-                    selected.pod().uid(),
-                    SIGNAL,
-                    signal,
-                    PROCESS,
-                    process,
-                    RESTARTS,
-                    String.valueOf(restarts))));
-      }
+    for (PodLookup.SelectedContainer target : PodLookup.selectedContainers(request)) {
+      ObjectRef ref = target.ref();
+      faults.add(
+          maker.make(
+              ref,
+              signal + " processes matching /" + process + "/ in " + ref.display(),
+              signal.equals(STOP),
+              Map.of(
+                  PodLookup.UID,
+                  target.podUid(),
+                  SIGNAL,
+                  signal,
+                  PROCESS,
+                  process,
+                  RESTARTS,
+                  String.valueOf(target.restarts()))));
     }
     return faults;
   }
