@@ -45,7 +45,8 @@ import picocli.CommandLine.Unmatched;
     description = {
       "Runs an experiment: applies its faults, checks its probes, rolls back every fault, reports.",
       "Exit codes: 0 passed, 1 failed (the hypothesis deviated), 2 invalid file,",
-      "3 aborted (halt, cancel, stop) or error (could not run), 64 usage."
+      "3 aborted (halt, cancel, stop) or error (could not run), 64 usage.",
+      "A context marked protected (faultline contexts protect) also needs --yes-i-mean-CONTEXT."
     },
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
