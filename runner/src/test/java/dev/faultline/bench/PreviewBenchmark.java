@@ -324,6 +324,7 @@ class PreviewBenchmark {
       long[] own = resolving.stream().mapToLong(Long::longValue).sorted().toArray();
       result.put("P1b_changesSeen", seen - firstVersion);
       result.put("P1b_patchedUpdates", patched);
+      result.put("P1b_resolveP50Micros", own.length == 0 ? -1 : own[own.length / 2]);
       result.put(
           "P1b_resolveP99Micros",
           own.length == 0
