@@ -268,19 +268,25 @@ final class PreviewCommand implements Callable<Integer> {
 
     /**
      * Lists and resolves on virtual threads; null when some Pod target has no label selector (its
-     * selected list would be the whole scope, no faster than the snapshot). The future completes
-     * with null when a list fails: the full snapshot reports the cluster's errors.
+     * selected list would be the whole scope, no faster than the snapshot) or none is a Pod target.
+     * The future completes with null when a list fails: the full snapshot reports the cluster's
+     * errors.
      */
     static CompletableFuture<Map<String, TargetResolution>> start(
         KubernetesClient client,
         Experiment experiment,
         Map<String, Target> targets,
         SeedFor seeds) {
+      boolean pods = false;
       for (Target t : targets.values()) {
         if (t.effectiveKind() == TargetKind.POD
             && (t.labelSelector() == null || t.labelSelector().isBlank())) {
           return null;
         }
+        pods |= t.effectiveKind() == TargetKind.POD;
+      }
+      if (!pods) {
+        return null; // other kinds do not wait for pods: nothing to answer early
       }
       var answer = new CompletableFuture<Map<String, TargetResolution>>();
       Thread.ofVirtual()
