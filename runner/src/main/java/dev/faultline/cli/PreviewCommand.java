@@ -4,13 +4,17 @@ import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.cluster.snapshot.SelectedSnapshot;
 import dev.faultline.cluster.snapshot.SnapshotState;
+import dev.faultline.cluster.snapshot.StaticSnapshot;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
+import dev.faultline.target.LivePreview;
 import dev.faultline.target.TargetResolution;
 import dev.faultline.target.TargetResolver;
 import dev.faultline.validate.Problem;
@@ -27,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,7 +160,30 @@ final class PreviewCommand implements Callable<Integer> {
       try (KubernetesClient client = connector.connect(cluster);
           LiveSnapshot snapshot =
               LiveSnapshot.start(client, namespaces(targets.values()), Clock.systemUTC())) {
-        if (!snapshot.awaitSynced(wait)) {
+        var render = new PreviewRenderer(experiment, cluster.label(), output);
+        // The first answer races the full snapshot: a label-selected list per target is shown if
+        // it comes back while the snapshot is still syncing (machine-readable output gets one
+        // document unless watching).
+        CompletableFuture<Map<String, TargetResolution>> first =
+            output == Output.table || watch
+                ? FirstAnswer.start(client, experiment, targets, this::seedFor)
+                : null;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (snapshot.state().phase() == SnapshotState.Phase.SYNCING
+            && System.nanoTime() < deadline) {
+          if (first != null && first.isDone()) {
+            Map<String, TargetResolution> quick = first.getNow(null);
+            if (quick != null && snapshot.state().phase() == SnapshotState.Phase.SYNCING) {
+              render.printFirst(quick, out);
+            }
+            first = null;
+          }
+          Thread.sleep(10);
+        }
+        if (first != null) {
+          first.cancel(true);
+        }
+        if (snapshot.state().phase() == SnapshotState.Phase.SYNCING) {
           err.println(
               "preview: "
                   + cluster.label()
@@ -167,13 +198,18 @@ final class PreviewCommand implements Callable<Integer> {
               "preview: cannot read " + cluster.label() + ": " + snapshot.state().message());
           return ExitCodes.CLUSTER;
         }
-        var render = new PreviewRenderer(experiment, cluster.label(), output);
-        Map<String, TargetResolution> last = resolveAll(experiment, targets, snapshot);
+        // One LivePreview per target: the first call resolves from scratch, later ones patch.
+        var previews = new LinkedHashMap<String, LivePreview>();
+        var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
+        targets.forEach(
+            (name, target) ->
+                previews.put(name, new LivePreview(target, safety, seedFor(experiment, name))));
+        Map<String, TargetResolution> last = resolveAll(previews, snapshot);
         render.print(last, snapshot, out);
         if (!watch) {
           return ExitCodes.OK;
         }
-        watchLoop(experiment, targets, snapshot, render, last, out);
+        watchLoop(previews, snapshot, render, last, out);
         return ExitCodes.OK;
       } catch (KubeconfigException e) {
         err.println("preview: " + e.getMessage());
@@ -183,8 +219,7 @@ final class PreviewCommand implements Callable<Integer> {
   }
 
   private void watchLoop(
-      Experiment experiment,
-      Map<String, Target> targets,
+      Map<String, LivePreview> previews,
       LiveSnapshot snapshot,
       PreviewRenderer render,
       Map<String, TargetResolution> last,
@@ -201,27 +236,107 @@ final class PreviewCommand implements Callable<Integer> {
         continue;
       }
       seen = snapshot.version();
-      Map<String, TargetResolution> now = resolveAll(experiment, targets, snapshot);
-      if (!render.sameSelection(last, now)) {
+      Map<String, TargetResolution> now = resolveAll(previews, snapshot);
+      if (!render.sameAsShown(last, now)) {
         render.printChange(last, now, snapshot, out);
         last = now;
       }
     }
   }
 
-  private Map<String, TargetResolution> resolveAll(
-      Experiment experiment, Map<String, Target> targets, LiveSnapshot snapshot) {
+  /** Every target at the snapshot's current version, each patched from its previous result. */
+  static Map<String, TargetResolution> resolveAll(
+      Map<String, LivePreview> previews, LiveSnapshot snapshot) {
     var results = new LinkedHashMap<String, TargetResolution>();
-    var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
-    targets.forEach(
-        (name, target) ->
-            results.put(
-                name, TargetResolver.resolve(target, snapshot, safety, seedFor(experiment, name))));
+    previews.forEach((name, preview) -> results.put(name, preview.resolve(snapshot)));
     return results;
   }
 
+  /** Seeds per target, as {@link #seedFor}. */
+  @FunctionalInterface
+  interface SeedFor {
+    long seed(Experiment experiment, String target);
+  }
+
+  /**
+   * The first answer while the full snapshot syncs: per target, the pods its label selector picks,
+   * listed server-side ({@link SelectedSnapshot}), resolved as usual. It selects the same pods the
+   * full snapshot will; only replica counts (so the whole-workload warning) are provisional.
+   */
+  static final class FirstAnswer {
+    private FirstAnswer() {}
+
+    /**
+     * Lists and resolves on virtual threads; null when some Pod target has no label selector (its
+     * selected list would be the whole scope, no faster than the snapshot) or none is a Pod target.
+     * The future completes with null when a list fails: the full snapshot reports the cluster's
+     * errors.
+     */
+    static CompletableFuture<Map<String, TargetResolution>> start(
+        KubernetesClient client,
+        Experiment experiment,
+        Map<String, Target> targets,
+        SeedFor seeds) {
+      boolean pods = false;
+      for (Target t : targets.values()) {
+        if (t.effectiveKind() == TargetKind.POD
+            && (t.labelSelector() == null || t.labelSelector().isBlank())) {
+          return null;
+        }
+        pods |= t.effectiveKind() == TargetKind.POD;
+      }
+      if (!pods) {
+        return null; // other kinds do not wait for pods: nothing to answer early
+      }
+      var answer = new CompletableFuture<Map<String, TargetResolution>>();
+      Thread.ofVirtual()
+          .name("preview-first-answer")
+          .start(() -> answer.complete(resolve(client, experiment, targets, seeds)));
+      return answer;
+    }
+
+    private static Map<String, TargetResolution> resolve(
+        KubernetesClient client,
+        Experiment experiment,
+        Map<String, Target> targets,
+        SeedFor seeds) {
+      var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
+      try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        var futures = new LinkedHashMap<String, Future<TargetResolution>>();
+        targets.forEach(
+            (name, target) ->
+                futures.put(
+                    name,
+                    executor.submit(
+                        () -> {
+                          ClusterSnapshot selected =
+                              target.effectiveKind() == TargetKind.POD
+                                  ? SelectedSnapshot.fetch(
+                                      client,
+                                      namespaces(List.of(target)),
+                                      target.labelSelector(),
+                                      Clock.systemUTC())
+                                  : new StaticSnapshot(
+                                      0, List.of(), List.of(), List.of(), List.of());
+                          return TargetResolver.resolve(
+                              target, selected, safety, seeds.seed(experiment, name));
+                        })));
+        var results = new LinkedHashMap<String, TargetResolution>();
+        for (var e : futures.entrySet()) {
+          results.put(e.getKey(), e.getValue().get());
+        }
+        return results;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (ExecutionException | RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
   /** Stable per experiment and target, so a preview and a later run of it choose alike. */
-  private long seedFor(Experiment experiment, String target) {
+  long seedFor(Experiment experiment, String target) {
     if (seed != null) {
       return seed;
     }
@@ -253,7 +368,7 @@ final class PreviewCommand implements Callable<Integer> {
   }
 
   /** The namespaces the targets can touch; empty (all) when a target uses a namespace pattern. */
-  private static Set<String> namespaces(java.util.Collection<Target> targets) {
+  static Set<String> namespaces(java.util.Collection<Target> targets) {
     var namespaces = new LinkedHashSet<String>();
     for (Target t : targets) {
       if (t.effectiveKind() != TargetKind.POD

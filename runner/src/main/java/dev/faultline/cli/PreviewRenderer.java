@@ -33,13 +33,62 @@ final class PreviewRenderer {
     this.output = output;
   }
 
+  /** Said of a first answer's workload counts, in every output form. */
+  static final String PROVISIONAL =
+      "replicas count only the pods the label selector listed: workload counts and the"
+          + " whole-workload warning are provisional until the full snapshot has synced";
+
+  private boolean firstShown;
+
   void print(Map<String, TargetResolution> results, ClusterSnapshot snapshot, PrintWriter out) {
     switch (output) {
-      case json -> out.print(JsonText.write(tree(results, snapshot)));
-      case yaml -> out.print(YamlText.write(tree(results, snapshot)));
-      default -> table(results, snapshot, out);
+      case json -> out.print(JsonText.write(tree(results, snapshotNode(snapshot))));
+      case yaml -> out.print(YamlText.write(tree(results, snapshotNode(snapshot))));
+      default -> {
+        if (firstShown) {
+          out.println();
+          out.println("── the full snapshot has synced ──");
+        }
+        table(results, header(snapshot), false, out);
+      }
     }
     out.flush();
+  }
+
+  /**
+   * The first answer, from label-selected lists while the full snapshot syncs ({@code
+   * SelectedSnapshot}): the same matched and selected pods as the full result, with workload counts
+   * marked provisional where it shows any.
+   */
+  void printFirst(Map<String, TargetResolution> results, PrintWriter out) {
+    firstShown = true;
+    switch (output) {
+      case json, yaml -> {
+        var snap = new LinkedHashMap<String, Object>();
+        snap.put("state", "syncing");
+        snap.put("firstAnswer", true);
+        if (results.values().stream().anyMatch(PreviewRenderer::provisional)) {
+          snap.put("note", PROVISIONAL);
+        }
+        Map<String, Object> tree = tree(results, snap);
+        out.print(
+            output == PreviewCommand.Output.json ? JsonText.write(tree) : YamlText.write(tree));
+      }
+      default ->
+          table(
+              results,
+              cluster
+                  + " · first answer from the pods each target's label selector picks (listed"
+                  + " server-side); the full snapshot is syncing",
+              true,
+              out);
+    }
+    out.flush();
+  }
+
+  /** Whether a first answer's counts may change with the full snapshot: it shows workloads. */
+  static boolean provisional(TargetResolution r) {
+    return r.workloads().stream().anyMatch(w -> w.matched() > 0);
   }
 
   /** After a change while watching: a timestamped header and what moved, then the new state. */
@@ -64,32 +113,64 @@ final class PreviewRenderer {
             diff.removed().forEach(p -> out.println("  - " + name + ": " + p.key()));
           }
         });
-    table(after, snapshot, out);
+    table(after, header(snapshot), false, out);
     out.flush();
   }
 
-  boolean sameSelection(Map<String, TargetResolution> a, Map<String, TargetResolution> b) {
+  /**
+   * Whether {@code b} would print as {@code a} did: the same matched count, selected pods (the
+   * fields printed, and containers), counts per workload and node, and warnings.
+   */
+  boolean sameAsShown(Map<String, TargetResolution> a, Map<String, TargetResolution> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
     for (var e : a.entrySet()) {
-      TargetResolution other = b.get(e.getKey());
-      if (other == null
-          || !e.getValue().diff(other).isEmpty()
-          || e.getValue().matched().size() != other.matched().size()
-          || !Objects.equals(e.getValue().warnings(), other.warnings())) {
+      TargetResolution was = e.getValue();
+      TargetResolution now = b.get(e.getKey());
+      if (was.matched().size() != now.matched().size()
+          || !shown(was.selected()).equals(shown(now.selected()))
+          || !was.workloads().equals(now.workloads())
+          || !was.nodes().equals(now.nodes())
+          || !Objects.equals(was.warnings(), now.warnings())) {
         return false;
       }
     }
     return true;
   }
 
+  /** The fields of selected pods that the table and JSON print. */
+  private static List<List<Object>> shown(List<SelectedPod> selected) {
+    var rows = new ArrayList<List<Object>>(selected.size());
+    for (SelectedPod s : selected) {
+      PodView p = s.pod();
+      rows.add(
+          List.of(
+              p.namespace(),
+              p.name(),
+              p.node(),
+              String.valueOf(p.ownerKind()),
+              String.valueOf(p.ownerName()),
+              String.valueOf(p.workloadKind()),
+              String.valueOf(p.workloadName()),
+              p.ready(),
+              s.containers()));
+    }
+    return rows;
+  }
+
+  private String header(ClusterSnapshot snapshot) {
+    return cluster
+        + " · snapshot "
+        + snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT)
+        + " · "
+        + snapshot.pods().size()
+        + " pods watched";
+  }
+
   private void table(
-      Map<String, TargetResolution> results, ClusterSnapshot snapshot, PrintWriter out) {
-    out.println(
-        cluster
-            + " · snapshot "
-            + snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT)
-            + " · "
-            + snapshot.pods().size()
-            + " pods watched");
+      Map<String, TargetResolution> results, String header, boolean first, PrintWriter out) {
+    out.println(header);
     results.forEach(
         (name, r) -> {
           out.println();
@@ -136,6 +217,9 @@ final class PreviewRenderer {
                   .toList();
           if (!workloads.isEmpty()) {
             out.println("  workloads (selected/replicas): " + String.join(", ", workloads));
+            if (first) {
+              out.println("  provisional: " + PROVISIONAL);
+            }
           }
           var nodes =
               r.nodes().stream()
@@ -204,15 +288,19 @@ final class PreviewRenderer {
     }
   }
 
-  private Map<String, Object> tree(
-      Map<String, TargetResolution> results, ClusterSnapshot snapshot) {
-    var root = new LinkedHashMap<String, Object>();
-    root.put("experiment", experiment.metadata().name());
-    root.put("cluster", cluster);
+  private static Map<String, Object> snapshotNode(ClusterSnapshot snapshot) {
     var snap = new LinkedHashMap<String, Object>();
     snap.put("version", snapshot.version());
     snap.put("state", snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT));
     snap.put("pods", (long) snapshot.pods().size());
+    return snap;
+  }
+
+  private Map<String, Object> tree(
+      Map<String, TargetResolution> results, Map<String, Object> snap) {
+    var root = new LinkedHashMap<String, Object>();
+    root.put("experiment", experiment.metadata().name());
+    root.put("cluster", cluster);
     root.put("snapshot", snap);
     var targets = new ArrayList<Object>();
     results.forEach(

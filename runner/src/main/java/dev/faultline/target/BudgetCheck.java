@@ -37,7 +37,7 @@ final class BudgetCheck {
     return violations;
   }
 
-  private static void check(List<PodView> pods, List<BudgetView> budgets, List<String> violations) {
+  static void check(List<PodView> pods, List<BudgetView> budgets, List<String> violations) {
     Map<String, Map<String, List<PodView>>> byLabel = new HashMap<>();
     for (BudgetView budget : budgets) {
       Map<String, String> selector = budget.matchLabels() == null ? Map.of() : budget.matchLabels();

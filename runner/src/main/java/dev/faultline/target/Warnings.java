@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Works out the warnings of a resolution, at most one per type, in the order of the types. */
 final class Warnings {
-  private static final int NAMES_SHOWN = 3;
+  static final int NAMES_SHOWN = 3;
 
   private final List<TargetWarning> warnings = new ArrayList<>();
 
@@ -46,25 +46,41 @@ final class Warnings {
   }
 
   void wholeWorkloads(List<WorkloadCount> workloads) {
-    var whole = new ArrayList<String>();
+    var whole = new ArrayList<WorkloadCount>();
     for (WorkloadCount w : workloads) {
       if (w.wholeWorkload()) {
-        whole.add(
-            w.kind()
-                + " "
-                + w.namespace()
-                + "/"
-                + w.name()
-                + " ("
-                + count(w.replicas(), "replica", "replicas")
-                + ")");
+        whole.add(w);
       }
     }
-    if (!whole.isEmpty()) {
-      add(
-          Type.WHOLE_WORKLOAD,
-          "every live pod of " + names(whole) + " would be hit: an outage, not a degradation");
+    wholeWorkloads(whole, whole.size());
+  }
+
+  /**
+   * As {@link #wholeWorkloads(List)}, given the first whole workloads in order (at least {@link
+   * #NAMES_SHOWN} when there are that many) and how many there are.
+   */
+  void wholeWorkloads(Iterable<WorkloadCount> first, int total) {
+    if (total == 0) {
+      return;
     }
+    var whole = new ArrayList<String>();
+    for (WorkloadCount w : first) {
+      if (whole.size() == NAMES_SHOWN) {
+        break;
+      }
+      whole.add(
+          w.kind()
+              + " "
+              + w.namespace()
+              + "/"
+              + w.name()
+              + " ("
+              + count(w.replicas(), "replica", "replicas")
+              + ")");
+    }
+    add(
+        Type.WHOLE_WORKLOAD,
+        "every live pod of " + names(whole, total) + " would be hit: an outage, not a degradation");
   }
 
   void budgets(List<String> violations) {
@@ -91,14 +107,19 @@ final class Warnings {
         names.add(pod.key());
       }
     }
-    if (!names.isEmpty()) {
+    notReady(names, names.size());
+  }
+
+  /** As {@link #notReady(List)}, given the first not-ready selected pods' keys and how many. */
+  void notReady(List<String> first, int total) {
+    if (total > 0) {
       add(
           Type.NOT_READY,
-          names.size()
+          total
               + " of the selected pods "
-              + (names.size() == 1 ? "is" : "are")
+              + (total == 1 ? "is" : "are")
               + " not ready already: "
-              + names(names));
+              + names(first, total));
     }
   }
 
@@ -115,12 +136,17 @@ final class Warnings {
 
   /** "a, b, c and 4 more". */
   static String names(List<String> names) {
-    if (names.size() <= NAMES_SHOWN) {
-      return String.join(", ", names);
+    return names(names, names.size());
+  }
+
+  /** "a, b, c and 4 more" from the first names (at least three, when there are) and the total. */
+  static String names(List<String> first, int total) {
+    if (total <= NAMES_SHOWN) {
+      return String.join(", ", first.subList(0, total));
     }
-    return String.join(", ", names.subList(0, NAMES_SHOWN))
+    return String.join(", ", first.subList(0, NAMES_SHOWN))
         + " and "
-        + (names.size() - NAMES_SHOWN)
+        + (total - NAMES_SHOWN)
         + " more";
   }
 

@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       (everything in scope listed, as {@link LiveSnapshot}), each measured on its own.
  *   <li>P1c: re-evaluating a changed selector over the snapshot vs a server-side selected LIST.
  *   <li>P1b: event → updated result under 100 events/s of churn, polled per 16 ms frame, with
- *       {@link LivePreview} patching its previous result; p99.
+ *       {@link LivePreview} patching its previous result; p99 over at least 10 s and, when the
+ *       churn reaches the client slowly, up to 30 s or 300 updates; with the client's own update
+ *       time, the wait for the frame, and garbage collection meanwhile.
  *   <li>Memory: snapshot bytes per pod vs full fabric8 {@code Pod} objects.
  * </ul>
  */
@@ -304,11 +306,17 @@ class PreviewBenchmark {
       preview.resolve(snapshot);
       List<Long> latencies = new ArrayList<>();
       List<Long> resolving = new ArrayList<>();
+      List<Long> waiting = new ArrayList<>();
       int patched = 0;
       long seen = snapshot.version();
       long firstVersion = seen;
-      long end = System.nanoTime() + Duration.ofSeconds(report ? 10 : 2).toNanos();
-      while (System.nanoTime() < end) {
+      long[] gcBefore = gc();
+      // At least 10 s, and on until 300 updates (at most 30 s): at 30k pods the sandbox's churn
+      // reaches the client only a few times a second, and a p99 of 70 samples is their maximum.
+      long started = System.nanoTime();
+      long minEnd = started + Duration.ofSeconds(report ? 10 : 2).toNanos();
+      long maxEnd = started + Duration.ofSeconds(report ? 30 : 2).toNanos();
+      while (System.nanoTime() < maxEnd && (System.nanoTime() < minEnd || latencies.size() < 300)) {
         Thread.sleep(16); // one UI frame
         if (snapshot.version() != seen) {
           seen = snapshot.version();
@@ -318,12 +326,24 @@ class PreviewBenchmark {
           long now = System.nanoTime();
           latencies.add((now - arrived) / 1000);
           resolving.add((now - t) / 1000);
+          waiting.add((t - arrived) / 1000);
           patched += preview.lastWasIncremental() ? 1 : 0;
         }
       }
+      long[] gcAfter = gc();
+      result.put("P1b_seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+      result.put("P1b_gcPauses", gcAfter[0] - gcBefore[0]);
+      result.put("P1b_gcMillis", gcAfter[1] - gcBefore[1]);
+      long[] wait = waiting.stream().mapToLong(Long::longValue).sorted().toArray();
+      result.put(
+          "P1b_waitForFrameP99Micros",
+          wait.length == 0
+              ? -1
+              : wait[(int) Math.min(wait.length - 1, Math.ceil(wait.length * 0.99) - 1)]);
       long[] own = resolving.stream().mapToLong(Long::longValue).sorted().toArray();
       result.put("P1b_changesSeen", seen - firstVersion);
       result.put("P1b_patchedUpdates", patched);
+      result.put("P1b_resolveP50Micros", own.length == 0 ? -1 : own[own.length / 2]);
       result.put(
           "P1b_resolveP99Micros",
           own.length == 0
@@ -341,10 +361,25 @@ class PreviewBenchmark {
       result.put("P1b_updates", lat.length);
       result.put("P1b_p50Micros", lat.length == 0 ? -1 : lat[lat.length / 2]);
       result.put("P1b_p99Micros", p99);
+      result.put("P1b_maxMicros", lat.length == 0 ? -1 : lat[lat.length - 1]);
       result.put("P1b_frameMicros", 16_667);
       result.put(
           "P1b_p99InFrames", lat.length == 0 ? -1 : Math.round(100.0 * p99 / 16_667) / 100.0);
     }
+  }
+
+  /** Stop-the-world collections and their total time in milliseconds so far. */
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (bean.getName().contains("Concurrent")) {
+        continue; // G1's concurrent cycles run beside the application
+      }
+      count += Math.max(0, bean.getCollectionCount());
+      millis += Math.max(0, bean.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static long elapsed(long start) {

@@ -3,14 +3,28 @@ package dev.faultline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.Examples;
+import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.format.ExperimentReader;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Target;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ClusterView;
 import dev.faultline.sandbox.world.ControllerTimings;
+import dev.faultline.target.TargetResolution;
+import dev.faultline.target.TargetResolver;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +155,141 @@ class PreviewCommandIT {
       assertThat(out.toString()).contains("the cluster changed");
     } finally {
       runner.interrupt();
+    }
+  }
+
+  @Test
+  void watchOutputAfterChangesEqualsAFreshPreview() throws Exception {
+    // percent 50 of the checkout pods: which ones are hit depends on the sampling.
+    String file = example("checkout-freeze-and-recover.yaml");
+    var runner =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    cli()
+                        .execute(
+                            "preview",
+                            file,
+                            "--target",
+                            "checkout",
+                            "-o",
+                            "json",
+                            "--watch",
+                            "--kubeconfig",
+                            sandbox.kubeconfig().toString()));
+    try {
+      awaitOutput("\"live\"");
+      var cluster = new ClusterView(sandbox.store());
+      var pods = cluster.list("v1", "pods", "shop", Map.of("app", "checkout"));
+      String deleted = pods.get(0).path("metadata").path("name").asString();
+      String relabelled = pods.get(1).path("metadata").path("name").asString();
+      int docs = documents(out.toString()).size();
+      cluster.delete("v1", "pods", "shop", deleted);
+      cluster.updatePod(
+          "shop",
+          relabelled,
+          pod ->
+              ((tools.jackson.databind.node.ObjectNode) pod.path("metadata").path("labels"))
+                  .put("app", "checkout-off"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (documents(out.toString()).size() == docs) {
+        if (System.nanoTime() > deadline) throw new AssertionError("no change printed:\n" + out);
+        Thread.sleep(50);
+      }
+      // Once the cluster has settled (controllers replace the pods), the last printed state is
+      // what a preview resolving from scratch prints.
+      JsonNode fresh = null;
+      JsonNode watched = null;
+      for (int attempt = 0; attempt < 10; attempt++) {
+        awaitQuiet(Duration.ofSeconds(2));
+        List<JsonNode> all = documents(out.toString());
+        watched = all.getLast().path("targets");
+        var freshOut = new StringWriter();
+        CommandLine once = Main.commandLine();
+        once.setOut(new PrintWriter(freshOut, true));
+        once.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(
+                once.execute(
+                    "preview",
+                    file,
+                    "--target",
+                    "checkout",
+                    "-o",
+                    "json",
+                    "--kubeconfig",
+                    sandbox.kubeconfig().toString()))
+            .isZero();
+        fresh = JsonMapper.builder().build().readTree(freshOut.toString()).path("targets");
+        if (fresh.equals(watched) && documents(out.toString()).size() == all.size()) {
+          break;
+        }
+      }
+      assertThat(watched).isEqualTo(fresh);
+      assertThat(watched.get(0).path("selected").toString())
+          .doesNotContain(deleted)
+          .doesNotContain(relabelled);
+    } finally {
+      runner.interrupt();
+    }
+  }
+
+  @Test
+  void firstAnswerSelectsWhatTheFullSnapshotSelectsAndSaysCountsAreProvisional() throws Exception {
+    Path file = Path.of(example("checkout-freeze-and-recover.yaml"));
+    Experiment experiment = new ExperimentReader().read(file).experiment().orElseThrow();
+    var command = new PreviewCommand();
+    Map<String, Target> targets = experiment.spec().targets();
+    Config config = Config.fromKubeconfig(null, Files.readString(sandbox.kubeconfig()), null);
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        LiveSnapshot full =
+            LiveSnapshot.start(
+                client, PreviewCommand.namespaces(targets.values()), Clock.systemUTC())) {
+      Map<String, TargetResolution> first =
+          PreviewCommand.FirstAnswer.start(client, experiment, targets, command::seedFor)
+              .get(30, TimeUnit.SECONDS);
+      assertThat(full.awaitSynced(Duration.ofSeconds(30))).isTrue();
+      var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
+      targets.forEach(
+          (name, target) -> {
+            TargetResolution expected =
+                TargetResolver.resolve(target, full, safety, command.seedFor(experiment, name));
+            TargetResolution quick = first.get(name);
+            assertThat(quick.matched()).isEqualTo(expected.matched());
+            assertThat(quick.selected()).isEqualTo(expected.selected());
+          });
+      var text = new StringWriter();
+      new PreviewRenderer(experiment, "sandbox", PreviewCommand.Output.table)
+          .printFirst(first, new PrintWriter(text, true));
+      assertThat(text.toString())
+          .contains("first answer", "TARGET checkout: 3 matched, 2 selected")
+          .contains("provisional: " + PreviewRenderer.PROVISIONAL);
+    }
+  }
+
+  /** The JSON documents printed one after another. */
+  private static List<JsonNode> documents(String text) {
+    var docs = new java.util.ArrayList<JsonNode>();
+    try (var values = JsonMapper.builder().build().readerFor(JsonNode.class).readValues(text)) {
+      while (values.hasNextValue()) {
+        docs.add((JsonNode) values.nextValue());
+      }
+    } catch (RuntimeException e) {
+      // the last document is still being written
+    }
+    return docs;
+  }
+
+  /** Waits until the output has not grown for {@code quiet}. */
+  private void awaitQuiet(Duration quiet) throws InterruptedException {
+    int length = -1;
+    long since = System.nanoTime();
+    long deadline = since + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() - since < quiet.toNanos() && System.nanoTime() < deadline) {
+      if (out.toString().length() != length) {
+        length = out.toString().length();
+        since = System.nanoTime();
+      }
+      Thread.sleep(50);
     }
   }
 
