@@ -26,10 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -159,7 +157,10 @@ final class PreviewCommand implements Callable<Integer> {
       err.println("preview: connecting to " + cluster.label() + " …");
       try (KubernetesClient client = connector.connect(cluster);
           LiveSnapshot snapshot =
-              LiveSnapshot.start(client, namespaces(targets.values()), Clock.systemUTC())) {
+              LiveSnapshot.start(
+                  client,
+                  dev.faultline.target.SnapshotScope.namespaces(targets.values()),
+                  Clock.systemUTC())) {
         var render = new PreviewRenderer(experiment, cluster.label(), output);
         // The first answer races the full snapshot: a label-selected list per target is shown if
         // it comes back while the snapshot is still syncing (machine-readable output gets one
@@ -313,7 +314,8 @@ final class PreviewCommand implements Callable<Integer> {
                               target.effectiveKind() == TargetKind.POD
                                   ? SelectedSnapshot.fetch(
                                       client,
-                                      namespaces(List.of(target)),
+                                      dev.faultline.target.SnapshotScope.namespaces(
+                                          List.of(target)),
                                       target.labelSelector(),
                                       Clock.systemUTC())
                                   : new StaticSnapshot(
@@ -365,19 +367,5 @@ final class PreviewCommand implements Callable<Integer> {
       return null;
     }
     return Map.of(targetName, one);
-  }
-
-  /** The namespaces the targets can touch; empty (all) when a target uses a namespace pattern. */
-  static Set<String> namespaces(java.util.Collection<Target> targets) {
-    var namespaces = new LinkedHashSet<String>();
-    for (Target t : targets) {
-      if (t.effectiveKind() != TargetKind.POD
-          || t.namespacePattern() != null
-          || t.namespaces().isEmpty()) {
-        return Set.of();
-      }
-      namespaces.addAll(t.namespaces());
-    }
-    return namespaces;
   }
 }

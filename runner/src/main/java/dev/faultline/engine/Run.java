@@ -208,7 +208,7 @@ final class Run {
     steps.forEach(s -> state.put(s.id(), State.PENDING));
     var running = new LinkedHashMap<String, Thread>();
     Ending ending = null;
-    long deadline = maxDurationDeadline();
+    java.util.OptionalLong deadline = maxDurationDeadline();
     long stopRequestedAt = 0;
     while (true) {
       if (ending == null && !paused) {
@@ -233,7 +233,7 @@ final class Run {
       long waitNanos =
           ending != null
               ? STEP_STOP_GRACE.toNanos() - (System.nanoTime() - stopRequestedAt)
-              : deadline - System.nanoTime();
+              : deadline.isPresent() ? deadline.getAsLong() - System.nanoTime() : Long.MAX_VALUE;
       Signal signal = signals.poll(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
       if (signal == null) {
         if (ending != null) {
@@ -286,11 +286,14 @@ final class Run {
     return ending;
   }
 
-  private long maxDurationDeadline() {
+  /**
+   * When {@code spec.safety.maxDuration} runs out ({@link System#nanoTime()}); none in dry runs.
+   */
+  private java.util.OptionalLong maxDurationDeadline() {
     var max = experiment.spec().effectiveSafety().maxDuration();
     return max == null || options.dryRun()
-        ? Long.MAX_VALUE / 2 + System.nanoTime() / 2
-        : System.nanoTime() + max.toDuration().toNanos();
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(System.nanoTime() + max.toDuration().toNanos());
   }
 
   private Thread startStep(Step step, StepRunner runner) {

@@ -17,12 +17,12 @@ import dev.faultline.probe.ProbeContext;
 import dev.faultline.probe.ProbeException;
 import dev.faultline.probe.ProbeExecutor;
 import dev.faultline.probe.ProbeRequest;
+import dev.faultline.target.SnapshotScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a run checks before it applies anything: every attack and probe has an executor, the cluster
@@ -83,23 +83,11 @@ final class RunPreflight {
       return new StaticSnapshot(0, List.of(), List.of(), List.of(), List.of());
     }
     try {
-      return env.snapshots().open(namespaces(podTargets), options.syncTimeout());
+      return env.snapshots().open(SnapshotScope.namespaces(podTargets), options.syncTimeout());
     } catch (Exception e) {
       throw new Run.PreflightFailure(
           "cannot read the pods of context '" + env.contextName() + "': " + FaultLedger.message(e));
     }
-  }
-
-  /** The namespaces the targets name, or empty (all) when one of them uses a pattern or none. */
-  static Set<String> namespaces(List<Target> targets) {
-    var namespaces = new LinkedHashSet<String>();
-    for (Target t : targets) {
-      if (t.namespacePattern() != null || t.namespaces().isEmpty()) {
-        return Set.of();
-      }
-      namespaces.addAll(t.namespaces());
-    }
-    return namespaces;
   }
 
   static Map<String, PreparedProbe> prepareProbes(Experiment experiment, RunEnvironment env)

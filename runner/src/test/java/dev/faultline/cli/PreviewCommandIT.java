@@ -243,7 +243,9 @@ class PreviewCommandIT {
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         LiveSnapshot full =
             LiveSnapshot.start(
-                client, PreviewCommand.namespaces(targets.values()), Clock.systemUTC())) {
+                client,
+                dev.faultline.target.SnapshotScope.namespaces(targets.values()),
+                Clock.systemUTC())) {
       Map<String, TargetResolution> first =
           PreviewCommand.FirstAnswer.start(client, experiment, targets, command::seedFor)
               .get(30, TimeUnit.SECONDS);
