@@ -3,6 +3,7 @@ package dev.faultline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.Examples;
+import dev.faultline.LeftBehind;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Sandbox;
@@ -214,41 +215,14 @@ class RunCommandIT {
 
   private void assertNothingLeftBehind() throws Exception {
     List<Pod> checkout =
-        await(
+        LeftBehind.await(
             Duration.ofSeconds(20),
             () -> client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems(),
             pods ->
                 pods.size() == 3
-                    && pods.stream().allMatch(RunCommandIT::ready)
-                    && pods.stream().noneMatch(RunCommandIT::marked));
+                    && pods.stream().allMatch(LeftBehind::ready)
+                    && pods.stream().noneMatch(LeftBehind::marked));
     assertThat(checkout).hasSize(3);
     assertThat(FileRollbackJournal.withOpenFaults(dir.resolve("state"))).isEmpty();
-  }
-
-  private static <T> T await(
-      Duration limit, java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within " + limit + "; last seen: " + last);
-      }
-      Thread.sleep(100);
-      last = probe.get();
-    }
-    return last;
-  }
-
-  private static boolean ready(Pod pod) {
-    return pod.getStatus() != null
-        && pod.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
-  }
-
-  private static boolean marked(Pod pod) {
-    var annotations = pod.getMetadata().getAnnotations();
-    return annotations != null
-        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
   }
 }

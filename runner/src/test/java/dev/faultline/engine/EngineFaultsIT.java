@@ -2,6 +2,7 @@ package dev.faultline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.LeftBehind;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +110,7 @@ class EngineFaultsIT {
               - {id: hold, after: [freeze], wait: 1s}
             """,
             options("outage"));
-    await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
+    LeftBehind.await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
     sandbox.stopApi();
     long outageStart = System.nanoTime();
     var apiBack = new java.util.concurrent.atomic.AtomicLong();
@@ -147,7 +146,7 @@ class EngineFaultsIT {
               - {id: hold, after: [freeze], wait: 500ms}
             """,
             RunOptions.defaults("long-outage").withRollbackDeadline(Duration.ofSeconds(2)));
-    await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
+    LeftBehind.await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
     sandbox.stopApi();
 
     RunResult result = run.await(Duration.ofSeconds(60)).orElseThrow();
@@ -189,7 +188,7 @@ class EngineFaultsIT {
     builder.environment().put(StateDirectory.ENV, state.toString());
     Process process = builder.start();
     try {
-      await(Duration.ofSeconds(60), this::frozenPods, n -> n == 3);
+      LeftBehind.await(Duration.ofSeconds(60), this::frozenPods, n -> n == 3);
     } catch (AssertionError e) {
       process.destroyForcibly();
       throw new AssertionError(e.getMessage() + "\n" + Files.readString(dir.resolve("run.log")));
@@ -291,7 +290,7 @@ class EngineFaultsIT {
               - {id: freeze, attack: process.signal, target: checkout, duration: 2s, with: {signal: SIGSTOP, process: java}}
             """,
             options("vanish"));
-    await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
+    LeftBehind.await(Duration.ofSeconds(20), () -> count(RunEvent.FaultApplied.class), n -> n == 3);
     String victim =
         events.stream()
             .filter(RunEvent.FaultApplied.class::isInstance)
@@ -321,7 +320,7 @@ class EngineFaultsIT {
               - {id: kill, after: [review], attack: process.signal, target: checkout, with: {signal: SIGKILL, process: java}}
             """,
             options("gate"));
-    await(Duration.ofSeconds(20), run::waitingGates, gates -> gates.contains("review"));
+    LeftBehind.await(Duration.ofSeconds(20), run::waitingGates, gates -> gates.contains("review"));
     assertThat(frozenPods()).isEqualTo(3);
     run.cancel("test");
 
@@ -355,7 +354,7 @@ class EngineFaultsIT {
   }
 
   private int frozenPods() {
-    return (int) checkoutPods().stream().filter(p -> !ready(p)).count();
+    return (int) checkoutPods().stream().filter(p -> !LeftBehind.ready(p)).count();
   }
 
   private List<Pod> checkoutPods() {
@@ -364,41 +363,15 @@ class EngineFaultsIT {
 
   private void assertNothingLeftBehind() throws Exception {
     List<Pod> pods =
-        await(
+        LeftBehind.await(
             Duration.ofSeconds(30),
             this::checkoutPods,
             list ->
                 list.size() == 3
-                    && list.stream().allMatch(EngineFaultsIT::ready)
-                    && list.stream().noneMatch(EngineFaultsIT::marked));
+                    && list.stream().allMatch(LeftBehind::ready)
+                    && list.stream().noneMatch(LeftBehind::marked));
     assertThat(pods).hasSize(3);
     assertThat(FileRollbackJournal.withOpenFaults(state)).isEmpty();
-  }
-
-  private static boolean ready(Pod pod) {
-    return pod.getStatus() != null
-        && pod.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
-  }
-
-  private static boolean marked(Pod pod) {
-    var annotations = pod.getMetadata().getAnnotations();
-    return annotations != null
-        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
-  }
-
-  private static <T> T await(Duration limit, Supplier<T> probe, Predicate<T> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within " + limit + "; last seen: " + last);
-      }
-      Thread.sleep(100);
-      last = probe.get();
-    }
-    return last;
   }
 
   private static void sleep(long millis) {
