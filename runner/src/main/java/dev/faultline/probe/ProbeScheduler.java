@@ -1,9 +1,6 @@
 package dev.faultline.probe;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps many probes on time. One platform thread only ticks (so ticks are not delayed by slow
- * calls); each call runs on its own virtual thread. A probe whose previous call is still running
- * skips the tick instead of piling calls up, so a hanging target costs one thread, not one per
- * tick. A tick allocates nothing but the call's virtual thread.
+ * calls); each probe has one virtual thread of its own, parked between calls, which the tick wakes.
+ * Waking a parked thread costs a fraction of starting one, which is what keeps a burst of probes
+ * due at the same instant on time. A probe whose previous call is still running skips the tick
+ * instead of piling calls up, so a hanging target costs its one thread, nothing more. A tick
+ * allocates nothing.
  *
  * <p>Due times are exactly what the caller asked for ({@code initialDelay + k * interval}); the
  * scheduler does not spread probes that are due at the same instant. Precision, measured by {@code
@@ -21,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ProbeScheduler implements AutoCloseable {
   private final ScheduledThreadPoolExecutor ticker;
-  private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+  private final java.util.Set<Repeating> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public ProbeScheduler() {
     ticker =
@@ -59,18 +59,25 @@ public final class ProbeScheduler implements AutoCloseable {
     long period = Math.max(1, interval.toNanos());
     long delay = Math.max(0, initialDelay.toNanos());
     var repeating = new Repeating(probe, sink, System.nanoTime() + delay, period);
+    live.add(repeating);
+    if (closed) {
+      repeating.cancel();
+      return repeating;
+    }
+    repeating.worker.start();
     repeating.future = ticker.scheduleAtFixedRate(repeating, delay, period, TimeUnit.NANOSECONDS);
     return repeating;
   }
 
-  /** One repeating probe: the ticker runs {@link #run}, a virtual thread runs {@link #call}. */
+  /** One repeating probe: the ticker runs {@link #run}, which wakes its worker to {@link #call}. */
   private final class Repeating implements Runnable, Ticket {
     private final PreparedProbe probe;
     private final SampleSink sink;
     private final long first;
     private final long period;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final Runnable call = this::call;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+    private final Thread worker = Thread.ofVirtual().name("faultline-probe").unstarted(this::work);
     private long ticks; // ticker thread only
     private long due; // written before the call is submitted, read by the call
     private volatile boolean cancelled;
@@ -91,10 +98,22 @@ public final class ProbeScheduler implements AutoCloseable {
         return; // cancelled, or the previous call still runs: skip this tick
       }
       due = dueNow;
-      try {
-        calls.execute(call);
-      } catch (RejectedExecutionException closed) {
-        busy.set(false);
+      wake.release();
+    }
+
+    /** The worker: parked until a tick (or cancel) wakes it. */
+    private void work() {
+      while (!cancelled) {
+        try {
+          wake.acquire();
+        } catch (InterruptedException e) {
+          continue; // a cancel that came between calls: the loop condition ends it
+        }
+        if (!cancelled) {
+          call();
+        } else {
+          busy.set(false);
+        }
       }
     }
 
@@ -138,12 +157,15 @@ public final class ProbeScheduler implements AutoCloseable {
       if (inFlight != null) {
         inFlight.interrupt();
       }
+      wake.release(); // a parked worker wakes, sees the cancel and ends
+      live.remove(this);
     }
   }
 
   @Override
   public void close() {
+    closed = true;
     ticker.shutdownNow();
-    calls.shutdownNow();
+    live.forEach(Repeating::cancel);
   }
 }
