@@ -1,6 +1,5 @@
 package dev.faultline.cli;
 
-import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
@@ -34,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,20 +74,7 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--target", paramLabel = "NAME", description = "Only this target (default: all).")
   String targetName;
 
-  @Option(
-      names = "--context",
-      paramLabel = "C",
-      description = "Kubeconfig context (default: the experiment's, else the current one).")
-  String context;
-
-  @Option(
-      names = "--kubeconfig",
-      paramLabel = "PATH",
-      description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
-  Path kubeconfig;
-
-  @Option(names = "--sandbox", description = "Use the embedded sandbox cluster.")
-  boolean sandbox;
+  @Mixin ClusterChoice clusterOptions = new ClusterChoice();
 
   @Option(
       names = {"-o", "--output"},
@@ -106,12 +93,6 @@ final class PreviewCommand implements Callable<Integer> {
       description =
           "Seed for blast-radius sampling (default: derived from the experiment and target names).")
   Long seed;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
-  String timeout = "30s";
 
   @Override
   public Integer call() throws Exception {
@@ -134,22 +115,12 @@ final class PreviewCommand implements Callable<Integer> {
     if (targets == null) {
       return ExitCodes.USAGE;
     }
-    Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
-    KubeContexts contexts =
-        kubeconfig == null ? KubeContexts.system() : KubeContexts.ofFiles(List.of(kubeconfig));
-    // A sandbox started for this preview writes its kubeconfig to a private temporary file, so it
-    // never replaces the one a running app's sandbox wrote.
-    Path sandboxKubeconfig =
-        java.nio.file.Files.createTempDirectory("faultline-preview").resolve("kubeconfig");
-    var sandboxOptions =
-        dev.faultline.sandbox.SandboxOptions.defaults()
-            .withKubeconfig(sandboxKubeconfig)
-            .withDemoServices(false);
-    try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
+    Duration wait = clusterOptions.timeout();
+    KubeContexts contexts = clusterOptions.contexts(KubeContexts.system());
+    try (var connector = clusterOptions.connector(contexts, "preview", false)) {
       ClusterTarget cluster;
       try {
-        cluster =
-            ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "preview");
+        cluster = clusterOptions.choose(contexts.discover(), experiment, err, "preview");
       } catch (IllegalArgumentException e) {
         err.println("preview: " + e.getMessage());
         return ExitCodes.USAGE;
@@ -189,7 +160,7 @@ final class PreviewCommand implements Callable<Integer> {
               "preview: "
                   + cluster.label()
                   + " did not answer within "
-                  + timeout
+                  + clusterOptions.timeout
                   + ": "
                   + snapshot.state().message());
           return ExitCodes.CLUSTER;

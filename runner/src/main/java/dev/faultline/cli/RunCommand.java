@@ -1,6 +1,5 @@
 package dev.faultline.cli;
 
-import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
@@ -21,7 +20,6 @@ import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,17 +59,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The experiment (YAML or JSON).")
   Path file;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to run in.")
-  String context;
-
-  @Option(
-      names = "--kubeconfig",
-      paramLabel = "PATH",
-      description = "Kubeconfig file instead of KUBECONFIG / ~/.kube/config.")
-  Path kubeconfig;
-
-  @Option(names = "--sandbox", description = "Run against a new embedded sandbox cluster.")
-  boolean sandbox;
+  @Mixin ClusterChoice cluster = new ClusterChoice();
 
   @Option(
       names = "--dry-run",
@@ -94,12 +83,6 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "text (default) or json: the summary on stdout.")
   String output = "text";
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      description = "How long to wait for the cluster (default: ${DEFAULT-VALUE}).")
-  String timeout = "30s";
 
   @Unmatched List<String> unmatched = new ArrayList<>();
 
@@ -132,23 +115,18 @@ final class RunCommand implements Callable<Integer> {
       return INVALID_FILE;
     }
     Experiment experiment = read.experiment().get();
-    KubeContexts contexts =
-        kubeconfig == null ? environment.kubeContexts() : KubeContexts.ofFiles(List.of(kubeconfig));
-    Path sandboxKubeconfig = Files.createTempDirectory("faultline-run").resolve("kubeconfig");
-    var sandboxOptions =
-        dev.faultline.sandbox.SandboxOptions.defaults().withKubeconfig(sandboxKubeconfig);
-    try (var connector = new ClusterConnector(contexts, sandboxOptions)) {
-      ClusterTarget cluster;
+    KubeContexts contexts = cluster.contexts(environment.kubeContexts());
+    try (var connector = cluster.connector(contexts, "run", true)) {
+      ClusterTarget target;
       try {
-        cluster =
-            ClusterChoice.choose(sandbox, context, contexts.discover(), experiment, err, "run");
+        target = cluster.choose(contexts.discover(), experiment, err, "run");
       } catch (IllegalArgumentException e) {
         err.println("run: " + e.getMessage());
         return ExitCodes.USAGE;
       }
       Confirmation confirmation =
           new RunGuard(ProtectedContexts.load(environment.protectedContextsFile()))
-              .confirm(cluster.contextName(), unmatched);
+              .confirm(target.contextName(), unmatched);
       if (confirmation.outcome() == Confirmation.Outcome.REFUSED) {
         err.println("run: " + confirmation.message());
         return ExitCodes.USAGE;
@@ -156,9 +134,9 @@ final class RunCommand implements Callable<Integer> {
       if (!confirmation.message().isEmpty()) {
         err.println("run: " + confirmation.message());
       }
-      err.println("run: connecting to " + cluster.label() + " …");
-      try (KubernetesClient client = connector.connect(cluster)) {
-        return run(experiment, cluster.contextName(), client, out, err);
+      err.println("run: connecting to " + target.label() + " …");
+      try (KubernetesClient client = connector.connect(target)) {
+        return run(experiment, target.contextName(), client, out, err);
       } catch (KubeconfigException e) {
         err.println("run: " + e.getMessage());
         return ABORTED_OR_ERROR;
@@ -176,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     Path state = environment.stateDirectory();
     LeftoverWarning.print(state, contextName, err);
     String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
-    Duration wait = dev.faultline.model.TimeSpan.parse(timeout).orElse(Duration.ofSeconds(30));
+    Duration wait = cluster.timeout();
     var env =
         ClusterRunEnvironment.create(client, contextName, state, experiment.metadata().name());
     RunOptions.GatePolicy gates =
