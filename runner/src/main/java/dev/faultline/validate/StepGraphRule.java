@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class StepGraphRule implements Rule {
   /** Letters, digits, '-', '_', '.'; starting and ending with a letter or digit; at most 63. */
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?");
+  static final Pattern ID = dev.faultline.model.StepId.PATTERN;
 
   @Override
   public void check(Experiment experiment, ProblemSink sink) {

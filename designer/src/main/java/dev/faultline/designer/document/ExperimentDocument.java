@@ -1,0 +1,233 @@
+package dev.faultline.designer.document;
+
+import dev.faultline.format.Syntax;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Metadata;
+import dev.faultline.model.Spec;
+import dev.faultline.model.edit.Edit;
+import dev.faultline.model.edit.EditRefused;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The experiment being designed: its content with undo history, the file it belongs to, and whether
+ * it has unsaved changes. The one place views change the experiment, always through an {@link
+ * Edit}.
+ *
+ * <p>Lives on the FX thread. Listeners of {@link #experimentProperty()} must not edit in turn: such
+ * a re-entrant edit throws, because it would interleave two gestures in the history.
+ */
+public final class ExperimentDocument {
+
+  static final String UNTITLED = "Untitled";
+
+  private UndoHistory history;
+  private boolean notifying;
+
+  private final ReadOnlyObjectWrapper<Experiment> experiment =
+      new ReadOnlyObjectWrapper<>(this, "experiment");
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyObjectWrapper<Syntax> syntax =
+      new ReadOnlyObjectWrapper<>(this, "syntax", Syntax.YAML);
+  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+  private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText");
+  private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText");
+  private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+  private final ReadOnlyStringWrapper displayName =
+      new ReadOnlyStringWrapper(this, "displayName", UNTITLED);
+
+  /** Starts with a new, empty, untitled experiment. */
+  public ExperimentDocument() {
+    reset(blank(), null, Syntax.YAML, false);
+  }
+
+  /** A new experiment with nothing in it: what File › New shows. */
+  public static Experiment blank() {
+    return new Experiment(
+        new Metadata("new-experiment", null, null, null),
+        new Spec(null, null, null, null, null, null),
+        null,
+        null);
+  }
+
+  /** Replaces everything with a new, untitled experiment; the history starts over. */
+  public void newDocument() {
+    reset(blank(), null, Syntax.YAML, false);
+  }
+
+  /**
+   * Shows {@code content} read from {@code path}; the history starts over and the document is
+   * clean.
+   */
+  public void open(Experiment content, Path path) {
+    reset(content, Objects.requireNonNull(path, "path"), Syntax.of(path), false);
+  }
+
+  /**
+   * Shows {@code content} restored from a recovery file: it belongs to {@code path} (or is untitled
+   * when {@code null}) but is not saved there, so the document starts dirty.
+   */
+  public void restore(Experiment content, Path path) {
+    reset(content, path, path == null ? Syntax.YAML : Syntax.of(path), true);
+  }
+
+  private void reset(Experiment content, Path path, Syntax newSyntax, boolean unsaved) {
+    guard();
+    history = new UndoHistory(content);
+    if (unsaved) {
+      history.markUnsaved();
+    }
+    file.set(path);
+    syntax.set(newSyntax);
+    displayName.set(path == null ? UNTITLED : name(path));
+    publish();
+  }
+
+  /**
+   * Applies {@code edit} as one undo step.
+   *
+   * @return empty when applied (or when it changed nothing), else why it was refused
+   * @throws IllegalStateException when called from a listener of this document
+   */
+  public Optional<String> edit(Edit edit) {
+    guard();
+    try {
+      if (history.apply(edit)) {
+        publish();
+      }
+      return Optional.empty();
+    } catch (EditRefused refused) {
+      return Optional.of(refused.getMessage());
+    }
+  }
+
+  /** Ends a run of merging edits (typing in one field): the next edit is its own undo step. */
+  public void closeMerge() {
+    history.closeMerge();
+  }
+
+  public void undo() {
+    guard();
+    if (history.undo()) {
+      publish();
+    }
+  }
+
+  public void redo() {
+    guard();
+    if (history.redo()) {
+      publish();
+    }
+  }
+
+  /** Records a successful save of the current state to {@code path}. */
+  public void markSaved(Path path) {
+    guard();
+    history.markSaved();
+    file.set(Objects.requireNonNull(path, "path"));
+    syntax.set(Syntax.of(path));
+    displayName.set(name(path));
+    publish();
+  }
+
+  private void guard() {
+    if (notifying) {
+      throw new IllegalStateException(
+          "the document was changed from one of its own listeners; edit in response to the"
+              + " user instead");
+    }
+  }
+
+  private void publish() {
+    notifying = true;
+    try {
+      experiment.set(history.current());
+      dirty.set(history.isDirty());
+      canUndo.set(history.canUndo());
+      canRedo.set(history.canRedo());
+      undoText.set(history.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+      redoText.set(history.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+      revision.set(revision.get() + 1);
+    } finally {
+      notifying = false;
+    }
+  }
+
+  private static String name(Path path) {
+    Path name = path.getFileName();
+    return name == null ? path.toString() : name.toString();
+  }
+
+  /** The experiment as it is now. */
+  public Experiment experiment() {
+    return experiment.get();
+  }
+
+  public ReadOnlyObjectProperty<Experiment> experimentProperty() {
+    return experiment.getReadOnlyProperty();
+  }
+
+  /** The file this document was opened from or saved to; empty when untitled. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file.get());
+  }
+
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
+
+  /** YAML or JSON: how the document is saved and shown in the text view. */
+  public ReadOnlyObjectProperty<Syntax> syntaxProperty() {
+    return syntax.getReadOnlyProperty();
+  }
+
+  public Syntax syntax() {
+    return syntax.get();
+  }
+
+  public boolean isDirty() {
+    return dirty.get();
+  }
+
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return dirty.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canUndoProperty() {
+    return canUndo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canRedoProperty() {
+    return canRedo.getReadOnlyProperty();
+  }
+
+  /** {@code Undo Move 3 Steps}, or just {@code Undo} when there is nothing to undo. */
+  public ReadOnlyStringProperty undoTextProperty() {
+    return undoText.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty redoTextProperty() {
+    return redoText.getReadOnlyProperty();
+  }
+
+  /** Increases on every change of content or file; views compare it to skip work. */
+  public ReadOnlyLongProperty revisionProperty() {
+    return revision.getReadOnlyProperty();
+  }
+
+  /** The file name, or {@code Untitled}. */
+  public ReadOnlyStringProperty displayNameProperty() {
+    return displayName.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.faultline.model.edit;
+
+import dev.faultline.model.AttackStep;
+import dev.faultline.model.GateStep;
+import dev.faultline.model.ProbeStep;
+import dev.faultline.model.Step;
+import dev.faultline.model.WaitStep;
+import java.util.List;
+
+/** Copies of steps with another id and edges: for rename, paste and duplicate. */
+public final class StepCopies {
+  private StepCopies() {}
+
+  /** {@code step} with id {@code id}, everything else equal. */
+  public static Step withId(Step step, String id) {
+    return with(step, id, step.after());
+  }
+
+  /** {@code step} with id {@code id} and {@code after} edges {@code after}. */
+  public static Step with(Step step, String id, List<String> after) {
+    return switch (step) {
+      case AttackStep a ->
+          new AttackStep(id, after, a.attack(), a.target(), a.with(), a.duration(), a.extras());
+      case ProbeStep p ->
+          new ProbeStep(
+              id,
+              after,
+              p.probe(),
+              p.target(),
+              p.with(),
+              p.until(),
+              p.timeout(),
+              p.interval(),
+              p.initialDelay(),
+              p.retries(),
+              p.extras());
+      case WaitStep w -> new WaitStep(id, after, w.duration(), w.extras());
+      case GateStep g -> new GateStep(id, after, g.gate(), g.timeout(), g.onTimeout(), g.extras());
+    };
+  }
+}
