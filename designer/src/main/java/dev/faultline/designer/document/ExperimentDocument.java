@@ -30,6 +30,9 @@ public final class ExperimentDocument {
 
   static final String UNTITLED = "Untitled";
 
+  static final String TEXT_FIRST =
+      "The text view has changes that do not parse yet: fix them, or discard them there, first.";
+
   private UndoHistory history;
   private boolean notifying;
 
@@ -46,6 +49,11 @@ public final class ExperimentDocument {
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private final ReadOnlyStringWrapper displayName =
       new ReadOnlyStringWrapper(this, "displayName", UNTITLED);
+  private final ReadOnlyStringWrapper unparsedText =
+      new ReadOnlyStringWrapper(this, "unparsedText");
+
+  /** Whether {@link #unparsedText} is what the file holds (it was opened or saved as such). */
+  private boolean unparsedTextSaved;
 
   /** Starts with a new, empty, untitled experiment. */
   public ExperimentDocument() {
@@ -82,8 +90,44 @@ public final class ExperimentDocument {
     reset(content, path, path == null ? Syntax.YAML : Syntax.of(path), true);
   }
 
+  /**
+   * Shows a file that does not parse: its text stays editable in the text view (and is what Save
+   * writes) until it parses; the canvas shows an empty experiment meanwhile.
+   */
+  public void openUnparsed(String text, Path path) {
+    reset(blank(), Objects.requireNonNull(path, "path"), Syntax.of(path), false);
+    unparsedText.set(Objects.requireNonNull(text, "text"));
+    unparsedTextSaved = true;
+    publish();
+  }
+
+  /**
+   * Records text typed in the text view that does not parse (or {@code null} once it does): it is
+   * kept, counts as an unsaved change and is what Save writes, so no typing is ever lost.
+   */
+  public void setUnparsedText(String text) {
+    guard();
+    if (!Objects.equals(text, unparsedText.get())) {
+      unparsedText.set(text);
+      unparsedTextSaved = false;
+      publish();
+    }
+  }
+
+  /** Text of the text view that does not parse yet; {@code null} when the experiment is current. */
+  public ReadOnlyStringProperty unparsedTextProperty() {
+    return unparsedText.getReadOnlyProperty();
+  }
+
+  /** {@link #unparsedTextProperty()} as an optional. */
+  public Optional<String> unparsedText() {
+    return Optional.ofNullable(unparsedText.get());
+  }
+
   private void reset(Experiment content, Path path, Syntax newSyntax, boolean unsaved) {
     guard();
+    unparsedText.set(null);
+    unparsedTextSaved = false;
     history = new UndoHistory(content);
     if (unsaved) {
       history.markUnsaved();
@@ -102,6 +146,10 @@ public final class ExperimentDocument {
    */
   public Optional<String> edit(Edit edit) {
     guard();
+    if (unparsedText.get() != null) {
+      // Applying it would throw away the text; the user fixes or discards the text first.
+      return Optional.of(TEXT_FIRST);
+    }
     try {
       if (history.apply(edit)) {
         publish();
@@ -119,14 +167,14 @@ public final class ExperimentDocument {
 
   public void undo() {
     guard();
-    if (history.undo()) {
+    if (unparsedText.get() == null && history.undo()) {
       publish();
     }
   }
 
   public void redo() {
     guard();
-    if (history.redo()) {
+    if (unparsedText.get() == null && history.redo()) {
       publish();
     }
   }
@@ -135,6 +183,7 @@ public final class ExperimentDocument {
   public void markSaved(Path path) {
     guard();
     history.markSaved();
+    unparsedTextSaved = unparsedText.get() != null;
     file.set(Objects.requireNonNull(path, "path"));
     syntax.set(Syntax.of(path));
     displayName.set(name(path));
@@ -153,9 +202,9 @@ public final class ExperimentDocument {
     notifying = true;
     try {
       experiment.set(history.current());
-      dirty.set(history.isDirty());
-      canUndo.set(history.canUndo());
-      canRedo.set(history.canRedo());
+      dirty.set(history.isDirty() || (unparsedText.get() != null && !unparsedTextSaved));
+      canUndo.set(unparsedText.get() == null && history.canUndo());
+      canRedo.set(unparsedText.get() == null && history.canRedo());
       undoText.set(history.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
       redoText.set(history.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
       revision.set(revision.get() + 1);
