@@ -179,11 +179,38 @@ public final class ExperimentDocument {
     }
   }
 
+  /**
+   * What Save writes, taken on the FX thread before the background write: the experiment and the
+   * unparsed text of this moment.
+   *
+   * @param experiment the content to write when {@code unparsedText} is {@code null}
+   * @param unparsedText text of the text view that does not parse; written verbatim when present
+   */
+  public record Snapshot(Experiment experiment, String unparsedText) {}
+
+  /** The content to save now. */
+  public Snapshot snapshot() {
+    return new Snapshot(experiment.get(), unparsedText.get());
+  }
+
   /** Records a successful save of the current state to {@code path}. */
   public void markSaved(Path path) {
+    markSaved(path, snapshot());
+  }
+
+  /**
+   * Records that {@code saved} was written to {@code path}. Edits made while the write ran stay
+   * unsaved changes.
+   */
+  public void markSaved(Path path, Snapshot saved) {
     guard();
-    history.markSaved();
-    unparsedTextSaved = unparsedText.get() != null;
+    if (saved.experiment() == experiment.get() && saved.unparsedText() == null) {
+      history.markSaved();
+    } else {
+      history.markSaved(saved.experiment());
+    }
+    unparsedTextSaved =
+        unparsedText.get() != null && unparsedText.get().equals(saved.unparsedText());
     file.set(Objects.requireNonNull(path, "path"));
     syntax.set(Syntax.of(path));
     displayName.set(name(path));

@@ -138,6 +138,25 @@ public final class UndoHistory {
     topOpenForMerge = false;
   }
 
+  /**
+   * Records that {@code saved} is what the file holds: the state a background save wrote while the
+   * user may have gone on editing. Compared by identity, since equal content reached by other edits
+   * was not what was written; when that state is no longer in the history, nothing is.
+   */
+  public void markSaved(Experiment saved) {
+    topOpenForMerge = false;
+    if (saved == base) {
+      savedAt = 0;
+      return;
+    }
+    savedAt = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).after() == saved) {
+        savedAt = i + 1;
+      }
+    }
+  }
+
   /** Records that no state of this history is what the file holds (a restored recovery copy). */
   public void markUnsaved() {
     savedAt = -1;

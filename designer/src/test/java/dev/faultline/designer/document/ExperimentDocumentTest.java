@@ -57,6 +57,19 @@ class ExperimentDocumentTest {
   }
 
   @Test
+  void editsMadeWhileASaveWasWritingStayUnsaved() {
+    document.edit(new AddStep(wait("a"), null));
+    ExperimentDocument.Snapshot written = document.snapshot();
+    document.edit(new AddStep(wait("b"), null));
+    document.markSaved(Path.of("/tmp/flow.yaml"), written);
+
+    assertThat(document.isDirty()).isTrue();
+    document.undo();
+    assertThat(document.isDirty()).isFalse();
+    assertThat(document.displayNameProperty().get()).isEqualTo("flow.yaml");
+  }
+
+  @Test
   void aRestoredRecoveryCopyStartsDirty() {
     Experiment recovered = new AddStep(wait("a"), null).apply(ExperimentDocument.blank());
     document.restore(recovered, Path.of("/tmp/flow.yaml"));
