@@ -1,12 +1,13 @@
 package dev.faultline.designer.palette;
 
+import atlantafx.base.controls.CustomTextField;
 import dev.faultline.catalog.Catalog;
 import dev.faultline.designer.document.StepTemplate;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -15,7 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The left-hand palette: a search field over the catalog's attacks and probes plus wait and gate,
@@ -37,7 +37,7 @@ public final class PaletteView extends VBox {
 
   private final PaletteViewModel viewModel;
   private final Consumer<StepTemplate> activate;
-  private final TextField search = TextFields.createClearableTextField();
+  private final CustomTextField search = new CustomTextField();
   private final ListView<PaletteRow> list = new ListView<>();
 
   /**
@@ -56,6 +56,7 @@ public final class PaletteView extends VBox {
     search.setAccessibleText("Search attacks and probes");
     search.textProperty().bindBidirectional(viewModel.queryProperty());
     search.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
+    search.setRight(clearButton());
 
     list.setId("palette-list");
     list.getStyleClass().add("palette-list");
@@ -76,6 +77,17 @@ public final class PaletteView extends VBox {
 
     addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     getChildren().addAll(search, list);
+  }
+
+  /** A small cross in the field that clears the search; shown only while there is a query. */
+  private Button clearButton() {
+    Button clear = new Button("\u2715");
+    clear.getStyleClass().addAll("palette-search-clear", "flat");
+    clear.setFocusTraversable(false);
+    clear.setAccessibleText("Clear search");
+    clear.setOnAction(event -> search.clear());
+    clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+    return clear;
   }
 
   /** The stylesheet the palette needs; add it to the scene (or a parent) once. */
