@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("bench")
 class LaunchBenchmark {
 
-  private static final int RUNS = 7;
+  /** Launches per program, after one warm-up each: {@code -Dbench.launch.runs} (app/pom.xml). */
+  private static final int RUNS = Integer.getInteger("bench.launch.runs", 7);
+
   private static final Path EXAMPLE =
       Path.of("..", "docs", "examples", "checkout-freeze-and-recover.yaml").toAbsolutePath();
 

@@ -17,18 +17,29 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * One small JSON settings file: read leniently, written atomically.
  *
- * <p>A file that cannot be read or parsed is copied aside to {@code NAME.corrupt} (so whatever was
- * in it is not lost when the defaults are written over it) and read as an empty object, with a
- * warning.
+ * <p>A file that cannot be read or parsed is read as an empty object, with a warning, and copied
+ * aside to {@code NAME.corrupt} first, so whatever was in it is not lost when the defaults are
+ * written over it.
  */
 final class JsonSettingsFile {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path file;
+  private final boolean keepDamaged;
 
+  /** A settings file the user may care about: a damaged one is copied aside before it is lost. */
   JsonSettingsFile(Path file) {
+    this(file, true);
+  }
+
+  /**
+   * @param keepDamaged whether to copy a damaged file aside; not for machine-written records such
+   *     as recovery sidecars, where a copy would only pile up
+   */
+  JsonSettingsFile(Path file, boolean keepDamaged) {
     this.file = file;
+    this.keepDamaged = keepDamaged;
   }
 
   Path path() {
@@ -63,6 +74,9 @@ final class JsonSettingsFile {
 
   private Loaded<JsonNode> damaged(String why) {
     String keptAs = "";
+    if (!keepDamaged) {
+      return new Loaded<>(empty(), Optional.of(file + " " + why + "."));
+    }
     try {
       Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
       Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);

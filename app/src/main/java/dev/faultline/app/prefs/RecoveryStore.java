@@ -108,7 +108,7 @@ public final class RecoveryStore {
   }
 
   private Optional<Sidecar> readSidecar(Path sidecar) {
-    Loaded<JsonNode> loaded = new JsonSettingsFile(sidecar).read();
+    Loaded<JsonNode> loaded = new JsonSettingsFile(sidecar, false).read();
     if (loaded.warning().isPresent() || loaded.value().isEmpty()) {
       return Optional.empty();
     }
@@ -193,7 +193,7 @@ public final class RecoveryStore {
       data.put("savedAt", Instant.now().toString());
       data.put("text", textName);
       // The sidecar last: a sidecar always points at complete text.
-      new JsonSettingsFile(directory.resolve(id + SIDECAR)).write(data);
+      new JsonSettingsFile(directory.resolve(id + SIDECAR), false).write(data);
       String otherName = id + (snapshot.syntax() == Syntax.JSON ? ".yaml" : ".json");
       Files.deleteIfExists(directory.resolve(otherName));
     }

@@ -174,6 +174,7 @@ class RecoveryStoreTest {
     assertThat(thisInstance().pending())
         .extracting(PendingRecovery::id)
         .containsExactly(newer.id(), older.id());
+    assertThat(data.resolve("recovery/broken" + RecoveryStore.SIDECAR + ".corrupt")).doesNotExist();
   }
 
   @Test
