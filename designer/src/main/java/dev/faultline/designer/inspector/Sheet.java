@@ -1,0 +1,49 @@
+package dev.faultline.designer.inspector;
+
+import dev.faultline.designer.inspector.InspectorForm.Section;
+import dev.faultline.designer.inspector.InspectorForm.TargetSection;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+
+/** Building blocks of the property sheet: section headers and groups of rows. */
+final class Sheet {
+  private Sheet() {}
+
+  static Label sectionTitle(String title) {
+    Label label = new Label(title.toUpperCase(Locale.ROOT));
+    label.getStyleClass().add("inspector-section-title");
+    label.setMaxWidth(Double.MAX_VALUE);
+    return label;
+  }
+
+  /** A titled group of rows; nothing when the section has no fields. */
+  static VBox section(Section section) {
+    VBox box = new VBox();
+    box.getStyleClass().add("inspector-section");
+    if (!section.fields().isEmpty()) {
+      box.getChildren().add(sectionTitle(section.title()));
+      section.fields().forEach(f -> box.getChildren().add(new FieldRow(f)));
+    }
+    return box;
+  }
+
+  static VBox rows(TargetSection target) {
+    VBox box = new VBox();
+    box.getStyleClass().add("inspector-rows");
+    target.fields().forEach(f -> box.getChildren().add(new FieldRow(f)));
+    return box;
+  }
+
+  /** A section that folds away, for docs and target editors. */
+  static TitledPane collapsible(String title, Node content, boolean expanded) {
+    TitledPane pane = new TitledPane(title, content);
+    pane.setAnimated(false);
+    pane.setExpanded(expanded);
+    pane.getStyleClass().add("inspector-collapsible");
+    pane.setMaxWidth(Double.MAX_VALUE);
+    return pane;
+  }
+}
