@@ -1,5 +1,6 @@
 package dev.faultline.designer.inspector;
 
+import atlantafx.base.controls.ToggleSwitch;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javafx.collections.FXCollections;
@@ -13,7 +14,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import org.controlsfx.control.ToggleSwitch;
 
 /**
  * Makes the control for an {@link InspectorField} and binds it both ways: what the user types goes
