@@ -59,11 +59,13 @@ final class ExperimentFormPane extends VBox {
     Button remove = new Button("Remove");
     remove.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
     remove.setOnAction(e -> model.removeTarget(target.name()));
+    remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label nameLabel = new Label("name");
     nameLabel.getStyleClass().add("inspector-label");
-    nameLabel.setMinWidth(FieldRow.LABEL_WIDTH);
+    nameLabel.setMinWidth(FieldRow.LABEL_WIDTH - Sheet.FOLD_INDENT);
+    nameLabel.setPrefWidth(FieldRow.LABEL_WIDTH - Sheet.FOLD_INDENT);
     HBox nameRow = new HBox(nameLabel, name, remove);
-    nameRow.setSpacing(6);
+    nameRow.setSpacing(8);
     nameRow.setAlignment(Pos.CENTER_LEFT);
     nameRow.getStyleClass().add("inspector-row");
     VBox content = new VBox(nameRow, Sheet.rows(target));

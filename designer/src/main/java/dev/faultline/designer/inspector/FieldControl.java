@@ -1,9 +1,12 @@
 package dev.faultline.designer.inspector;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.ListCell;
@@ -36,7 +39,7 @@ final class FieldControl {
           case TEXT, MONOSPACE, DURATION, COMMA_LIST -> textField(field, null);
           case INTEGER -> textField(field, PARTIAL_INTEGER);
           case NUMBER -> textField(field, PARTIAL_NUMBER);
-          case PROSE -> textArea(field, 3, 3, true);
+          case PROSE -> textArea(field, 4, 4, true);
           case EXPRESSION -> textArea(field, 1, 3, false);
           case CODE -> textArea(field, 8, 8, false);
           case LINES, MAP -> textArea(field, 2, 6, false);
@@ -57,7 +60,10 @@ final class FieldControl {
   }
 
   private static TextField textField(InspectorField field, Pattern accepted) {
-    TextField text = new TextField();
+    CustomTextField text = new CustomTextField();
+    if (!field.isRequired() && !field.isCommitOnly()) {
+      text.setRight(clearButton(text, field));
+    }
     if (accepted != null) {
       UnaryOperator<TextFormatter.Change> filter =
           change -> accepted.matcher(change.getControlNewText()).matches() ? change : null;
@@ -67,6 +73,28 @@ final class FieldControl {
     // Enter applies a commit-only field and ends the undo step of any other.
     text.setOnAction(e -> field.commit());
     return text;
+  }
+
+  /** A small × that clears an optional field, which removes its key from the file. */
+  private static Button clearButton(TextField text, InspectorField field) {
+    Button clear = new Button("\u00d7");
+    clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "field-clear");
+    clear.setFocusTraversable(false);
+    clear.setAccessibleText("Clear " + field.label());
+    // Only where the pointer or caret is, so a sheet of filled fields stays calm.
+    clear
+        .visibleProperty()
+        .bind(
+            text.textProperty()
+                .isNotEmpty()
+                .and(text.disabledProperty().not())
+                .and(text.hoverProperty().or(text.focusedProperty())));
+    clear.setOnAction(
+        e -> {
+          text.clear();
+          field.finishEditing();
+        });
+    return clear;
   }
 
   private static TextArea textArea(InspectorField field, int minRows, int maxRows, boolean wrap) {
@@ -215,8 +243,9 @@ final class FieldControl {
               if (!value.equals(values.getValue())) {
                 values.setValue(value);
               }
-              if (now.isEmpty()) {
-                spinner.getEditor().setText("");
+              // The editor shows the field's text: empty while the mode takes no value.
+              if (!spinner.getEditor().getText().equals(now)) {
+                spinner.getEditor().setText(now);
               }
             });
     values

@@ -26,6 +26,11 @@ final class FieldRow extends HBox {
   private final Control control;
 
   FieldRow(InspectorField field) {
+    this(field, LABEL_WIDTH);
+  }
+
+  /** A row with a narrower label column, so rows indented in a folding section line up too. */
+  FieldRow(InspectorField field, double labelWidth) {
     this.field = field;
     getStyleClass().add("inspector-row");
     setAlignment(Pos.TOP_LEFT);
@@ -38,14 +43,16 @@ final class FieldRow extends HBox {
     star.managedProperty().bind(field.requiredProperty());
     HBox labelColumn = new HBox(2, name, star);
     labelColumn.getStyleClass().add("inspector-label-column");
-    labelColumn.setMinWidth(LABEL_WIDTH);
-    labelColumn.setPrefWidth(LABEL_WIDTH);
-    labelColumn.setMaxWidth(LABEL_WIDTH);
+    labelColumn.setMinWidth(labelWidth);
+    labelColumn.setPrefWidth(labelWidth);
+    labelColumn.setMaxWidth(labelWidth);
     name.setMinWidth(0);
     name.setWrapText(true);
 
     control = FieldControl.create(field);
     name.setLabelFor(control);
+    // The label is in words; the key is what the file says, for those who edit it as text.
+    name.setTooltip(new javafx.scene.control.Tooltip(field.key()));
     field
         .requiredProperty()
         .addListener(

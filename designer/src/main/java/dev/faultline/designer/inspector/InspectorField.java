@@ -3,6 +3,7 @@ package dev.faultline.designer.inspector;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.inspector.FieldText.Parsed;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.TimeSpan;
 import dev.faultline.model.edit.Edit;
 import dev.faultline.model.edit.EditRefused;
 import dev.faultline.validate.Problem;
@@ -218,8 +219,8 @@ public final class InspectorField {
     }
     if (editor == FieldEditor.DURATION
         && value instanceof String s
-        && dev.faultline.model.TimeSpan.parse(s).isEmpty()) {
-      return dev.faultline.model.TimeSpan.problem(s);
+        && TimeSpan.parse(s).isEmpty()) {
+      return TimeSpan.problem(s);
     }
     return null;
   }

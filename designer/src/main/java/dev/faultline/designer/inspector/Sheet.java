@@ -30,10 +30,18 @@ final class Sheet {
     return box;
   }
 
+  /**
+   * How far a folding section's content is indented (its padding and border, see inspector.css);
+   * its label column is that much narrower so its fields line up with the rows outside.
+   */
+  static final double FOLD_INDENT = 11;
+
   static VBox rows(TargetSection target) {
     VBox box = new VBox();
     box.getStyleClass().add("inspector-rows");
-    target.fields().forEach(f -> box.getChildren().add(new FieldRow(f)));
+    target
+        .fields()
+        .forEach(f -> box.getChildren().add(new FieldRow(f, FieldRow.LABEL_WIDTH - FOLD_INDENT)));
     return box;
   }
 
@@ -42,7 +50,7 @@ final class Sheet {
     TitledPane pane = new TitledPane(title, content);
     pane.setAnimated(false);
     pane.setExpanded(expanded);
-    pane.getStyleClass().add("inspector-collapsible");
+    pane.getStyleClass().addAll("inspector-collapsible", atlantafx.base.theme.Styles.DENSE);
     pane.setMaxWidth(Double.MAX_VALUE);
     return pane;
   }

@@ -207,7 +207,7 @@ final class StepFields {
     FieldEditor editor = editorFor(param.type());
     String key = "with." + param.name();
     InspectorField.Builder b =
-        InspectorField.builder(key, param.name(), editor)
+        InspectorField.builder(key, words(param.name()), editor)
             .required(param.required())
             .help(param.docs())
             .prompt(prompt(param))
@@ -274,6 +274,11 @@ final class StepFields {
       case STRING_MAP -> "Name: value, one per line";
       default -> "";
     };
+  }
+
+  /** {@code insecureSkipVerify} → {@code insecure skip verify}: labels that wrap between words. */
+  static String words(String camelCase) {
+    return camelCase.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether the descriptor's steps name a target, so the form shows the target combo. */

@@ -98,12 +98,14 @@ public final class ProblemsView extends VBox {
 
     TableColumn<Problem, String> where = new TableColumn<>("Step / path");
     where.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(model.where(c.getValue())));
-    where.setPrefWidth(160);
+    where.setPrefWidth(150);
+    where.setMinWidth(90);
 
     TableColumn<Problem, String> location = new TableColumn<>("Line");
     location.setCellValueFactory(
         c -> new ReadOnlyObjectWrapper<>(ProblemsViewModel.location(c.getValue())));
     location.setPrefWidth(64);
+    location.setMinWidth(56);
     location.setMaxWidth(90);
 
     TableColumn<Problem, String> message = new TableColumn<>("Problem");

@@ -7,7 +7,6 @@ import atlantafx.base.theme.PrimerLight;
 import dev.faultline.designer.problems.ProblemsView;
 import dev.faultline.format.ExperimentFormat;
 import dev.faultline.format.Syntax;
-import dev.faultline.model.AttackStep;
 import dev.faultline.model.BlastRadius;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.validate.Problem;
@@ -143,11 +142,7 @@ class InspectorUiTest {
 
   @Test
   void clickingAProblemSelectsItsStep(FxRobot robot) {
-    robot.interact(
-        () -> {
-          fixture.selection.select("until-unhealthy");
-          fixture.inspector(); // a second model must not disturb the first
-        });
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
     TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);
     robot.interact(() -> jq.setText(".status =="));
     robot.interact(fixture.selection::clear);
@@ -172,6 +167,11 @@ class InspectorUiTest {
   void snapshotsInLightAndDark(FxRobot robot) throws IOException {
     Path dir = Path.of("target", "inspector-snapshots");
     Files.createDirectories(dir);
+    // One problem on a field, so the pictures show how problems look too.
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
+    TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);
+    robot.interact(() -> jq.setText(".status =="));
+    await(() -> !fixture.problems.problems().isEmpty());
     for (String theme : List.of("light", "dark")) {
       robot.interact(
           () ->
@@ -189,18 +189,33 @@ class InspectorUiTest {
               }
             });
         WaitForAsyncUtils.waitForFxEvents();
-        Path file =
-            dir.resolve(theme + "-" + (selected.isEmpty() ? "experiment" : selected) + ".png");
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = inspector.getScene().getRoot().snapshot(null, null));
-        write(image[0], file);
-        assertThat(file).isNotEmptyFile();
+        String name = selected.isEmpty() ? "experiment" : selected;
+        snapshot(robot, dir.resolve(theme + "-" + name + ".png"));
+        // And the lower half: target editor, parameters.
+        scrollTo(robot, robot.lookup(".inspector-content").query(), 1.0);
+        snapshot(robot, dir.resolve(theme + "-" + name + "-lower.png"));
       }
     }
-    assertThat(
-            ((AttackStep) fixture.document.experiment().spec().step("freeze").orElseThrow())
-                .target())
-        .isEqualTo("checkout");
+    assertThat(fixture.document.experiment().spec().targets()).containsOnlyKeys("checkout");
+  }
+
+  private void snapshot(FxRobot robot, Path file) throws IOException {
+    WritableImage[] image = new WritableImage[1];
+    robot.interact(() -> image[0] = inspector.getScene().getRoot().snapshot(null, null));
+    write(image[0], file);
+    assertThat(file).isNotEmptyFile();
+  }
+
+  private static void scrollTo(FxRobot robot, javafx.scene.Node content, double vvalue) {
+    robot.interact(
+        () -> {
+          javafx.scene.Node parent = content.getParent();
+          while (!(parent instanceof javafx.scene.control.ScrollPane)) {
+            parent = parent.getParent();
+          }
+          ((javafx.scene.control.ScrollPane) parent).setVvalue(vvalue);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   /** Scrolls the inspector so that {@code node} is in view, as a user would before clicking. */
