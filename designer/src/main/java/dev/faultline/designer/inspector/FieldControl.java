@@ -115,15 +115,23 @@ final class FieldControl {
   private static void bindText(TextInputControl control, InspectorField field) {
     control.setText(field.text());
     control.setPromptText(field.prompt());
+    Echo echo = new Echo();
     field
         .textProperty()
         .addListener(
             (obs, old, now) -> {
               if (!control.getText().equals(now)) {
-                control.setText(now);
+                echo.quietly(() -> control.setText(now));
               }
             });
-    control.textProperty().addListener((obs, old, now) -> field.type(now));
+    control
+        .textProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!echo.active) {
+                field.type(now);
+              }
+            });
     control
         .focusedProperty()
         .addListener(
@@ -143,16 +151,21 @@ final class FieldControl {
   private static ToggleSwitch toggle(InspectorField field) {
     ToggleSwitch toggle = new ToggleSwitch();
     toggle.setSelected(Boolean.parseBoolean(field.text()) || isDefaultOn(field));
+    Echo echo = new Echo();
     field
         .textProperty()
         .addListener(
-            (obs, old, now) -> toggle.setSelected(Boolean.parseBoolean(now) || isDefaultOn(field)));
+            (obs, old, now) ->
+                echo.quietly(
+                    () -> toggle.setSelected(Boolean.parseBoolean(now) || isDefaultOn(field))));
     toggle
         .selectedProperty()
         .addListener(
             (obs, old, on) -> {
-              field.type(Boolean.toString(on));
-              field.finishEditing();
+              if (!echo.active) {
+                field.type(Boolean.toString(on));
+                field.finishEditing();
+              }
             });
     return toggle;
   }
@@ -169,14 +182,17 @@ final class FieldControl {
     combo.setPromptText(field.prompt());
     combo.setButtonCell(new ChoiceCell(field));
     combo.setCellFactory(list -> new ChoiceCell(field));
+    Echo echo = new Echo();
     field
         .choicesProperty()
         .addListener(
             (obs, old, now) -> {
               if (!combo.getItems().equals(now)) {
-                String value = field.text();
-                combo.getItems().setAll(now);
-                combo.setValue(value);
+                echo.quietly(
+                    () -> {
+                      combo.getItems().setAll(now);
+                      combo.setValue(field.text());
+                    });
               }
             });
     field
@@ -184,14 +200,14 @@ final class FieldControl {
         .addListener(
             (obs, old, now) -> {
               if (!now.equals(combo.getValue())) {
-                combo.setValue(now);
+                echo.quietly(() -> combo.setValue(now));
               }
             });
     combo
         .valueProperty()
         .addListener(
             (obs, old, now) -> {
-              if (now != null) {
+              if (now != null && !echo.active) {
                 field.type(now);
                 field.finishEditing();
               }
@@ -235,29 +251,50 @@ final class FieldControl {
     if (field.text().isEmpty()) {
       spinner.getEditor().setText("");
     }
+    Echo echo = new Echo();
     field
         .textProperty()
         .addListener(
-            (obs, old, now) -> {
-              Integer value = parse(now, min);
-              if (!value.equals(values.getValue())) {
-                values.setValue(value);
-              }
-              // The editor shows the field's text: empty while the mode takes no value.
-              if (!spinner.getEditor().getText().equals(now)) {
-                spinner.getEditor().setText(now);
-              }
-            });
+            (obs, old, now) ->
+                echo.quietly(
+                    () -> {
+                      Integer value = parse(now, min);
+                      if (!value.equals(values.getValue())) {
+                        values.setValue(value);
+                      }
+                      // The editor shows the field's text: empty while the mode takes no value.
+                      if (!spinner.getEditor().getText().equals(now)) {
+                        spinner.getEditor().setText(now);
+                      }
+                    }));
     values
         .valueProperty()
         .addListener(
             (obs, old, now) -> {
-              if (now != null && !field.text().equals(now.toString())) {
+              if (now != null && !echo.active && !field.text().equals(now.toString())) {
                 field.type(now.toString());
                 field.finishEditing();
               }
             });
     return spinner;
+  }
+
+  /**
+   * Marks updates of a control that come from its field (the document changed), so they are not
+   * taken for typing and echoed back as an edit, which the document would refuse while it is still
+   * notifying.
+   */
+  private static final class Echo {
+    private boolean active;
+
+    void quietly(Runnable update) {
+      active = true;
+      try {
+        update.run();
+      } finally {
+        active = false;
+      }
+    }
   }
 
   private static Integer parse(String text, int fallback) {

@@ -120,6 +120,51 @@ class InspectorUiTest {
   }
 
   @Test
+  void undoRefreshesSwitchesChoicesAndSpinnersWithoutEditingAgain(FxRobot robot) {
+    robot.interact(() -> fixture.selection.select("freeze"));
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<String> mode =
+        robot.lookup("#field-blastRadius-mode").queryAs(javafx.scene.control.ComboBox.class);
+    @SuppressWarnings("unchecked")
+    Spinner<Integer> value = robot.lookup("#field-blastRadius-value").queryAs(Spinner.class);
+
+    robot.interact(() -> mode.setValue("one"));
+    assertThat(value.getEditor().getText()).isEmpty();
+    assertThat(value.isDisabled()).isTrue();
+    robot.interact(fixture.document::undo);
+
+    assertThat(mode.getValue()).isEqualTo("percent");
+    assertThat(value.getValue()).isEqualTo(50);
+    assertThat(value.getEditor().getText()).isEqualTo("50");
+    assertThat(fixture.document.canRedoProperty().get()).isTrue();
+
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
+    atlantafx.base.controls.ToggleSwitch insecure =
+        robot
+            .lookup("#field-with-insecureSkipVerify")
+            .queryAs(atlantafx.base.controls.ToggleSwitch.class);
+    robot.interact(() -> insecure.setSelected(true));
+    assertThat(probe("until-unhealthy").with().get("insecureSkipVerify")).contains(true);
+    robot.interact(fixture.document::undo);
+
+    assertThat(insecure.isSelected()).isFalse();
+    assertThat(probe("until-unhealthy").with().has("insecureSkipVerify")).isFalse();
+    assertThat(fixture.document.canRedoProperty().get()).isTrue();
+  }
+
+  @Test
+  void unparsedTextShowsABannerAndMakesTheFormReadOnly(FxRobot robot) {
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
+
+    robot.interact(() -> fixture.document.setUnparsedText("spec: ["));
+
+    Label banner = robot.lookup(".inspector-banner").queryAs(Label.class);
+    assertThat(banner.isVisible()).isTrue();
+    assertThat(banner.getText()).contains("do not parse");
+    assertThat(robot.lookup("#field-with-url").queryAs(TextField.class).isDisabled()).isTrue();
+  }
+
+  @Test
   void aJqSyntaxErrorShowsTheValidationProblemUnderTheField(FxRobot robot) {
     robot.interact(() -> fixture.selection.select("until-unhealthy"));
     TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);
