@@ -68,7 +68,7 @@ final class ExperimentFormPane extends VBox {
     nameRow.setSpacing(8);
     nameRow.setAlignment(Pos.CENTER_LEFT);
     nameRow.getStyleClass().add("inspector-row");
-    VBox content = new VBox(nameRow, Sheet.rows(target));
+    VBox content = new VBox(nameRow, Sheet.rows(target, model));
     return Sheet.collapsible(target.name() + " \u00b7 " + target.kind(), content, true);
   }
 

@@ -54,6 +54,8 @@ public final class InspectorViewModel {
       new ReadOnlyObjectWrapper<>(this, "form");
   private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+  private final ReadOnlyObjectWrapper<Map<String, List<Problem>>> targetProblems =
+      new ReadOnlyObjectWrapper<>(this, "targetProblems", Map.of());
 
   /** What the current form was built for; a different key means a new form. */
   private Object formKey;
@@ -101,6 +103,14 @@ public final class InspectorViewModel {
   /** The last refusal of an action that has no field to show it (remove target, disconnect). */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
+  }
+
+  /**
+   * Problems about a target of the current form that none of its fields shows (unused, no
+   * namespace), by target name: shown at the top of its editor.
+   */
+  public ReadOnlyObjectProperty<Map<String, List<Problem>>> targetProblemsProperty() {
+    return targetProblems.getReadOnlyProperty();
   }
 
   /** The field of the current form with {@code key} ({@code with.url}, {@code timeout}). */
@@ -352,6 +362,21 @@ public final class InspectorViewModel {
       claimed.addAll(mine);
       field.showProblems(mine);
     }
+    Map<String, List<Problem>> byTarget = new java.util.LinkedHashMap<>();
+    for (String name : shownTargets(current)) {
+      String base = dev.faultline.validate.Paths.child("spec.targets", name);
+      List<Problem> rest =
+          all.stream()
+              .filter(p -> ProblemPaths.within(p.path(), base))
+              .filter(p -> !claimed.contains(p))
+              .toList();
+      if (!rest.isEmpty()) {
+        byTarget.put(name, rest);
+      }
+    }
+    if (!byTarget.equals(targetProblems.get())) {
+      targetProblems.set(Map.copyOf(byTarget));
+    }
     if (current instanceof StepForm step) {
       String base = ProblemPaths.step(experiment, step.stepId());
       step.setStepProblems(
@@ -362,6 +387,18 @@ public final class InspectorViewModel {
                   .filter(p -> !claimed.contains(p))
                   .toList());
     }
+  }
+
+  private static List<String> shownTargets(InspectorForm current) {
+    return switch (current) {
+      case ExperimentForm experiment ->
+          experiment.targets().stream().map(TargetSection::name).toList();
+      case StepForm step ->
+          step.targetProperty().get() == null
+              ? List.of()
+              : List.of(step.targetProperty().get().name());
+      case ManyStepsForm many -> List.of();
+    };
   }
 
   private Optional<Descriptor> descriptorOf(Step step) {

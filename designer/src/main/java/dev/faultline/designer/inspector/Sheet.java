@@ -2,6 +2,8 @@ package dev.faultline.designer.inspector;
 
 import dev.faultline.designer.inspector.InspectorForm.Section;
 import dev.faultline.designer.inspector.InspectorForm.TargetSection;
+import dev.faultline.validate.Problem;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -36,12 +38,37 @@ final class Sheet {
    */
   static final double FOLD_INDENT = 11;
 
-  static VBox rows(TargetSection target) {
+  static VBox rows(TargetSection target, InspectorViewModel model) {
     VBox box = new VBox();
     box.getStyleClass().add("inspector-rows");
+    box.getChildren().add(targetProblems(target.name(), model));
     target
         .fields()
         .forEach(f -> box.getChildren().add(new FieldRow(f, FieldRow.LABEL_WIDTH - FOLD_INDENT)));
+    return box;
+  }
+
+  /** The problems of a target that no field of its editor shows, kept current. */
+  private static VBox targetProblems(String name, InspectorViewModel model) {
+    VBox box = new VBox(2);
+    box.getStyleClass().add("target-problems");
+    Runnable show =
+        () -> {
+          List<Problem> problems =
+              model.targetProblemsProperty().get().getOrDefault(name, List.of());
+          box.getChildren()
+              .setAll(
+                  problems.stream()
+                      .map(p -> (Node) FieldRow.message(p.message(), p.isError()))
+                      .toList());
+          box.setManaged(!problems.isEmpty());
+          box.setVisible(!problems.isEmpty());
+        };
+    // Weak: the box goes with its form, the model stays.
+    javafx.beans.InvalidationListener listener = obs -> show.run();
+    box.getProperties().put("listener", listener);
+    model.targetProblemsProperty().addListener(new javafx.beans.WeakInvalidationListener(listener));
+    show.run();
     return box;
   }
 

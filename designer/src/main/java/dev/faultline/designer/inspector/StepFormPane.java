@@ -116,7 +116,7 @@ final class StepFormPane extends VBox {
         .setAll(
             Sheet.collapsible(
                 "Target \u201c" + target.name() + "\u201d \u00b7 " + target.kind(),
-                Sheet.rows(target),
+                Sheet.rows(target, model),
                 true));
   }
 

@@ -209,6 +209,28 @@ class InspectorUiTest {
   }
 
   @Test
+  void enterOnAProblemSelectsItsStep(FxRobot robot) {
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
+    TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);
+    robot.interact(() -> jq.setText(".status =="));
+    robot.interact(fixture.selection::clear);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.TableView<Problem> table =
+        robot.lookup(".problems-table").queryAs(javafx.scene.control.TableView.class);
+    await(() -> !table.getItems().isEmpty());
+
+    robot.interact(
+        () -> {
+          table.requestFocus();
+          table.getSelectionModel().select(0);
+        });
+    robot.type(KeyCode.ENTER);
+
+    assertThat(fixture.selection.ids()).containsExactly("until-unhealthy");
+    assertThat(revealed).extracting(Problem::path).containsExactly("spec.steps[1].with.jq");
+  }
+
+  @Test
   void snapshotsInLightAndDark(FxRobot robot) throws IOException {
     Path dir = Path.of("target", "inspector-snapshots");
     Files.createDirectories(dir);

@@ -311,6 +311,16 @@ class InspectorViewModelTest {
   }
 
   @Test
+  void targetProblemsThatNoFieldShowsAreListedForTheTarget() {
+    inspector.addTarget();
+
+    assertThat(inspector.targetProblemsProperty().get()).containsOnlyKeys("target");
+    assertThat(inspector.targetProblemsProperty().get().get("target"))
+        .extracting(Problem::message)
+        .anySatisfy(m -> assertThat(m).contains("not used by any step"));
+  }
+
+  @Test
   void renamingATargetRewritesTheStepsThatUseIt() {
     assertThat(inspector.renameTarget("checkout", "checkout-pods")).isEmpty();
 
