@@ -1,0 +1,146 @@
+package dev.faultline.designer.inspector;
+
+import dev.faultline.model.BlastRadius;
+import dev.faultline.model.BlastRadius.Mode;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Keyword;
+import dev.faultline.model.Target;
+import dev.faultline.model.edit.Edit;
+import dev.faultline.model.edit.EditRefused;
+import dev.faultline.model.edit.PutTarget;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The fields of the target editor for one named target: where to look, what to select and how much
+ * of it to hit. Every edit is a {@link PutTarget} that merges per field while typing.
+ */
+final class TargetFields {
+
+  private final String name;
+
+  TargetFields(String name) {
+    this.name = name;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<InspectorField> all() {
+    return List.of(
+        InspectorField.builder("namespaces", "namespaces", FieldEditor.COMMA_LIST)
+            .prompt("shop, checkout")
+            .help("Namespaces to look in, comma-separated.")
+            .read(e -> target(e) == null ? null : emptyToNull(target(e).namespaces()))
+            .write(put("namespaces", "namespaces", (t, v) -> TargetCopy.withNamespaces(t, list(v))))
+            .path(e -> ProblemPaths.targetField(name, "namespaces"))
+            .build(),
+        InspectorField.builder("labelSelector", "label selector", FieldEditor.MONOSPACE)
+            .prompt("app=checkout,tier in (web,api)")
+            .help("Kubernetes label selector; empty selects every pod.")
+            .read(e -> target(e) == null ? null : target(e).labelSelector())
+            .write(
+                put(
+                    "label selector",
+                    "labelSelector",
+                    (t, v) -> TargetCopy.withLabelSelector(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "labelSelector"))
+            .build(),
+        InspectorField.builder("podName", "pod name", FieldEditor.MONOSPACE)
+            .prompt("any name")
+            .help("Regex the whole pod name must match.")
+            .read(e -> target(e) == null ? null : target(e).podName())
+            .write(put("pod name", "podName", (t, v) -> TargetCopy.withPodName(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "podName"))
+            .build(),
+        InspectorField.builder("containers", "containers", FieldEditor.COMMA_LIST)
+            .prompt("all containers")
+            .help("Regexes, comma-separated; a container is hit when its name matches any.")
+            .read(e -> target(e) == null ? null : emptyToNull(target(e).containers()))
+            .write(put("containers", "containers", (t, v) -> TargetCopy.withContainers(t, list(v))))
+            .path(e -> ProblemPaths.targetField(name, "containers"))
+            .build(),
+        InspectorField.builder("blastRadius.mode", "blast radius", FieldEditor.CHOICE)
+            .choices(Keyword.words(Mode.class))
+            .help("How many of the matching pods are hit.")
+            .read(e -> target(e) == null ? null : target(e).effectiveBlastRadius().mode().keyword())
+            .write(put("blast radius", "blastRadius.mode", (t, v) -> withMode(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "blastRadius.mode"))
+            .build(),
+        InspectorField.builder("blastRadius.value", "value", FieldEditor.SPINNER)
+            .range(1.0, null)
+            .enabledWhen(
+                e -> target(e) != null && target(e).effectiveBlastRadius().mode().takesValue())
+            .read(e -> blastValue(e))
+            .write(put("blast radius", "blastRadius.value", TargetFields::withValue))
+            .path(e -> ProblemPaths.targetField(name, "blastRadius.value"))
+            .build());
+  }
+
+  /**
+   * A new mode keeps the value when it still fits, else gets a sensible one, so picking "percent"
+   * gives a valid target at once. {@code all} is the default and leaves the file.
+   */
+  static Target withMode(Target t, String word) {
+    Mode mode = word == null ? Mode.ALL : Keyword.parse(Mode.class, word).orElse(Mode.ALL);
+    BlastRadius old = t.blastRadius();
+    if (mode == Mode.ALL && (old == null || old.seed() == null && old.extras().isEmpty())) {
+      return TargetCopy.withBlastRadius(t, null);
+    }
+    Integer value = null;
+    if (mode.takesValue()) {
+      Integer previous = old == null ? null : old.value();
+      boolean fits = previous != null && previous >= mode.min() && previous <= mode.max();
+      value = fits ? previous : mode == Mode.COUNT ? 1 : 50;
+    }
+    return TargetCopy.withBlastRadius(
+        t,
+        new BlastRadius(
+            mode, value, old == null ? null : old.seed(), old == null ? null : old.extras()));
+  }
+
+  private static Target withValue(Target t, Object value) {
+    BlastRadius old = t.effectiveBlastRadius();
+    Integer v =
+        value == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) value).longValue());
+    return TargetCopy.withBlastRadius(t, new BlastRadius(old.mode(), v, old.seed(), old.extras()));
+  }
+
+  private Object blastValue(Experiment e) {
+    Target t = target(e);
+    if (t == null || t.blastRadius() == null || t.blastRadius().value() == null) {
+      return null;
+    }
+    return t.blastRadius().value().longValue();
+  }
+
+  Target target(Experiment experiment) {
+    return experiment.spec().targets().get(name);
+  }
+
+  private BiFunction<Experiment, Object, Edit> put(
+      String label, String field, BiFunction<Target, Object, Target> change) {
+    return (e, value) -> {
+      Target t = target(e);
+      if (t == null) {
+        throw new EditRefused("The target \u201c" + name + "\u201d no longer exists.");
+      }
+      return new PutTarget(
+          name, change.apply(t, value), "Edit " + label, "target/" + name + "/" + field);
+    };
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> list(Object value) {
+    return value == null ? List.of() : (List<String>) value;
+  }
+
+  private static List<String> emptyToNull(List<String> list) {
+    return list.isEmpty() ? null : list;
+  }
+}
