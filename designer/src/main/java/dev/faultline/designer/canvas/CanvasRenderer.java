@@ -365,7 +365,7 @@ final class CanvasRenderer {
     g.setFont(SMALL);
     g.setFill(theme.color(Swatch.MUTED));
     g.fillText(fitter.fit(texts.subtitle(), SMALL, w - TEXT_LEFT - 8), x + TEXT_LEFT, y + 35);
-    double textWidth = w - PAD - STRIPE - 8;
+    double textWidth = w - PAD - 10;
     g.setFill(theme.color(Swatch.TEXT));
     g.fillText(fitter.fit(texts.detail(), SMALL, textWidth), x + PAD, y + 54);
     g.setFill(theme.color(Swatch.MUTED));

@@ -7,6 +7,7 @@ import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepFactory;
 import dev.faultline.designer.document.StepSelection;
 import dev.faultline.designer.document.StepTemplate;
+import dev.faultline.model.Experiment;
 import dev.faultline.model.Position;
 import dev.faultline.model.Step;
 import dev.faultline.model.edit.AddStep;
@@ -135,9 +136,14 @@ public final class CanvasViewModel {
               if (focused.get() != null && now.spec().step(focused.get()).isEmpty()) {
                 focused.set(null);
               }
-              if (selectedEdge != null && !graph().edges().contains(selectedEdge)) {
+              if (selectedEdge != null
+                  && !now.spec()
+                      .step(selectedEdge.to())
+                      .map(step -> step.after().contains(selectedEdge.from()))
+                      .orElse(false)) {
                 selectedEdge = null;
               }
+              updateAccessibleText();
               invalidate();
             });
     document.fileProperty().addListener((obs, old, now) -> fitPending = true);
@@ -166,7 +172,6 @@ public final class CanvasViewModel {
     if (graphStale) {
       graph = CanvasGraph.reconcile(graph, document.experiment(), text);
       graphStale = false;
-      updateAccessibleText();
     }
     return graph;
   }
@@ -856,20 +861,27 @@ public final class CanvasViewModel {
     return n == 1 ? "1 step" : n + " steps";
   }
 
-  /** The accessible description of the focused step, or an overview of the canvas. */
+  /**
+   * The accessible description of the focused step, or an overview of the canvas. Read from the
+   * experiment itself, not the graph, so it stays current without reconciling on every change.
+   */
   public String describeFocused() {
+    Experiment experiment = document.experiment();
     String id = focused.get();
-    Optional<StepCard> card = id == null ? Optional.empty() : graph().card(id);
-    if (card.isEmpty()) {
-      int steps = graph().size();
-      int edges = graph().edges().size();
+    Optional<Step> step = id == null ? Optional.empty() : experiment.spec().step(id);
+    if (step.isEmpty()) {
+      int steps = experiment.spec().steps().size();
+      int edges = 0;
+      for (Step s : experiment.spec().steps()) {
+        edges += s.after().size();
+      }
       return "Experiment canvas, "
           + (steps == 1 ? "1 step" : steps + " steps")
           + ", "
           + (edges == 1 ? "1 connection" : edges + " connections");
     }
-    StepCard c = card.get();
-    return text.accessibleDescription(c.step(), c.texts(), problemsOf(c.id()));
+    Step s = step.get();
+    return text.accessibleDescription(s, text.lines(s, experiment), problemsOf(s.id()));
   }
 
   private void updateAccessibleText() {

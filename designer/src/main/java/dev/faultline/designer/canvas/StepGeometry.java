@@ -9,7 +9,7 @@ import dev.faultline.model.Position;
 public final class StepGeometry {
 
   /** Card width; wide enough for a target summary such as {@code checkout · app=checkout · 50%}. */
-  public static final double WIDTH = 200;
+  public static final double WIDTH = 212;
 
   public static final double HEIGHT = 76;
 
