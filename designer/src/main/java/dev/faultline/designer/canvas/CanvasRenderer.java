@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -103,6 +106,12 @@ final class CanvasRenderer {
 
   // ---- Background ----
 
+  /**
+   * The dot grid as one image blit. The software pipeline pays per fill and per pattern pixel, so
+   * thousands of tiny fills (or an image pattern) cost several milliseconds a frame; a cached layer
+   * one grid step larger than the view, shifted by the pan, costs a copy. It is redrawn only when
+   * the spacing, the colour or the view's size changes.
+   */
   private void paintDots(GraphicsContext g, Viewport viewport, CanvasTheme theme) {
     double spacing = StepGeometry.GRID;
     while (spacing * viewport.zoom() < 10 && spacing < 1000) {
@@ -112,17 +121,51 @@ final class CanvasRenderer {
     if (step < 10) {
       return;
     }
-    g.setFill(theme.color(Swatch.DOT));
-    double dot = Math.clamp(1.5 * viewport.zoom(), 1, 2.5);
-    double startX = viewport.offsetX() % step;
-    double startY = viewport.offsetY() % step;
-    if (startX < 0) startX += step;
-    if (startY < 0) startY += step;
-    for (double y = startY; y < viewport.height(); y += step) {
-      for (double x = startX; x < viewport.width(); x += step) {
-        g.fillRect(x - dot / 2, y - dot / 2, dot, dot);
+    Image layer =
+        dotLayer((int) viewport.width(), (int) viewport.height(), step, theme.color(Swatch.DOT));
+    double x = viewport.offsetX() % step;
+    double y = viewport.offsetY() % step;
+    g.drawImage(layer, Math.round(x < 0 ? x : x - step), Math.round(y < 0 ? y : y - step));
+  }
+
+  private WritableImage dotLayer;
+  private double dotLayerStep;
+  private Color dotLayerColor;
+
+  private Image dotLayer(int width, int height, double step, Color color) {
+    int w = width + (int) Math.ceil(step) + 1;
+    int h = height + (int) Math.ceil(step) + 1;
+    if (dotLayer != null
+        && dotLayer.getWidth() == w
+        && dotLayer.getHeight() == h
+        && dotLayerStep == step
+        && color.equals(dotLayerColor)) {
+      return dotLayer;
+    }
+    int[] argb = new int[w * h];
+    int pixel =
+        (int) Math.round(color.getOpacity() * 255) << 24
+            | (int) Math.round(color.getRed() * 255) << 16
+            | (int) Math.round(color.getGreen() * 255) << 8
+            | (int) Math.round(color.getBlue() * 255);
+    int dot = step >= 30 ? 2 : 1;
+    for (double dy = 0; dy < h; dy += step) {
+      for (double dx = 0; dx < w; dx += step) {
+        int px = (int) Math.round(dx);
+        int py = (int) Math.round(dy);
+        for (int j = 0; j < dot && py + j < h; j++) {
+          for (int i = 0; i < dot && px + i < w; i++) {
+            argb[(py + j) * w + px + i] = pixel;
+          }
+        }
       }
     }
+    WritableImage layer = new WritableImage(w, h);
+    layer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+    dotLayer = layer;
+    dotLayerStep = step;
+    dotLayerColor = color;
+    return layer;
   }
 
   private void paintEmptyHint(GraphicsContext g, Viewport viewport, CanvasTheme theme) {

@@ -122,6 +122,7 @@ public final class CanvasView extends Region {
 
   /** Paints when the model, the theme or the size changed since the last frame. */
   void paintIfDirty() {
+    model.prepareFrame();
     boolean modelDirty = model.takeDirty();
     if (!modelDirty && !themeDirty) {
       return;

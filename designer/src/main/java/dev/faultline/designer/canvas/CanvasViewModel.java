@@ -130,9 +130,6 @@ public final class CanvasViewModel {
         .addListener(
             (obs, old, now) -> {
               graphStale = true;
-              if (old == null || old.spec().steps().isEmpty()) {
-                fitPending = true; // a newly opened file: show all of it once
-              }
               if (focused.get() != null && now.spec().step(focused.get()).isEmpty()) {
                 focused.set(null);
               }
@@ -146,6 +143,7 @@ public final class CanvasViewModel {
               updateAccessibleText();
               invalidate();
             });
+    // Another file: show all of it once, at the next frame.
     document.fileProperty().addListener((obs, old, now) -> fitPending = true);
     selection
         .idsProperty()
@@ -269,6 +267,14 @@ public final class CanvasViewModel {
     }
     setViewport(viewport.withSize(width, height));
     if (fitPending && width > 0 && height > 0) {
+      fitPending = false;
+      zoomToFit();
+    }
+  }
+
+  /** Called by the view before it paints a frame: applies a pending fit of a newly opened file. */
+  public void prepareFrame() {
+    if (fitPending && viewport.width() > 0 && viewport.height() > 0) {
       fitPending = false;
       zoomToFit();
     }

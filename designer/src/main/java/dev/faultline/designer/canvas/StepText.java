@@ -132,7 +132,7 @@ public final class StepText {
     if (step.duration() != null) {
       parts.add("for " + step.duration());
     }
-    return String.join(SEPARATOR, parts);
+    return parts.isEmpty() ? "no parameters" : String.join(SEPARATOR, parts);
   }
 
   private static String probeDetail(ProbeStep step) {
@@ -142,7 +142,7 @@ public final class StepText {
     }
     String retries =
         step.effectiveRetries() > 0 ? SEPARATOR + step.effectiveRetries() + " retries" : "";
-    return "once" + limit + retries;
+    return "check once" + limit + retries;
   }
 
   private static String gateContext(GateStep gate) {

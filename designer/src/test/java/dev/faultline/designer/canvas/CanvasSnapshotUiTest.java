@@ -116,6 +116,64 @@ class CanvasSnapshotUiTest {
     save(dark, "canvas-dark.png");
   }
 
+  @Test
+  void faninFanoutProblemsAndTheOverview(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            fixtures.document.open(
+                CanvasFixtures.read(
+                    """
+                    apiVersion: faultline.dev/v1alpha1
+                    kind: Experiment
+                    metadata: {name: branches}
+                    spec:
+                      targets:
+                        web: {namespaces: [shop], labelSelector: app=web, blastRadius: {mode: count, value: 2}}
+                      steps:
+                        - {id: baseline, probe: http.check, with: {url: "http://web.shop/health"}}
+                        - {id: kill-web, after: [baseline], attack: k8s.pod.delete, target: web}
+                        - {id: slow-db, after: [baseline], attack: chaosmesh.network, target: nowhere, with: {action: delay}}
+                        - {id: settle, after: [kill-web, slow-db], wait: 30s}
+                        - {id: approve, after: [settle], gate: "Dashboards green? Roll on?", timeout: 5m}
+                    layout:
+                      baseline: {x: 0, y: 100}
+                      kill-web: {x: 300, y: 0}
+                      slow-db: {x: 300, y: 200}
+                      settle: {x: 600, y: 100}
+                      approve: {x: 900, y: 100}
+                    """),
+                java.nio.file.Path.of("branches.yaml")));
+    robot.interact(() -> fixtures.selection.select("settle"));
+    WritableImage detailed = snapshot(robot);
+    save(detailed, "canvas-branches.png");
+    // The join "settle" shows how many wires meet at its input port: a dark disc, not a ring.
+    Viewport viewport = view.viewModel().viewport();
+    Rect settle = view.viewModel().graph().card("settle").orElseThrow().bounds();
+    Color join =
+        detailed
+            .getPixelReader()
+            .getColor(
+                (int) viewport.toScreenX(settle.x() - 5),
+                (int) viewport.toScreenY(settle.centerY()));
+    assertThat(join.getBrightness()).isLessThan(0.5);
+    assertThat(view.viewModel().problemsOf("slow-db")).anyMatch(p -> p.isError());
+
+    // Zoomed far out: plain boxes, and an overview in the corner once the graph does not fit.
+    robot.interact(
+        () -> {
+          view.zoomReset();
+          view.viewModel().zoomAt(0.25 / view.zoomProperty().get(), 0, 0);
+          view.viewModel().scroll(900, 0);
+        });
+    WritableImage far = snapshot(robot);
+    save(far, "canvas-zoomed-out.png");
+    assertThat(view.viewModel().minimap()).isPresent();
+    Rect frame = view.viewModel().minimap().orElseThrow().frame();
+    Color inFrame = far.getPixelReader().getColor((int) frame.x() + 3, (int) frame.y() + 3);
+    Color background = far.getPixelReader().getColor(3, 3);
+    assertThat(close(inFrame, background)).isFalse();
+  }
+
   /** The card body's colour: right of the title, left of where badges go, of {@code freeze}. */
   private Color cardFill(WritableImage image) {
     Viewport viewport = view.viewModel().viewport();

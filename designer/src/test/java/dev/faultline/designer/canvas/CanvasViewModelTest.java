@@ -336,7 +336,8 @@ class CanvasViewModelTest {
 
     String text = model.accessibleTextProperty().get();
     assertThat(text)
-        .startsWith("Attack kill: Signal a process on target nowhere, runs after none, ");
+        .startsWith(
+            "Attack kill: Signal a process (no parameters) on target nowhere, runs after none, ");
     assertThat(text).containsPattern(", \\d+ errors?");
     assertThat(model.problemsOf("kill")).isNotEmpty();
   }
