@@ -50,6 +50,13 @@ final class CanvasRenderer {
   /** Cards drawn in the last frame: the culling at work. */
   private int lastCardsDrawn;
 
+  /** Of those, how many came from the image cache. */
+  private int lastCardsCached;
+
+  int lastCardsCached() {
+    return lastCardsCached;
+  }
+
   long frames() {
     return frames;
   }
@@ -58,9 +65,27 @@ final class CanvasRenderer {
     return lastCardsDrawn;
   }
 
-  void paint(GraphicsContext g, CanvasViewModel model, CanvasTheme theme, boolean focused) {
+  private final CardImageCache cardImages = new CardImageCache();
+
+  /**
+   * The zoom of the previous frame and for how many frames it has held: cards are cached only once
+   * the zoom holds still, since during a zoom gesture every cached image would be stale at once.
+   */
+  private double previousZoom = Double.NaN;
+
+  private int steadyFrames;
+
+  void paint(
+      GraphicsContext g,
+      CanvasViewModel model,
+      CanvasTheme theme,
+      boolean focused,
+      double outputScale) {
     frames++;
     Viewport viewport = model.viewport();
+    steadyFrames = viewport.zoom() == previousZoom ? steadyFrames + 1 : 0;
+    previousZoom = viewport.zoom();
+    boolean steadyZoom = steadyFrames >= 2;
     CanvasGraph graph = model.graph();
     double width = viewport.width();
     double height = viewport.height();
@@ -82,13 +107,17 @@ final class CanvasRenderer {
     paintEdges(g, model, graph, theme, visible, detailed);
     List<StepCard> cards = graph.cardsIn(visible.expanded(StepGeometry.WIDTH));
     int drawn = 0;
+    int cached = 0;
     for (StepCard card : cards) {
       Position at = model.positionOf(card);
       if (!StepGeometry.bounds(at).intersects(visible)) {
         continue;
       }
       drawn++;
-      if (detailed) {
+      if (detailed && steadyZoom) {
+        paintCachedCard(g, model, graph, card, at, theme, focused, outputScale);
+        cached++;
+      } else if (detailed) {
         paintCard(g, model, graph, card, at, theme, focused);
       } else {
         paintBox(g, model, card, at, theme, viewport.zoom());
@@ -96,6 +125,7 @@ final class CanvasRenderer {
     }
     // Cards being dragged may come from outside the index query; draw them on top.
     lastCardsDrawn = drawn;
+    lastCardsCached = cached;
     model.connectPreview().ifPresent(wire -> paintWire(g, model, graph, wire, theme));
     model.rubberBand().ifPresent(band -> paintRubberBand(g, band, theme, viewport.zoom()));
 
@@ -361,6 +391,51 @@ final class CanvasRenderer {
     }
   }
 
+  private void paintCachedCard(
+      GraphicsContext g,
+      CanvasViewModel model,
+      CanvasGraph graph,
+      StepCard card,
+      Position at,
+      CanvasTheme theme,
+      boolean viewFocused,
+      double outputScale) {
+    var key =
+        new CardImageCache.Key(
+            card,
+            model.isSelected(card.id()),
+            viewFocused && card.id().equals(model.focusedProperty().get()),
+            model.problemsOf(card.id()),
+            joins(graph, card),
+            graph.dependents(card.id()) > 1,
+            theme,
+            model.viewport().zoom(),
+            outputScale);
+    var image =
+        cardImages.image(
+            key, cg -> paintCard(cg, model, graph, card, new Position(0, 0), theme, viewFocused));
+    // One image pixel on one device pixel: placed on whole pixels and at its own size, the blit
+    // needs no resampling, so text stays as crisp as when drawn directly.
+    Viewport viewport = model.viewport();
+    double m = CardImageCache.MARGIN;
+    double factor = viewport.zoom() * outputScale;
+    double x =
+        viewport.toCanvasX(Math.round(viewport.toScreenX(at.x() - m) * outputScale) / outputScale);
+    double y =
+        viewport.toCanvasY(Math.round(viewport.toScreenY(at.y() - m) * outputScale) / outputScale);
+    g.drawImage(image, x, y, image.getWidth() / factor, image.getHeight() / factor);
+  }
+
+  private static int joins(CanvasGraph graph, StepCard card) {
+    int joins = 0;
+    for (String id : card.step().after()) {
+      if (graph.card(id).isPresent()) {
+        joins++;
+      }
+    }
+    return joins;
+  }
+
   private void paintCard(
       GraphicsContext g,
       CanvasViewModel model,
@@ -485,7 +560,7 @@ final class CanvasRenderer {
     Point in = StepGeometry.inputPort(at);
     Point out = StepGeometry.outputPort(at);
     double r = StepGeometry.PORT_RADIUS;
-    int joins = (int) card.step().after().stream().filter(id -> graph.card(id).isPresent()).count();
+    int joins = joins(graph, card);
     g.setLineWidth(1.5);
     if (joins > 1) {
       double jr = 8;

@@ -64,6 +64,17 @@ final class CanvasTheme {
     return new CanvasTheme(colors);
   }
 
+  /** Same colours: the view keeps its theme object, so cached card images stay valid. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CanvasTheme theme && theme.colors.equals(colors);
+  }
+
+  @Override
+  public int hashCode() {
+    return colors.hashCode();
+  }
+
   Color color(Swatch swatch) {
     return colors.get(swatch);
   }

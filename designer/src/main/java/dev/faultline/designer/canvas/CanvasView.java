@@ -19,6 +19,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -31,6 +32,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 
 /**
  * The experiment canvas: step cards and their wires, drawn on one {@link Canvas} the size of the
@@ -127,11 +129,23 @@ public final class CanvasView extends Region {
     if (!modelDirty && !themeDirty) {
       return;
     }
-    theme = swatches.read();
-    themeDirty = false;
-    if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-      renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused());
+    if (themeDirty) {
+      CanvasTheme read = swatches.read();
+      if (!read.equals(theme)) {
+        theme = read;
+      }
+      themeDirty = false;
     }
+    if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+      renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+    }
+  }
+
+  /** The window's pixels per point (2 on a Retina display), so cached cards stay sharp. */
+  private double outputScale() {
+    Scene scene = getScene();
+    Window window = scene == null ? null : scene.getWindow();
+    return window == null ? 1 : Math.max(window.getOutputScaleX(), window.getOutputScaleY());
   }
 
   @Override
@@ -409,5 +423,10 @@ public final class CanvasView extends Region {
   /** Cards drawn in the last frame, which culling keeps to those on screen. */
   int cardsDrawnLastFrame() {
     return renderer.lastCardsDrawn();
+  }
+
+  /** Cards of the last frame that were blitted from the image cache. */
+  int cardsCachedLastFrame() {
+    return renderer.lastCardsCached();
   }
 }
