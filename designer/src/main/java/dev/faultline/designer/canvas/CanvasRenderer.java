@@ -106,6 +106,18 @@ final class CanvasRenderer {
     boolean detailed = viewport.detailed();
     paintEdges(g, model, graph, theme, visible, detailed);
     List<StepCard> cards = graph.cardsIn(visible.expanded(StepGeometry.WIDTH));
+    if (!model.moving().isEmpty()) {
+      // Dragged cards are indexed where they were; they may have come from far off screen.
+      var listed = new java.util.HashSet<String>();
+      cards.forEach(card -> listed.add(card.id()));
+      cards = new java.util.ArrayList<>(cards);
+      for (String id : model.moving()) {
+        if (listed.add(id)) {
+          cards.add(graph.card(id).orElseThrow());
+        }
+      }
+      cards.sort((a, b) -> Integer.compare(a.order(), b.order()));
+    }
     int drawn = 0;
     int cached = 0;
     for (StepCard card : cards) {
@@ -123,7 +135,6 @@ final class CanvasRenderer {
         paintBox(g, model, card, at, theme, viewport.zoom());
       }
     }
-    // Cards being dragged may come from outside the index query; draw them on top.
     lastCardsDrawn = drawn;
     lastCardsCached = cached;
     model.connectPreview().ifPresent(wire -> paintWire(g, model, graph, wire, theme));

@@ -187,6 +187,11 @@ public final class CanvasViewModel {
     return movedPosition(origin);
   }
 
+  /** The ids of the cards a drag is moving right now; empty when none is. */
+  public Set<String> moving() {
+    return mode == Mode.MOVING ? moveOrigins.keySet() : Set.of();
+  }
+
   public boolean isSelected(String id) {
     return mode == Mode.RUBBER_BAND ? rubberHits.contains(id) : selection.isSelected(id);
   }
