@@ -1,0 +1,137 @@
+package dev.faultline.designer.canvas;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+/**
+ * The colours the canvas paints with, taken from the current AtlantaFX theme.
+ *
+ * <p>A {@code GraphicsContext} cannot resolve looked-up colours such as {@code
+ * -color-accent-emphasis}, so the view carries invisible swatches: tiny regions whose backgrounds
+ * are those colours in {@code canvas.css}. After each CSS pass their backgrounds hold the theme's
+ * colours; a theme switch changes them, which makes the view read them again and repaint. Without a
+ * theme (plain Modena) the fallbacks, Primer Light's colours, apply.
+ */
+final class CanvasTheme {
+
+  /** The swatch names, their style classes and their fallbacks. */
+  enum Swatch {
+    BACKGROUND("#f6f8fa"),
+    CARD("#ffffff"),
+    TEXT("#1f2328"),
+    MUTED("#656d76"),
+    BORDER("#d0d7de"),
+    DOT("#d0d7de"),
+    EDGE("#6e7781"),
+    ACCENT("#0969da"),
+    ACCENT_SUBTLE("#ddf4ff"),
+    ATTACK("#cf222e"),
+    PROBE("#0969da"),
+    WAIT("#6e7781"),
+    GATE("#8250df"),
+    DANGER("#cf222e"),
+    WARNING("#9a6700"),
+    SUCCESS("#1f883d"),
+    ON_EMPHASIS("#ffffff");
+
+    private final Color fallback;
+
+    Swatch(String fallback) {
+      this.fallback = Color.web(fallback);
+    }
+
+    String styleClass() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private final Map<Swatch, Color> colors;
+
+  private CanvasTheme(Map<Swatch, Color> colors) {
+    this.colors = colors;
+  }
+
+  static CanvasTheme fallback() {
+    Map<Swatch, Color> colors = new LinkedHashMap<>();
+    for (Swatch swatch : Swatch.values()) {
+      colors.put(swatch, swatch.fallback);
+    }
+    return new CanvasTheme(colors);
+  }
+
+  /** Same colours: the view keeps its theme object, so cached card images stay valid. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CanvasTheme theme && theme.colors.equals(colors);
+  }
+
+  @Override
+  public int hashCode() {
+    return colors.hashCode();
+  }
+
+  Color color(Swatch swatch) {
+    return colors.get(swatch);
+  }
+
+  Color kind(StepKind kind) {
+    return switch (kind) {
+      case ATTACK -> color(Swatch.ATTACK);
+      case PROBE -> color(Swatch.PROBE);
+      case WAIT -> color(Swatch.WAIT);
+      case GATE -> color(Swatch.GATE);
+    };
+  }
+
+  /** Whether the background is dark, to tune alpha blends that read differently on dark. */
+  boolean dark() {
+    return color(Swatch.CARD).getBrightness() < 0.5;
+  }
+
+  /** The invisible swatch regions, one per colour, for a view to hold as children. */
+  static final class Swatches extends Pane {
+    private final Map<Swatch, Region> regions = new LinkedHashMap<>();
+
+    Swatches() {
+      getStyleClass().add("swatches");
+      setManaged(false);
+      setMouseTransparent(true);
+      // Not setVisible(false): CSS still applies then, but opacity keeps it beyond doubt.
+      setOpacity(0);
+      for (Swatch swatch : Swatch.values()) {
+        Region region = new Region();
+        region.getStyleClass().addAll("swatch", swatch.styleClass());
+        region.setManaged(false);
+        regions.put(swatch, region);
+        getChildren().add(region);
+      }
+    }
+
+    /** Calls {@code changed} whenever CSS gives any swatch a new background (a theme switch). */
+    void onChange(Runnable changed) {
+      regions
+          .values()
+          .forEach(r -> r.backgroundProperty().addListener((obs, o, n) -> changed.run()));
+    }
+
+    CanvasTheme read() {
+      Map<Swatch, Color> colors = new LinkedHashMap<>();
+      regions.forEach((swatch, region) -> colors.put(swatch, colorOf(region, swatch.fallback)));
+      return new CanvasTheme(colors);
+    }
+
+    private static Color colorOf(Region region, Color fallback) {
+      Background background = region.getBackground();
+      if (background == null || background.getFills().isEmpty()) {
+        return fallback;
+      }
+      Paint fill = background.getFills().getFirst().getFill();
+      return fill instanceof Color color ? color : fallback;
+    }
+  }
+}

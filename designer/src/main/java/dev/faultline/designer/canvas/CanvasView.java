@@ -1,0 +1,432 @@
+package dev.faultline.designer.canvas;
+
+import dev.faultline.catalog.Catalog;
+import dev.faultline.designer.document.DocumentProblems;
+import dev.faultline.designer.document.ExperimentDocument;
+import dev.faultline.designer.document.StepDrag;
+import dev.faultline.designer.document.StepSelection;
+import dev.faultline.designer.document.StepTemplate;
+import dev.faultline.format.ExperimentFormat;
+import dev.faultline.format.Syntax;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Spec;
+import dev.faultline.model.Step;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/**
+ * The experiment canvas: step cards and their wires, drawn on one {@link Canvas} the size of the
+ * view. Put it in the centre of the window; it fills whatever room it gets.
+ *
+ * <p>The view is thin: it turns mouse, key, scroll, zoom and drag-and-drop events into calls on its
+ * {@link CanvasViewModel} and repaints at most once per pulse, only when the view model or the
+ * theme changed. Add {@link #stylesheet()} to the scene so it picks up the AtlantaFX theme's
+ * colours; it also works without, in Primer Light's colours.
+ *
+ * <p>Keys while it has focus: arrows move the focus between cards, Shift+arrows move the selected
+ * cards, Delete/Backspace deletes, Ctrl+A/C/X/V/D select all, copy, cut, paste, duplicate, Ctrl+= /
+ * Ctrl+- / Ctrl+0 zoom, Shift+1 fits all, C starts a wire from the focused card (arrows pick the
+ * target, Enter connects), Esc cancels any gesture, Space+drag pans.
+ */
+public final class CanvasView extends Region {
+
+  private final CanvasViewModel model;
+  private final Canvas canvas = new Canvas();
+  private final CanvasRenderer renderer = new CanvasRenderer();
+  private final CanvasTheme.Swatches swatches = new CanvasTheme.Swatches();
+  private final Runnable pulse = this::paintIfDirty;
+  private CanvasTheme theme = CanvasTheme.fallback();
+  private boolean themeDirty = true;
+
+  public CanvasView(
+      ExperimentDocument document,
+      StepSelection selection,
+      DocumentProblems problems,
+      Catalog catalog) {
+    this(new CanvasViewModel(document, selection, problems, catalog));
+  }
+
+  CanvasView(CanvasViewModel model) {
+    this.model = Objects.requireNonNull(model, "model");
+    getStyleClass().add("experiment-canvas");
+    setId("experiment-canvas");
+    setFocusTraversable(true);
+    setAccessibleRole(AccessibleRole.NODE);
+    setAccessibleRoleDescription("experiment canvas");
+    accessibleTextProperty().bind(model.accessibleTextProperty());
+    setAccessibleHelp(
+        "Arrow keys move between steps, Shift+arrows move them, C connects, Delete deletes.");
+    canvas.setManaged(false);
+    getChildren().addAll(canvas, swatches);
+
+    model.setRepaintRequest(Platform::requestNextPulse);
+    swatches.onChange(
+        () -> {
+          themeDirty = true;
+          Platform.requestNextPulse();
+        });
+    sceneProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (old != null) {
+                old.removePostLayoutPulseListener(pulse);
+              }
+              if (now != null) {
+                now.addPostLayoutPulseListener(pulse);
+              }
+            });
+    focusedProperty().addListener((obs, old, now) -> themeDirty = true);
+
+    installPointerHandlers();
+    installKeyHandlers();
+    installDropHandlers();
+  }
+
+  /** The stylesheet with the canvas's theme swatches; add it to the scene. */
+  public static String stylesheet() {
+    return Objects.requireNonNull(CanvasView.class.getResource("canvas.css")).toExternalForm();
+  }
+
+  // ---- Painting ----
+
+  @Override
+  protected void layoutChildren() {
+    double width = snapSizeX(getWidth());
+    double height = snapSizeY(getHeight());
+    if (canvas.getWidth() != width || canvas.getHeight() != height) {
+      canvas.setWidth(width);
+      canvas.setHeight(height);
+      themeDirty = true;
+    }
+    model.resize(width, height);
+    paintIfDirty();
+  }
+
+  /** Paints when the model, the theme or the size changed since the last frame. */
+  void paintIfDirty() {
+    model.prepareFrame();
+    boolean modelDirty = model.takeDirty();
+    if (!modelDirty && !themeDirty) {
+      return;
+    }
+    if (themeDirty) {
+      CanvasTheme read = swatches.read();
+      if (!read.equals(theme)) {
+        theme = read;
+      }
+      themeDirty = false;
+    }
+    if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+      renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+    }
+  }
+
+  /** The window's pixels per point (2 on a Retina display), so cached cards stay sharp. */
+  private double outputScale() {
+    Scene scene = getScene();
+    Window window = scene == null ? null : scene.getWindow();
+    return window == null ? 1 : Math.max(window.getOutputScaleX(), window.getOutputScaleY());
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    return 800;
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    return 600;
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    return 0;
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return 0;
+  }
+
+  // ---- Input ----
+
+  private void installPointerHandlers() {
+    addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          requestFocus();
+          model.pointerPressed(e.getX(), e.getY(), e.getButton(), modifiers(e));
+          e.consume();
+        });
+    addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          model.pointerDragged(e.getX(), e.getY(), modifiers(e));
+          e.consume();
+        });
+    addEventHandler(
+        MouseEvent.MOUSE_RELEASED,
+        e -> {
+          model.pointerReleased(e.getX(), e.getY(), modifiers(e));
+          e.consume();
+        });
+    addEventHandler(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isShortcutDown() || e.isControlDown()) {
+            model.zoomAt(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
+          } else {
+            model.scroll(e.getDeltaX(), e.getDeltaY());
+          }
+          e.consume();
+        });
+    addEventHandler(
+        ZoomEvent.ZOOM,
+        e -> {
+          model.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+          e.consume();
+        });
+  }
+
+  private static Modifiers modifiers(MouseEvent e) {
+    return new Modifiers(e.isShiftDown(), e.isShortcutDown(), e.isAltDown());
+  }
+
+  private void installKeyHandlers() {
+    addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (handleKey(e)) {
+            e.consume();
+          }
+        });
+    addEventHandler(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.SPACE) {
+            model.setPanKeyDown(false);
+            e.consume();
+          }
+        });
+  }
+
+  private boolean handleKey(KeyEvent e) {
+    KeyCode code = e.getCode();
+    if (e.isShortcutDown()) {
+      switch (code) {
+        case A -> model.selectAll();
+        case C -> copy();
+        case X -> cut();
+        case V -> model.paste();
+        case D -> model.duplicate();
+        case EQUALS, PLUS, ADD -> model.zoomIn();
+        case MINUS, SUBTRACT -> model.zoomOut();
+        case DIGIT0, NUMPAD0 -> model.zoomReset();
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+    Optional<Direction> direction = direction(code);
+    if (direction.isPresent()) {
+      if (e.isShiftDown() && !model.isConnecting()) {
+        model.nudge(direction.get());
+      } else {
+        model.arrow(direction.get());
+      }
+      return true;
+    }
+    switch (code) {
+      case SPACE -> model.setPanKeyDown(true);
+      case ESCAPE -> {
+        return model.cancel();
+      }
+      case ENTER -> {
+        return model.confirm();
+      }
+      case DELETE, BACK_SPACE -> model.deleteSelection();
+      case C -> model.startConnectFromSelection();
+      case DIGIT1 -> {
+        if (!e.isShiftDown()) {
+          return false;
+        }
+        model.zoomToFit();
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Direction> direction(KeyCode code) {
+    return switch (code) {
+      case LEFT, KP_LEFT -> Optional.of(Direction.LEFT);
+      case RIGHT, KP_RIGHT -> Optional.of(Direction.RIGHT);
+      case UP, KP_UP -> Optional.of(Direction.UP);
+      case DOWN, KP_DOWN -> Optional.of(Direction.DOWN);
+      default -> Optional.empty();
+    };
+  }
+
+  private void installDropHandlers() {
+    addEventHandler(
+        DragEvent.DRAG_OVER,
+        e -> {
+          if (e.getDragboard().hasContent(StepDrag.FORMAT)) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+          }
+        });
+    addEventHandler(
+        DragEvent.DRAG_DROPPED,
+        e -> {
+          e.setDropCompleted(dropped(e.getDragboard(), e.getX(), e.getY()));
+          e.consume();
+        });
+  }
+
+  /** Creates the step a dropped palette entry stands for; false for anything else. */
+  private boolean dropped(Dragboard dragboard, double x, double y) {
+    if (!(dragboard.getContent(StepDrag.FORMAT) instanceof String token)) {
+      return false;
+    }
+    Optional<StepTemplate> template = StepTemplate.parse(token);
+    template.ifPresent(
+        t -> {
+          model.drop(t, x, y);
+          requestFocus();
+        });
+    return template.isPresent();
+  }
+
+  // ---- Actions for the application's menus ----
+
+  public void deleteSelection() {
+    model.deleteSelection();
+  }
+
+  public void cut() {
+    model.cut();
+    putOnSystemClipboard();
+  }
+
+  public void copy() {
+    model.copy();
+    putOnSystemClipboard();
+  }
+
+  /** The copied steps as YAML too, so they can be pasted into an editor or a chat. */
+  private void putOnSystemClipboard() {
+    List<Step> steps = model.clipboardSteps();
+    if (steps.isEmpty()) {
+      return;
+    }
+    Experiment clip =
+        ExperimentDocument.blank().withSpec(new Spec(null, null, null, steps, null, null));
+    ClipboardContent content = new ClipboardContent();
+    content.putString(ExperimentFormat.write(clip, Syntax.YAML));
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  public void paste() {
+    model.paste();
+  }
+
+  public void duplicate() {
+    model.duplicate();
+  }
+
+  public void selectAll() {
+    model.selectAll();
+  }
+
+  public void zoomIn() {
+    model.zoomIn();
+  }
+
+  public void zoomOut() {
+    model.zoomOut();
+  }
+
+  public void zoomReset() {
+    model.zoomReset();
+  }
+
+  public void zoomToFit() {
+    model.zoomToFit();
+  }
+
+  /** Selects a step and scrolls it to the middle (a click in the problems list). */
+  public void centerOn(String stepId) {
+    model.centerOn(stepId);
+  }
+
+  /** Adds a step near the middle of the view without covering another (palette Enter). */
+  public void addAtFreeSpot(StepTemplate template) {
+    model.addAtFreeSpot(template);
+    requestFocus();
+  }
+
+  /** Keyboard wiring: arrows pick the step to connect to, Enter connects, Esc cancels. */
+  public void startConnectFromSelection() {
+    model.startConnectFromSelection();
+    requestFocus();
+  }
+
+  /** Feedback for the status bar: refusals ("… would make a cycle"), "Pasted 3 steps". */
+  public ReadOnlyStringProperty messageProperty() {
+    return model.messageProperty();
+  }
+
+  /** Screen pixels per canvas unit: 1 is 100 %. */
+  public ReadOnlyDoubleProperty zoomProperty() {
+    return model.zoomProperty();
+  }
+
+  /** Whether the overview shows in the corner when the graph does not fit. */
+  public BooleanProperty minimapEnabledProperty() {
+    return model.minimapEnabledProperty();
+  }
+
+  /** The view model, for tests and for the lead's wiring of less common actions. */
+  public CanvasViewModel viewModel() {
+    return model;
+  }
+
+  /** Frames painted so far: lets tests and benchmarks see that a change was drawn. */
+  public long framesPainted() {
+    return renderer.frames();
+  }
+
+  /** Cards drawn in the last frame, which culling keeps to those on screen. */
+  int cardsDrawnLastFrame() {
+    return renderer.lastCardsDrawn();
+  }
+
+  /** Cards of the last frame that were blitted from the image cache. */
+  int cardsCachedLastFrame() {
+    return renderer.lastCardsCached();
+  }
+}
