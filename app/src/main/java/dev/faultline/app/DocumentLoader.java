@@ -15,8 +15,8 @@ public interface DocumentLoader {
    * Reads {@code file}.
    *
    * @param file the file to read
-   * @return a short summary for the status bar, such as {@code "12 lines"}
-   * @throws Exception when the file cannot be read; its message is shown to the user
+   * @return the experiment, or the text when it does not parse
+   * @throws Exception when the file cannot be read at all; its message is shown to the user
    */
-  String load(Path file) throws Exception;
+  LoadedFile load(Path file) throws Exception;
 }

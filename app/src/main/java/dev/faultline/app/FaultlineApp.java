@@ -11,6 +11,13 @@ import javafx.stage.Stage;
 public final class FaultlineApp extends Application {
 
   private MainWindow window;
+  private AppState state = AppState.none();
+
+  /** Reads what the app remembers, on the launcher thread: no file IO on the FX thread. */
+  @Override
+  public void init() {
+    state = AppState.load();
+  }
 
   @Override
   public void start(Stage stage) {
@@ -26,7 +33,8 @@ public final class FaultlineApp extends Application {
             stage,
             options,
             new FxTaskExecutor(),
-            FabricClusterService.standard(options.kubeconfig().map(Path::of)));
+            FabricClusterService.standard(options.kubeconfig().map(Path::of)),
+            state);
   }
 
   /** Platform exit: release the cluster connection and stop the sandbox (idempotent). */

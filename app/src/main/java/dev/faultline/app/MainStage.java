@@ -2,66 +2,265 @@ package dev.faultline.app;
 
 import dev.faultline.app.connection.ClusterService;
 import dev.faultline.app.connection.ConnectionViewModel;
+import dev.faultline.app.prefs.DelayScheduler;
+import dev.faultline.app.prefs.Panel;
+import dev.faultline.app.prefs.PendingRecovery;
+import dev.faultline.app.prefs.RecoveryAutosaver;
+import dev.faultline.app.prefs.RecoveryStore;
+import dev.faultline.app.prefs.ScreenFit;
+import dev.faultline.app.prefs.SplitDivider;
+import dev.faultline.app.prefs.WindowBounds;
+import dev.faultline.app.prefs.WindowLayout;
+import dev.faultline.app.theme.ThemeController;
+import dev.faultline.designer.canvas.CanvasView;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.designer.inspector.InspectorView;
+import dev.faultline.designer.palette.PaletteView;
+import dev.faultline.designer.yaml.YamlView;
+import dev.faultline.safety.Cleanup;
+import dev.faultline.safety.StateDirectory;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * The composition root of the main window: wires view model, view, scene and stage.
+ * The composition root of the main window: wires view models, views, scene and stage, and what the
+ * app remembers between starts (layout, theme, recent files, recovery copies).
  *
  * <p>Kept apart from {@link FaultlineApp} so UI tests build exactly the window users get.
  */
 final class MainStage {
 
-  static final double DEFAULT_WIDTH = 1200;
-  static final double DEFAULT_HEIGHT = 800;
+  static final double DEFAULT_WIDTH = 1280;
+  static final double DEFAULT_HEIGHT = 820;
   static final double MIN_WIDTH = 720;
   static final double MIN_HEIGHT = 480;
 
   private MainStage() {}
 
-  /**
-   * Shows the main window on {@code stage}, starts opening the file named in {@code options} and
-   * connecting to a cluster. Closing the window releases the connection and stops the sandbox.
-   *
-   * @param clusters the cluster side; {@link ConnectionViewModel#close() shut down} with the window
-   * @return the view shown, for tests to look into
-   */
   /** The start-up warning's content: what crashed runs left in this machine's journals. */
-  private static java.util.List<String> leftovers() throws java.io.IOException {
-    return new dev.faultline.safety.Cleanup(
-            dev.faultline.safety.StateDirectory.get(),
-            dev.faultline.attack.AttackExecutors.builtIn())
+  private static List<String> leftovers() throws IOException {
+    return new Cleanup(StateDirectory.get(), dev.faultline.attack.AttackExecutors.builtIn())
         .scan(null)
         .warnings();
   }
 
+  /**
+   * {@link #show(Stage, LaunchOptions, UiTaskExecutor, ClusterService, AppState)} remembering
+   * nothing.
+   */
   static MainWindow show(
       Stage stage, LaunchOptions options, UiTaskExecutor tasks, ClusterService clusters) {
-    FaultlineApp.applyDefaultTheme();
+    return show(stage, options, tasks, clusters, AppState.none());
+  }
+
+  /**
+   * Shows the main window on {@code stage}, starts opening the file named in {@code options} and
+   * connecting to a cluster. Closing the window asks about unsaved changes, saves the layout,
+   * releases the connection and stops the sandbox.
+   *
+   * @param clusters the cluster side; {@link ConnectionViewModel#close() shut down} with the window
+   * @param state what the app remembered from its last start
+   * @return the view shown, for tests to look into
+   */
+  static MainWindow show(
+      Stage stage,
+      LaunchOptions options,
+      UiTaskExecutor tasks,
+      ClusterService clusters,
+      AppState state) {
+    ThemeController theme = new ThemeController();
+    theme.choiceProperty().set(state.layout().theme());
     MainViewModel viewModel = new MainViewModel(tasks, new ExperimentLoader());
     ConnectionViewModel connection = new ConnectionViewModel(tasks, clusters);
-    MainWindow window = new MainWindow(viewModel, connection);
+    RecentFilesCache recent = new RecentFilesCache(state.recentFiles(), state.recent(), tasks);
+    viewModel.addFileListener(recent::add);
+    MainWindow window = new MainWindow(viewModel, connection, theme, recent);
+    restorePanels(window.panels(), state.layout());
 
     Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene
         .getStylesheets()
-        .add(
+        .addAll(
             Objects.requireNonNull(MainStage.class.getResource("app.css"), "app.css")
-                .toExternalForm());
+                .toExternalForm(),
+            PaletteView.stylesheet(),
+            YamlView.stylesheet(),
+            InspectorView.stylesheet(),
+            CanvasView.stylesheet());
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
-    stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> connection.close());
+    restoreBounds(stage, state.layout());
+
+    RecoveryAutosaver autosaver =
+        state
+            .recovery()
+            .map(
+                store ->
+                    new RecoveryAutosaver(
+                        viewModel.document(),
+                        store.newSlot(),
+                        tasks,
+                        DelayScheduler.fx(),
+                        RecoveryAutosaver.DEFAULT_INTERVAL))
+            .orElse(null);
+    stage.setOnCloseRequest(
+        event -> {
+          if (viewModel.document().isDirty()) {
+            // Asked first; the window closes once the changes are saved or discarded.
+            event.consume();
+            window.quit();
+          }
+        });
+    stage.addEventHandler(
+        WindowEvent.WINDOW_HIDDEN,
+        event -> {
+          saveLayout(stage, window, theme, state);
+          if (autosaver != null) {
+            autosaver.close();
+          }
+          connection.close();
+        });
     stage.show();
+    window.canvas().requestFocus();
 
     // After show(): the window is up at once; the file and the cluster arrive in the background.
     options.file().ifPresent(viewModel::openFromCommandLine);
     connection.start(options.sandbox());
     viewModel.checkForLeftovers(MainStage::leftovers);
+    state.warnings().forEach(warning -> viewModel.report(warning, true));
+    state
+        .recovery()
+        .ifPresent(store -> offerRecovery(window, viewModel, store, state.pending(), tasks));
     return window;
+  }
+
+  private static void restorePanels(PanelLayout panels, WindowLayout layout) {
+    panels.leftShown.set(layout.isShown(Panel.PALETTE));
+    panels.rightShown.set(layout.isShown(Panel.INSPECTOR));
+    panels.bottomShown.set(layout.isShown(Panel.PROBLEMS) || layout.isShown(Panel.YAML));
+    panels.setDividers(
+        layout.divider(SplitDivider.LEFT).orElse(PanelLayout.LEFT),
+        layout.divider(SplitDivider.RIGHT).orElse(PanelLayout.RIGHT),
+        layout.divider(SplitDivider.BOTTOM).orElse(PanelLayout.BOTTOM));
+  }
+
+  private static void restoreBounds(Stage stage, WindowLayout layout) {
+    layout
+        .bounds()
+        .map(ScreenFit::onCurrentScreens)
+        .ifPresent(
+            bounds -> {
+              stage.setX(bounds.x());
+              stage.setY(bounds.y());
+              stage.setWidth(bounds.width());
+              stage.setHeight(bounds.height());
+            });
+    stage.setMaximized(layout.maximized());
+  }
+
+  /** Writes the layout on a non-daemon thread, so the JVM finishes the write before it exits. */
+  private static void saveLayout(
+      Stage stage, MainWindow window, ThemeController theme, AppState state) {
+    if (state.layoutStore().isEmpty()) {
+      return;
+    }
+    WindowLayout layout = state.layout();
+    if (!stage.isMaximized()) {
+      layout =
+          layout.withBounds(
+              new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+              false);
+    } else {
+      layout =
+          new WindowLayout(
+              layout.bounds(), true, layout.dividers(), layout.shownPanels(), layout.theme());
+    }
+    PanelLayout panels = window.panels();
+    double[] dividers = panels.dividers();
+    layout =
+        layout
+            .withDivider(SplitDivider.LEFT, dividers[0])
+            .withDivider(SplitDivider.RIGHT, dividers[1])
+            .withDivider(SplitDivider.BOTTOM, dividers[2])
+            .withPanel(Panel.PALETTE, panels.leftShown.get())
+            .withPanel(Panel.INSPECTOR, panels.rightShown.get())
+            .withPanel(Panel.PROBLEMS, panels.bottomShown.get())
+            .withPanel(Panel.YAML, panels.bottomShown.get())
+            .withTheme(theme.choiceProperty().get());
+    WindowLayout toSave = layout;
+    Thread.ofPlatform()
+        .daemon(false)
+        .name("save-window-layout")
+        .start(
+            () -> {
+              try {
+                state.layoutStore().get().save(toSave);
+              } catch (IOException e) {
+                System.getLogger(MainStage.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot save the window layout", e);
+              }
+            });
+  }
+
+  /** Offers the newest recovery copy a crashed session left; the others wait for the next start. */
+  private static void offerRecovery(
+      MainWindow window,
+      MainViewModel viewModel,
+      RecoveryStore store,
+      List<PendingRecovery> pending,
+      UiTaskExecutor tasks) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    PendingRecovery newest =
+        pending.stream()
+            .max(java.util.Comparator.comparing(PendingRecovery::savedAt))
+            .orElseThrow();
+    ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    Alert ask =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Faultline did not close normally last time. Its unsaved changes were kept.",
+            restore,
+            discard,
+            ButtonType.CANCEL);
+    ask.initOwner(window.window());
+    ask.setHeaderText(newest.question(ZoneId.systemDefault(), LocalDate.now()));
+    ask.getDialogPane().setId("recovery-dialog");
+    ask.showAndWait()
+        .ifPresent(
+            answer -> {
+              if (answer == restore) {
+                tasks.execute(
+                    () -> store.restore(newest),
+                    recovered -> {
+                      recovered.applyTo(viewModel.document());
+                      viewModel.report(
+                          "Restored unsaved changes to " + newest.displayName(), false);
+                      discardLater(store, newest, tasks);
+                    },
+                    failure ->
+                        viewModel.report("Cannot restore: " + MainViewModel.reason(failure), true));
+              } else if (answer == discard) {
+                discardLater(store, newest, tasks);
+              }
+            });
+  }
+
+  private static void discardLater(
+      RecoveryStore store, PendingRecovery pending, UiTaskExecutor tasks) {
+    tasks.execute(() -> store.discard(pending), done -> {}, failure -> {});
   }
 }

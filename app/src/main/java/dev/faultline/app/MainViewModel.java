@@ -1,49 +1,64 @@
 package dev.faultline.app;
 
+import dev.faultline.catalog.Catalog;
+import dev.faultline.designer.document.DocumentProblems;
+import dev.faultline.designer.document.ExperimentDocument;
+import dev.faultline.designer.document.StepSelection;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.format.AtomicFiles;
+import dev.faultline.format.ExperimentFormat;
+import dev.faultline.format.Syntax;
+import dev.faultline.validate.Validator;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * State of the main window: which file is open, the window title, the status line and the canvas
- * hint. Holds no controls, so it is tested without starting JavaFX.
+ * State of the main window: the open document (with selection and problems), its file, the window
+ * title and the status line. Holds no controls, so it is tested without starting JavaFX.
  *
- * <p>Lives on the FX thread: call its methods there; file reading goes through the {@link
+ * <p>Lives on the FX thread: call its methods there; file reads and writes go through the {@link
  * UiTaskExecutor}, whose callbacks come back there.
  */
 public final class MainViewModel {
 
   static final String APP_NAME = "Faultline";
-  static final String UNTITLED = "Untitled";
-  static final String EMPTY_HINT = "Empty experiment";
+
+  /** Writes a file in one step; {@link AtomicFiles#write} outside tests. */
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(Path file, String text) throws Exception;
+  }
 
   private final UiTaskExecutor tasks;
   private final DocumentLoader loader;
+  private final FileWriter writer;
+  private final Catalog catalog = Catalog.builtIn();
+  private final ExperimentDocument document = new ExperimentDocument();
+  private final StepSelection selection = new StepSelection(document);
+  private final DocumentProblems problems;
+  private final List<Consumer<Path>> fileListeners = new ArrayList<>();
 
-  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
   private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
   private final ReadOnlyBooleanWrapper statusError =
       new ReadOnlyBooleanWrapper(this, "statusError");
-  private final ReadOnlyStringWrapper canvasHint = new ReadOnlyStringWrapper(this, "canvasHint");
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final ReadOnlyStringWrapper leftoverWarning =
       new ReadOnlyStringWrapper(this, "leftoverWarning", "");
-  private final ReadOnlyStringWrapper canvasDetail =
-      new ReadOnlyStringWrapper(this, "canvasDetail", "");
 
   /** Counts open requests so a slow, superseded read cannot overwrite a newer document. */
   private long openRequests;
@@ -51,29 +66,76 @@ public final class MainViewModel {
   /**
    * Creates the view model of an empty, untitled experiment.
    *
-   * @param tasks runs file reads off the FX thread
-   * @param loader reads a file and summarises it
+   * @param tasks runs file reads and writes off the FX thread
+   * @param loader reads a file
    */
   public MainViewModel(UiTaskExecutor tasks, DocumentLoader loader) {
+    this(tasks, tasks, loader, AtomicFiles::write);
+  }
+
+  /**
+   * @param checks runs the background validation (tests keep it apart from file IO to drive the two
+   *     independently)
+   */
+  MainViewModel(
+      UiTaskExecutor tasks, UiTaskExecutor checks, DocumentLoader loader, FileWriter writer) {
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.loader = Objects.requireNonNull(loader, "loader");
-    title.bind(Bindings.createStringBinding(() -> documentName() + " \u2014 " + APP_NAME, file));
-    canvasHint.bind(
-        Bindings.createStringBinding(() -> file.get() == null ? EMPTY_HINT : documentName(), file));
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.problems = new DocumentProblems(document, checks, Validator.standard());
+    title.bind(
+        Bindings.createStringBinding(
+            () ->
+                (document.isDirty() ? "*" : "")
+                    + document.displayNameProperty().get()
+                    + " \u2014 "
+                    + APP_NAME,
+            document.dirtyProperty(),
+            document.displayNameProperty()));
     showStatus("Ready", false);
+  }
+
+  /** The experiment being designed. */
+  public ExperimentDocument document() {
+    return document;
+  }
+
+  /** Which steps are selected. */
+  public StepSelection selection() {
+    return selection;
+  }
+
+  /** The document's validation problems. */
+  public DocumentProblems problems() {
+    return problems;
+  }
+
+  /** Runs file IO and other slow work off the FX thread. */
+  public UiTaskExecutor tasks() {
+    return tasks;
+  }
+
+  /** The attacks and probes the palette, canvas and inspector offer. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Called with the path after every successful open and save (recent files, recovery). */
+  public void addFileListener(Consumer<Path> listener) {
+    fileListeners.add(listener);
   }
 
   /** Starts a new, empty experiment; a read still in flight is ignored when it ends. */
   public void newExperiment() {
     openRequests++;
-    file.set(null);
-    canvasDetail.set("");
+    document.newDocument();
     showStatus("New experiment", false);
   }
 
   /**
-   * Starts reading {@code path} in the background. On success it becomes the open file; on failure
-   * the current document stays and the status line says why.
+   * Starts reading {@code path} in the background. When it parses it opens on the canvas; when it
+   * does not it opens as text with its problems; when it cannot be read the current document stays
+   * and the status line says why.
    *
    * @param path the file to open
    */
@@ -83,11 +145,9 @@ public final class MainViewModel {
     showStatus("Opening " + displayName(target) + "\u2026", false);
     tasks.execute(
         () -> loader.load(target),
-        summary -> {
+        loaded -> {
           if (request == openRequests) {
-            file.set(target);
-            canvasDetail.set(summary);
-            showStatus("Opened " + displayName(target) + " (" + summary + ")", false);
+            opened(target, loaded);
           }
         },
         failure -> {
@@ -95,6 +155,33 @@ public final class MainViewModel {
             showStatus("Cannot open " + target + ": " + reason(failure), true);
           }
         });
+  }
+
+  private void opened(Path path, LoadedFile loaded) {
+    switch (loaded) {
+      case LoadedFile.Parsed parsed -> {
+        document.open(parsed.experiment(), path);
+        var spec = parsed.experiment().spec();
+        showStatus(
+            "Opened "
+                + displayName(path)
+                + " ("
+                + ExperimentLoader.summary(
+                    spec.steps().size(), spec.targets().size(), parsed.problems())
+                + ")",
+            false);
+      }
+      case LoadedFile.Unparsed unparsed -> {
+        document.openUnparsed(unparsed.text(), path);
+        showStatus(
+            displayName(path)
+                + " does not parse ("
+                + ExperimentLoader.problemSummary(unparsed.problems())
+                + "); fix it in the text view",
+            true);
+      }
+    }
+    fileListeners.forEach(listener -> listener.accept(path));
   }
 
   /**
@@ -111,6 +198,80 @@ public final class MainViewModel {
       return;
     }
     open(path);
+  }
+
+  /** Reads the open file again, dropping unsaved changes (the caller asks first). */
+  public void revert() {
+    document.file().ifPresent(this::open);
+  }
+
+  /**
+   * Saves to the document's file. Returns false when the document has no file yet: the caller asks
+   * for one and calls {@link #saveAs}.
+   */
+  public boolean save() {
+    Optional<Path> file = document.file();
+    file.ifPresent(path -> saveAs(path));
+    return file.isPresent();
+  }
+
+  /**
+   * Writes the document to {@code path} in the background, atomically, in the syntax its name asks
+   * for (YAML or JSON). Text that does not parse is written as it is, and only to a file of its own
+   * syntax, since it cannot be converted.
+   */
+  public void saveAs(Path path) {
+    saveAs(path, () -> {});
+  }
+
+  /** {@link #saveAs(Path)}, then {@code onSaved} once the file is written (not on failure). */
+  public void saveAs(Path path, Runnable onSaved) {
+    Path target = path.toAbsolutePath().normalize();
+    ExperimentDocument.Snapshot snapshot = document.snapshot();
+    Syntax syntax = Syntax.of(target);
+    if (snapshot.unparsedText() != null && syntax != document.syntax()) {
+      showStatus(
+          "Cannot save as "
+              + syntax
+              + " while the text does not parse: fix it first, or save as "
+              + document.syntax(),
+          true);
+      return;
+    }
+    busy.set(true);
+    showStatus("Saving " + displayName(target) + "\u2026", false);
+    Callable<Void> write =
+        () -> {
+          String text =
+              snapshot.unparsedText() != null
+                  ? snapshot.unparsedText()
+                  : ExperimentFormat.write(snapshot.experiment(), syntax);
+          writer.write(target, text);
+          return null;
+        };
+    tasks.execute(
+        write,
+        done -> {
+          busy.set(false);
+          document.markSaved(target, snapshot);
+          showStatus("Saved " + displayName(target), false);
+          fileListeners.forEach(listener -> listener.accept(target));
+          onSaved.run();
+        },
+        failure -> {
+          busy.set(false);
+          showStatus("Cannot save " + target + ": " + reason(failure), true);
+        });
+  }
+
+  /** Whether a save is being written. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** Shows a message in the status line (feedback from the canvas and other views). */
+  public void report(String message, boolean error) {
+    showStatus(message, error);
   }
 
   /**
@@ -142,15 +303,10 @@ public final class MainViewModel {
 
   /** The open file, or empty for an untitled experiment. */
   public Optional<Path> file() {
-    return Optional.ofNullable(file.get());
+    return document.file();
   }
 
-  /** The open file, or {@code null} for an untitled experiment. */
-  public ReadOnlyObjectProperty<Path> fileProperty() {
-    return file.getReadOnlyProperty();
-  }
-
-  /** The window title: {@code "<file name> — Faultline"} or {@code "Untitled — Faultline"}. */
+  /** The window title: {@code "*checkout.yaml — Faultline"}, the star marking unsaved changes. */
   public ReadOnlyStringProperty titleProperty() {
     return title.getReadOnlyProperty();
   }
@@ -165,23 +321,8 @@ public final class MainViewModel {
     return statusError.getReadOnlyProperty();
   }
 
-  /** The large, quiet text in the middle of the canvas: the file name or "Empty experiment". */
-  public ReadOnlyStringProperty canvasHintProperty() {
-    return canvasHint.getReadOnlyProperty();
-  }
-
-  /** A smaller line under the hint (the loader's summary); empty when nothing is open. */
-  public ReadOnlyStringProperty canvasDetailProperty() {
-    return canvasDetail.getReadOnlyProperty();
-  }
-
-  private String documentName() {
-    Path current = file.get();
-    return current == null ? UNTITLED : displayName(current);
-  }
-
   /** The file name, or the whole path for a root such as {@code /} that has no name. */
-  private static String displayName(Path path) {
+  static String displayName(Path path) {
     Path name = path.getFileName();
     return name == null ? path.toString() : name.toString();
   }

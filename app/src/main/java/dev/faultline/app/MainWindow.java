@@ -1,11 +1,35 @@
 package dev.faultline.app;
 
+import dev.faultline.app.actions.AppAction;
+import dev.faultline.app.actions.CheatSheet;
+import dev.faultline.app.actions.CommandPalette;
 import dev.faultline.app.connection.ConnectionViewModel;
 import dev.faultline.app.connection.ContextSwitcher;
+import dev.faultline.app.theme.ThemeController;
+import dev.faultline.designer.canvas.CanvasView;
+import dev.faultline.designer.document.StepTemplate;
+import dev.faultline.designer.inspector.InspectorView;
+import dev.faultline.designer.layout.AutoLayoutAction;
+import dev.faultline.designer.palette.PaletteView;
+import dev.faultline.designer.problems.ProblemsView;
+import dev.faultline.designer.yaml.YamlView;
+import dev.faultline.validate.Problem;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,28 +37,94 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The main window's content, built in code: menus and the cluster switcher on top, the canvas in
- * the middle, the status bar below.
+ * The main window's content, built in code: menus and the cluster switcher on top; the palette, the
+ * canvas (with the problems and text views under it) and the inspector in the middle; the status
+ * bar below.
  */
 public final class MainWindow extends BorderPane {
 
   private final MainViewModel viewModel;
   private final ConnectionViewModel connection;
+  private final ThemeController theme;
+  private final RecentFilesMenu recent;
+  private final CanvasView canvas;
+  private final PaletteView palette;
+  private final InspectorView inspector;
+  private final ProblemsView problems;
+  private final YamlView yaml;
+  private final TabPane bottomTabs;
+  private final PanelLayout panels;
+  private final Map<String, AppAction> actions;
+  private final CommandPalette commandPalette;
+  private final AutoLayoutAction autoLayout;
 
   /**
    * Builds the window's content for its view models.
    *
    * @param viewModel the document state it shows
    * @param connection the cluster connection it shows and switches
+   * @param theme the light/dark theme switcher
+   * @param recent the recent-files list
    */
-  public MainWindow(MainViewModel viewModel, ConnectionViewModel connection) {
+  public MainWindow(
+      MainViewModel viewModel,
+      ConnectionViewModel connection,
+      ThemeController theme,
+      RecentFilesMenu recent) {
     this.viewModel = viewModel;
     this.connection = connection;
+    this.theme = theme;
+    this.recent = recent;
     setId("main-window");
+
+    var document = viewModel.document();
+    canvas =
+        new CanvasView(document, viewModel.selection(), viewModel.problems(), viewModel.catalog());
+    palette = new PaletteView(viewModel.catalog(), canvas::addAtFreeSpot);
+    inspector =
+        new InspectorView(
+            document, viewModel.selection(), viewModel.problems(), viewModel.catalog());
+    yaml = new YamlView(document, viewModel.problems(), viewModel.tasks());
+    problems = new ProblemsView(viewModel.problems(), viewModel.selection(), this::reveal);
+    canvas
+        .messageProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null && !now.isBlank()) {
+                viewModel.report(now, false);
+              }
+            });
+
+    bottomTabs =
+        new TabPane(
+            tab("Problems", "problems-tab", problems), tab(textTabName(), "text-tab", yaml));
+    bottomTabs.setId("bottom-tabs");
+    document
+        .syntaxProperty()
+        .addListener((obs, old, now) -> bottomTabs.getTabs().get(1).setText(textTabName()));
+
+    BorderPane center = new BorderPane(canvas);
+    center.setTop(new LeftoverBanner(viewModel));
+    panels = new PanelLayout(palette, center, inspector, bottomTabs);
+
+    autoLayout = new AutoLayoutAction(document, viewModel.tasks());
+    actions = WindowActions.create(this, viewModel, canvas, panels);
+    commandPalette = new CommandPalette(this::paletteEntries);
+
     MainMenuBar menus =
         new MainMenuBar(
-            new MainMenuBar.Actions(
-                viewModel::newExperiment, this::chooseAndOpen, this::quit, this::showAbout));
+            actions,
+            recent::list,
+            path -> confirmThen(() -> viewModel.open(path)),
+            recent::clear,
+            List.of(
+                new MainMenuBar.PanelToggle(
+                    "toggle-palette", "Palette", "Shortcut+1", panels.leftShown),
+                new MainMenuBar.PanelToggle(
+                    "toggle-inspector", "Inspector", "Shortcut+2", panels.rightShown),
+                new MainMenuBar.PanelToggle(
+                    "toggle-bottom", "Problems and Text", "Shortcut+3", panels.bottomShown)),
+            theme.choiceProperty());
     HBox.setHgrow(menus, Priority.ALWAYS);
     HBox top = new HBox(menus, new ContextSwitcher(connection));
     top.setId("top-bar");
@@ -42,10 +132,70 @@ public final class MainWindow extends BorderPane {
     top.setAlignment(Pos.CENTER_LEFT);
     top.setFillHeight(false); // the switcher keeps its own height, centred, not the bar's
     setTop(top);
-    var center = new javafx.scene.layout.BorderPane(new CanvasArea(viewModel));
-    center.setTop(new LeftoverBanner(viewModel));
-    setCenter(center);
+    setCenter(panels.root());
     setBottom(new StatusBar(viewModel, connection));
+
+    // "?" opens the cheat sheet unless the user is typing a question mark into a field.
+    addEventHandler(
+        KeyEvent.KEY_TYPED,
+        event -> {
+          if ("?".equals(event.getCharacter())
+              && !(event.getTarget() instanceof TextInputControl)) {
+            showShortcuts();
+            event.consume();
+          }
+        });
+    addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        event -> {
+          if (event.getCode() == KeyCode.F6) {
+            canvas.requestFocus();
+            event.consume();
+          }
+        });
+  }
+
+  private static Tab tab(String text, String id, javafx.scene.Node content) {
+    Tab tab = new Tab(text, content);
+    tab.setId(id);
+    tab.setClosable(false);
+    return tab;
+  }
+
+  private String textTabName() {
+    return viewModel.document().syntax() == dev.faultline.format.Syntax.JSON ? "JSON" : "YAML";
+  }
+
+  /** Shows a problem's place: its step on the canvas and its line in the text view. */
+  private void reveal(Problem problem) {
+    viewModel.problems().stepOf(problem).ifPresent(canvas::centerOn);
+    if (problem.hasPosition()) {
+      panels.bottomShown.set(true);
+      bottomTabs.getSelectionModel().select(1);
+      yaml.revealLine(problem.line(), problem.column());
+    }
+  }
+
+  /** Everything the command palette offers: the window's actions, then "Add …" for each step. */
+  private List<AppAction> paletteEntries() {
+    List<AppAction> entries = new ArrayList<>(actions.values());
+    for (var descriptor : viewModel.catalog().all()) {
+      StepTemplate template = StepTemplate.of(descriptor);
+      entries.add(
+          AppAction.of(
+              "add-" + descriptor.id(),
+              "Add",
+              descriptor.title(),
+              null,
+              () -> canvas.addAtFreeSpot(template)));
+    }
+    entries.add(
+        AppAction.of(
+            "add-wait", "Add", "Wait", null, () -> canvas.addAtFreeSpot(StepTemplate.WAIT)));
+    entries.add(
+        AppAction.of(
+            "add-gate", "Add", "Manual gate", null, () -> canvas.addAtFreeSpot(StepTemplate.GATE)));
+    return entries;
   }
 
   /** The document state behind this window. */
@@ -58,9 +208,125 @@ public final class MainWindow extends BorderPane {
     return connection;
   }
 
-  private void chooseAndOpen() {
+  /** The canvas (for tests and the run view). */
+  public CanvasView canvas() {
+    return canvas;
+  }
+
+  /** The actions by id, in menu order (for tests). */
+  public Map<String, AppAction> actions() {
+    return new LinkedHashMap<>(actions);
+  }
+
+  PanelLayout panels() {
+    return panels;
+  }
+
+  CommandPalette commandPalette() {
+    return commandPalette;
+  }
+
+  void showCommandPalette() {
+    commandPalette.show(this);
+  }
+
+  void showShortcuts() {
+    CheatSheet.show(window(), List.copyOf(actions.values()));
+  }
+
+  void chooseAndOpen() {
+    confirmThen(
+        () -> {
+          FileChooser chooser = chooser("Open Experiment");
+          File chosen = chooser.showOpenDialog(window());
+          if (chosen != null) {
+            viewModel.open(chosen.toPath());
+          }
+        });
+  }
+
+  void newExperiment() {
+    confirmThen(viewModel::newExperiment);
+  }
+
+  void revert() {
+    if (viewModel.file().isEmpty()) {
+      return;
+    }
+    Alert ask =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Your changes since the last save will be lost.",
+            new ButtonType("Revert", ButtonBar.ButtonData.OK_DONE),
+            ButtonType.CANCEL);
+    ask.initOwner(window());
+    ask.setHeaderText(
+        "Revert to the saved " + viewModel.document().displayNameProperty().get() + "?");
+    ask.showAndWait()
+        .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+        .ifPresent(b -> viewModel.revert());
+  }
+
+  /** Saves; asks for a file when the experiment has none yet. */
+  void save(Runnable then) {
+    if (viewModel.file().isPresent()) {
+      viewModel.saveAs(viewModel.file().get(), then);
+    } else {
+      saveAs(then);
+    }
+  }
+
+  void saveAs(Runnable then) {
+    FileChooser chooser = chooser("Save Experiment As");
+    chooser.setInitialFileName(
+        viewModel
+            .file()
+            .map(p -> p.getFileName().toString())
+            .orElse(viewModel.document().experiment().metadata().name() + ".yaml"));
+    File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      viewModel.saveAs(chosen.toPath(), then);
+    }
+  }
+
+  /**
+   * Runs {@code then} once unsaved changes are dealt with: saved, discarded, or the user cancels
+   * and nothing happens.
+   */
+  void confirmThen(Runnable then) {
+    if (!viewModel.document().isDirty()) {
+      then.run();
+      return;
+    }
+    ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    ButtonType discard = new ButtonType("Don\u2019t Save", ButtonBar.ButtonData.NO);
+    Alert ask =
+        new Alert(
+            Alert.AlertType.WARNING,
+            "Your changes will be lost if you don\u2019t save them.",
+            save,
+            discard,
+            ButtonType.CANCEL);
+    ask.initOwner(window());
+    ask.setHeaderText("Save changes to " + viewModel.document().displayNameProperty().get() + "?");
+    Optional<ButtonType> answer = ask.showAndWait();
+    if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+      return;
+    }
+    if (answer.get() == save) {
+      save(then);
+    } else {
+      then.run();
+    }
+  }
+
+  void quit() {
+    confirmThen(() -> window().hide());
+  }
+
+  private FileChooser chooser(String title) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open Experiment");
+    chooser.setTitle(title);
     chooser
         .getExtensionFilters()
         .addAll(
@@ -69,22 +335,33 @@ public final class MainWindow extends BorderPane {
             new FileChooser.ExtensionFilter("All files", "*"));
     // Start where the current experiment lives; the user's last place is the likeliest.
     viewModel.file().map(Path::getParent).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
-    File chosen = chooser.showOpenDialog(window());
-    if (chosen != null) {
-      viewModel.open(chosen.toPath());
-    }
+    return chooser;
   }
 
-  private void quit() {
-    // Closing the stage, not Platform.exit(), so a future "save changes?" check can veto it.
-    window().hide();
+  /** Lays the graph out left to right in the background; one undoable edit when it lands. */
+  void autoLayout() {
+    autoLayout.run(
+        outcome -> {
+          viewModel.report(
+              outcome.message(),
+              outcome.kind() == AutoLayoutAction.Kind.FAILED
+                  || outcome.kind() == AutoLayoutAction.Kind.REFUSED);
+          if (outcome.kind() == AutoLayoutAction.Kind.APPLIED) {
+            canvas.zoomToFit();
+          }
+        });
   }
 
-  private void showAbout() {
+  /** Whether an auto-layout is being computed. */
+  javafx.beans.value.ObservableBooleanValue autoLayoutRunning() {
+    return autoLayout.runningProperty();
+  }
+
+  void showAbout() {
     AboutDialog.create(window()).show();
   }
 
-  private Window window() {
+  Window window() {
     return getScene().getWindow();
   }
 }
