@@ -58,6 +58,9 @@ public final class ExperimentLoader implements DocumentLoader {
 
   /** "2 errors, 1 warning — line 3, column 5: the first error". */
   static String problemSummary(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return "no details";
+    }
     long errors = problems.stream().filter(Problem::isError).count();
     long warnings = problems.size() - errors;
     Problem first =

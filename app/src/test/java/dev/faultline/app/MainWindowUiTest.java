@@ -69,30 +69,68 @@ class MainWindowUiTest {
 
     assertThat(menuBar.getMenus())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("File", "Edit", "Help");
+        .containsExactly("File", "Edit", "View", "Help");
     Menu file = menuBar.getMenus().get(0);
     assertThat(file.getItems())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("New", "Open\u2026", "Save", "Save As\u2026", "", "Quit");
-    assertThat(file.getItems().get(4)).isInstanceOf(SeparatorMenuItem.class);
+        .containsExactly(
+            "New", "Open\u2026", "Open Recent", "", "Save", "Save As\u2026", "Revert", "", "Quit");
+    assertThat(file.getItems().get(3)).isInstanceOf(SeparatorMenuItem.class);
     assertThat(file.getItems())
         .extracting(MenuItem::getAccelerator)
         .containsExactly(
             shortcut("Shortcut+N"),
             shortcut("Shortcut+O"),
+            null,
+            null,
             shortcut("Shortcut+S"),
             shortcut("Shortcut+Shift+S"),
             null,
+            null,
             shortcut("Shortcut+Q"));
+    // Nothing to revert in an untitled experiment.
+    assertThat(file.getItems().get(6).isDisable()).isTrue();
 
     Menu edit = menuBar.getMenus().get(1);
-    assertThat(edit.getItems()).extracting(MainWindowUiTest::text).containsExactly("Undo", "Redo");
-    assertThat(edit.getItems()).allMatch(MenuItem::isDisable);
+    assertThat(edit.getItems())
+        .extracting(MainWindowUiTest::text)
+        .containsExactly(
+            "Undo",
+            "Redo",
+            "",
+            "Cut",
+            "Copy",
+            "Paste",
+            "Duplicate",
+            "Delete",
+            "",
+            "Select All",
+            "Connect\u2026");
+    // Nothing done yet: nothing to undo or redo.
+    assertThat(edit.getItems().get(0).isDisable()).isTrue();
+    assertThat(edit.getItems().get(1).isDisable()).isTrue();
 
-    Menu help = menuBar.getMenus().get(2);
+    Menu view = menuBar.getMenus().get(2);
+    assertThat(view.getItems())
+        .extracting(MainWindowUiTest::text)
+        .containsExactly(
+            "Zoom In",
+            "Zoom Out",
+            "Actual Size",
+            "Zoom to Fit",
+            "",
+            "Auto-Layout",
+            "",
+            "Palette",
+            "Inspector",
+            "Problems and Text",
+            "",
+            "Theme");
+
+    Menu help = menuBar.getMenus().get(3);
     assertThat(help.getItems())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("Format reference", "", "About Faultline");
+        .containsExactly("Command Palette\u2026", "Keyboard Shortcuts", "", "About Faultline");
   }
 
   @Test
@@ -132,24 +170,23 @@ class MainWindowUiTest {
       await(() -> "checkout.yaml \u2014 Faultline".equals(other.getTitle()));
       Label status = robot.from(other.getScene().getRoot()).lookup("#status-message").query();
       assertThat(status.getText()).isEqualTo("Opened checkout.yaml (1 step, 0 targets, valid)");
-      assertThat(robot.from(other.getScene().getRoot()).lookup(".canvas-hint").queryLabeled())
-          .extracting(Label.class::cast)
-          .extracting(Label::getText)
-          .isEqualTo("checkout.yaml");
+      MainWindow shown = (MainWindow) other.getScene().getRoot();
+      assertThat(shown.viewModel().document().experiment().spec().step("pause")).isPresent();
     } finally {
       robot.interact(other::close);
     }
   }
 
   @Test
-  void canvasAreaFillsTheMiddle(FxRobot robot) {
-    Region canvas = robot.lookup("#canvas-area").queryAs(Region.class);
+  void theCanvasTakesTheMiddleBetweenPaletteAndInspector(FxRobot robot) {
+    Region canvas = robot.lookup("#experiment-canvas").queryAs(Region.class);
+    Region palette = robot.lookup("#palette").queryAs(Region.class);
     Region status = robot.lookup("#status-bar").queryAs(Region.class);
 
-    assertThat(canvas.getWidth()).isEqualTo(stage.getScene().getWidth());
+    assertThat(canvas.getWidth()).isGreaterThan(stage.getScene().getWidth() / 2);
     assertThat(canvas.getHeight()).isGreaterThan(stage.getScene().getHeight() / 2);
+    assertThat(palette.localToScene(0, 0).getX()).isLessThan(canvas.localToScene(0, 0).getX());
     assertThat(status.getHeight()).isGreaterThan(0);
-    assertThat(robot.lookup(".canvas-hint").queryLabeled().getText()).isEqualTo("Empty experiment");
   }
 
   @Test
@@ -168,7 +205,7 @@ class MainWindowUiTest {
   @Test
   void aboutShowsTheVersion(FxRobot robot) {
     MenuItem about =
-        robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(2).getItems().getLast();
+        robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(3).getItems().getLast();
 
     robot.interact(about::fire);
 
@@ -190,7 +227,7 @@ class MainWindowUiTest {
     await(() -> stage.getTitle().startsWith("a.yaml"));
 
     robot
-        .clickOn("#canvas-area")
+        .clickOn("#experiment-canvas")
         .press(KeyCode.SHORTCUT, KeyCode.N)
         .release(KeyCode.N, KeyCode.SHORTCUT);
 

@@ -31,7 +31,12 @@ public final class ActionMatcher {
         scored.add(new Scored(action, score, i));
       }
     }
-    scored.sort(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::order));
+    // Equal scores: the shorter text is the closer match ("Delete" before "Delete pods").
+    scored.sort(
+        Comparator.comparingInt(Scored::score)
+            .reversed()
+            .thenComparingInt(s -> s.action().plainText().length())
+            .thenComparingInt(Scored::order));
     return scored.stream().map(Scored::action).toList();
   }
 

@@ -69,7 +69,15 @@ public final class InspectorView extends VBox {
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
     getChildren().addAll(banner, message, scroll);
-    model.formProperty().addListener((obs, old, now) -> show(now));
+    model
+        .formProperty()
+        .addListener(
+            (obs, old, now) -> {
+              show(now);
+              // A new form (another step, or the experiment) starts at its top, not where the
+              // last one was scrolled to; the id, the first field, is where a rename happens.
+              scroll.setVvalue(0);
+            });
     show(model.form());
   }
 
