@@ -16,6 +16,7 @@ import dev.faultline.designer.canvas.CanvasView;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.inspector.InspectorView;
 import dev.faultline.designer.palette.PaletteView;
+import dev.faultline.designer.problems.ProblemsView;
 import dev.faultline.designer.yaml.YamlView;
 import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.StateDirectory;
@@ -95,6 +96,7 @@ final class MainStage {
             PaletteView.stylesheet(),
             YamlView.stylesheet(),
             InspectorView.stylesheet(),
+            ProblemsView.stylesheet(),
             CanvasView.stylesheet());
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleProperty());

@@ -208,6 +208,11 @@ public final class MainWindow extends BorderPane {
     return connection;
   }
 
+  /** The theme switcher. */
+  public ThemeController theme() {
+    return theme;
+  }
+
   /** The canvas (for tests and the run view). */
   public CanvasView canvas() {
     return canvas;
