@@ -166,10 +166,16 @@ public final class MainWindow extends BorderPane {
     return viewModel.document().syntax() == dev.faultline.format.Syntax.JSON ? "JSON" : "YAML";
   }
 
-  /** Shows a problem's place: its step on the canvas and its line in the text view. */
+  /**
+   * Shows a problem's place: its step, selected and centred on the canvas (the inspector then shows
+   * the message under its field); a problem outside the steps (syntax, metadata) at its line in the
+   * text view. The problems list stays where it is, so the next problem is one click away.
+   */
   private void reveal(Problem problem) {
-    viewModel.problems().stepOf(problem).ifPresent(canvas::centerOn);
-    if (problem.hasPosition()) {
+    var step = viewModel.problems().stepOf(problem);
+    if (step.isPresent()) {
+      canvas.centerOn(step.get());
+    } else if (problem.hasPosition()) {
       panels.bottomShown.set(true);
       bottomTabs.getSelectionModel().select(1);
       yaml.revealLine(problem.line(), problem.column());
