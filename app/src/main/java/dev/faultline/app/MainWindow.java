@@ -111,6 +111,8 @@ public final class MainWindow extends BorderPane {
     actions = WindowActions.create(this, viewModel, canvas, panels);
     commandPalette = new CommandPalette(this::paletteEntries);
 
+    canvas.setOnContextMenuRequested(this::showCanvasMenu);
+
     MainMenuBar menus =
         new MainMenuBar(
             actions,
@@ -180,6 +182,54 @@ public final class MainWindow extends BorderPane {
       bottomTabs.getSelectionModel().select(1);
       yaml.revealLine(problem.line(), problem.column());
     }
+  }
+
+  /**
+   * The canvas's right-click menu: the Edit and View commands that apply there. A right-click on a
+   * step that is not selected selects it first, as file managers and diagram tools do.
+   */
+  private void showCanvasMenu(javafx.scene.input.ContextMenuEvent event) {
+    var view = canvas.viewModel();
+    var port = view.viewport();
+    view.graph()
+        .cardAt(port.toCanvasX(event.getX()), port.toCanvasY(event.getY()))
+        .map(card -> card.step().id())
+        .filter(id -> !viewModel.selection().isSelected(id))
+        .ifPresent(viewModel.selection()::select);
+    var menu = new javafx.scene.control.ContextMenu();
+    menu.setId("canvas-menu");
+    for (String id :
+        List.of(
+            "cut",
+            "copy",
+            "paste",
+            "duplicate",
+            "delete",
+            "-",
+            "connect",
+            "select-all",
+            "-",
+            "auto-layout",
+            "zoom-fit")) {
+      menu.getItems()
+          .add(
+              id.equals("-")
+                  ? new javafx.scene.control.SeparatorMenuItem()
+                  : contextItem(actions.get(id)));
+    }
+    menu.setAutoHide(true);
+    menu.show(canvas, event.getScreenX(), event.getScreenY());
+    event.consume();
+  }
+
+  /**
+   * A menu item for the context menu: no accelerator, since JavaFX would register it in the scene a
+   * second time next to the menu bar's and the shortcut would run twice.
+   */
+  private static javafx.scene.control.MenuItem contextItem(AppAction action) {
+    var item = MainMenuBar.item(action);
+    item.setAccelerator(null);
+    return item;
   }
 
   /** Everything the command palette offers: the window's actions, then "Add …" for each step. */

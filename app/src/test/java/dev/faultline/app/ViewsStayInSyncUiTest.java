@@ -154,6 +154,24 @@ class ViewsStayInSyncUiTest {
                 .ifPresent(Window::hide));
   }
 
+  @Test
+  void rightClickingAStepSelectsItAndOffersTheEditCommands(FxRobot robot) {
+    open(robot);
+    var canvas = window.canvas();
+    var card = canvas.viewModel().graph().card("kill").orElseThrow().bounds();
+    var port = canvas.viewModel().viewport();
+    robot.rightClickOn(
+        canvas.localToScreen(port.toScreenX(card.centerX()), port.toScreenY(card.centerY())));
+
+    await(() -> robot.lookup(".context-menu").tryQuery().isPresent());
+    assertThat(window.viewModel().selection().ids()).containsExactly("kill");
+    robot.clickOn("Duplicate");
+
+    await(() -> window.viewModel().document().experiment().spec().step("kill-2").isPresent());
+    assertThat(window.viewModel().document().undoTextProperty().get())
+        .isEqualTo("Undo Duplicate Step");
+  }
+
   private void open(FxRobot robot) {
     robot.interact(() -> window.viewModel().open(EXAMPLE));
     await(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
