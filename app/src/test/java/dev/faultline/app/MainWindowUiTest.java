@@ -237,6 +237,42 @@ class MainWindowUiTest {
   }
 
   @Test
+  void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
+    Stage other = FxToolkit.registerStage(Stage::new);
+    MainWindow[] shown = new MainWindow[1];
+    robot.interact(
+        () ->
+            shown[0] =
+                MainStage.show(
+                    other, LaunchOptions.NONE, new FxTaskExecutor(), new FakeClusterService()));
+    robot.interact(
+        () ->
+            shown[0]
+                .viewModel()
+                .document()
+                .edit(
+                    new dev.faultline.model.edit.AddStep(
+                        new dev.faultline.model.WaitStep(
+                            "pause", List.of(), dev.faultline.model.TimeSpan.of("5s"), null),
+                        null)));
+    assertThat(other.getTitle()).isEqualTo("*Untitled \u2014 Faultline");
+
+    robot.interact(() -> javafx.application.Platform.runLater(shown[0]::quit));
+    await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    javafx.scene.control.DialogPane ask =
+        robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+    assertThat(ask.getHeaderText()).isEqualTo("Save changes to Untitled?");
+    robot.clickOn("Cancel");
+    await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    assertThat(other.isShowing()).isTrue();
+
+    robot.interact(() -> javafx.application.Platform.runLater(shown[0]::quit));
+    await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("Don\u2019t Save");
+    await(() -> !other.isShowing());
+  }
+
+  @Test
   void theSwitcherListsContextsAndSwitchingReconnects(FxRobot robot) throws Exception {
     Path kubeconfig = Path.of("/home/me/.kube/config");
     ContextRef prod = new ContextRef("prod-eu", "https://prod:6443", "shop", kubeconfig);
