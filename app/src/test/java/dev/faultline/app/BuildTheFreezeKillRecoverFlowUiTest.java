@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a newcomer does with the real window: builds the freeze → until failing → kill → until
@@ -73,7 +70,7 @@ class BuildTheFreezeKillRecoverFlowUiTest {
     addFromPalette(robot, "process.signal", "process-signal");
     rename(robot, "freeze");
     choose(robot, "#field-target", "New target\u2026");
-    await(() -> !targets().isEmpty());
+    Await.until(() -> !targets().isEmpty());
     type(robot, "#field-namespaces", "shop");
     type(robot, "#field-labelSelector", "app=checkout");
     type(robot, "#field-podName", "checkout-.*");
@@ -121,11 +118,11 @@ class BuildTheFreezeKillRecoverFlowUiTest {
     assertThat(target.effectiveBlastRadius().value()).isEqualTo(50);
     assertThat(((ProbeStep) built.spec().step("until-unhealthy").orElseThrow()).until())
         .isEqualTo(Until.FAILING);
-    await(() -> window.viewModel().problems().problems().isEmpty());
+    Await.until(() -> window.viewModel().problems().problems().isEmpty());
 
     Path file = dir.resolve("freeze-kill-recover.yaml");
     robot.interact(() -> window.viewModel().saveAs(file));
-    await(() -> !window.viewModel().document().isDirty());
+    Await.until(() -> !window.viewModel().document().isDirty());
 
     assertThat(Main.run("validate", file.toString())).isZero();
     ReadResult reread = new ExperimentReader().read(file).validated(Validator.standard());
@@ -144,13 +141,14 @@ class BuildTheFreezeKillRecoverFlowUiTest {
     robot.clickOn("#palette-search");
     robot.interact(() -> robot.lookup("#palette-search").queryAs(TextInputControl.class).clear());
     robot.write(search).type(KeyCode.ENTER);
-    await(() -> window.viewModel().document().experiment().spec().steps().size() == before + 1);
+    Await.until(
+        () -> window.viewModel().document().experiment().spec().steps().size() == before + 1);
     assertThat(window.viewModel().selection().primary()).contains(newId);
   }
 
   private void rename(FxRobot robot, String id) {
     type(robot, "#field-id", id);
-    await(() -> window.viewModel().selection().primary().orElse("").equals(id));
+    Await.until(() -> window.viewModel().selection().primary().orElse("").equals(id));
   }
 
   /** Replaces a field's text the way a user does: click, select all, type, Tab away. */
@@ -193,7 +191,7 @@ class BuildTheFreezeKillRecoverFlowUiTest {
     robot
         .drag(screen(canvas, port.x(), port.y()), MouseButton.PRIMARY)
         .dropTo(screen(canvas, target.centerX(), target.centerY()));
-    await(
+    Await.until(
         () ->
             window
                 .viewModel()
@@ -209,13 +207,5 @@ class BuildTheFreezeKillRecoverFlowUiTest {
   private static Point2D screen(CanvasView canvas, double x, double y) {
     Viewport v = canvas.viewModel().viewport();
     return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
-  }
-
-  private static void await(BooleanSupplier condition) {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("Condition not met within 10 s", e);
-    }
   }
 }

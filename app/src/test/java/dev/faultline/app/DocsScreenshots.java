@@ -6,7 +6,6 @@ import dev.faultline.designer.fx.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -45,7 +44,7 @@ class DocsScreenshots {
   @Test
   void mainWindowLightAndDark(FxRobot robot) throws Exception {
     robot.interact(() -> window.viewModel().open(EXAMPLE));
-    await(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
+    Await.until(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
     robot.interact(
         () -> {
           window.viewModel().selection().select("until-unhealthy");
@@ -76,9 +75,5 @@ class DocsScreenshots {
       }
     }
     javax.imageio.ImageIO.write(out, "png", DOCS.resolve(name).toFile());
-  }
-
-  private static void await(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
   }
 }

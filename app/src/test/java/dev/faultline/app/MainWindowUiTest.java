@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -34,7 +32,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Renders the real main window on the headless glass platform and drives it. */
 @Tag("ui")
@@ -138,9 +135,9 @@ class MainWindowUiTest {
     Menu file = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(0);
 
     robot.clickOn(".menu-bar .menu");
-    await(file::isShowing);
+    Await.until(file::isShowing);
     robot.type(KeyCode.ESCAPE);
-    await(() -> !file.isShowing());
+    Await.until(() -> !file.isShowing());
   }
 
   @Test
@@ -167,7 +164,7 @@ class MainWindowUiTest {
                   new FxTaskExecutor(),
                   new FakeClusterService()));
 
-      await(() -> "checkout.yaml \u2014 Faultline".equals(other.getTitle()));
+      Await.until(() -> "checkout.yaml \u2014 Faultline".equals(other.getTitle()));
       Label status = robot.from(other.getScene().getRoot()).lookup("#status-message").query();
       assertThat(status.getText()).isEqualTo("Opened checkout.yaml (1 step, 0 targets, valid)");
       MainWindow shown = (MainWindow) other.getScene().getRoot();
@@ -196,7 +193,7 @@ class MainWindowUiTest {
     robot.interact(() -> window.viewModel().open(missing));
 
     Label status = robot.lookup("#status-message").query();
-    await(() -> status.getText().startsWith("Cannot open"));
+    Await.until(() -> status.getText().startsWith("Cannot open"));
     assertThat(status.getText()).isEqualTo("Cannot open " + missing + ": file not found");
     assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("danger");
     assertThat(stage.getTitle()).isEqualTo("Untitled \u2014 Faultline");
@@ -209,7 +206,7 @@ class MainWindowUiTest {
 
     robot.interact(about::fire);
 
-    await(() -> robot.lookup("#about-dialog").tryQuery().isPresent());
+    Await.until(() -> robot.lookup("#about-dialog").tryQuery().isPresent());
     Region dialog = robot.lookup("#about-dialog").queryAs(Region.class);
     assertThat(robot.from(dialog).lookup(".header-panel .label").queryLabeled().getText())
         .isEqualTo("Faultline dev");
@@ -224,14 +221,14 @@ class MainWindowUiTest {
             "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: a}\n"
                 + "spec:\n  steps: []\n");
     robot.interact(() -> window.viewModel().open(file));
-    await(() -> stage.getTitle().startsWith("a.yaml"));
+    Await.until(() -> stage.getTitle().startsWith("a.yaml"));
 
     robot
         .clickOn("#experiment-canvas")
         .press(KeyCode.SHORTCUT, KeyCode.N)
         .release(KeyCode.N, KeyCode.SHORTCUT);
 
-    await(() -> stage.getTitle().startsWith("Untitled"));
+    Await.until(() -> stage.getTitle().startsWith("Untitled"));
     assertThat(robot.lookup("#status-message").queryLabeled().getText())
         .isEqualTo("New experiment");
   }
@@ -258,18 +255,18 @@ class MainWindowUiTest {
     assertThat(other.getTitle()).isEqualTo("*Untitled \u2014 Faultline");
 
     robot.interact(() -> javafx.application.Platform.runLater(shown[0]::quit));
-    await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    Await.until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     javafx.scene.control.DialogPane ask =
         robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
     assertThat(ask.getHeaderText()).isEqualTo("Save changes to Untitled?");
     robot.clickOn("Cancel");
-    await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    Await.until(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
     assertThat(other.isShowing()).isTrue();
 
     robot.interact(() -> javafx.application.Platform.runLater(shown[0]::quit));
-    await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    Await.until(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
     robot.clickOn("Don\u2019t Save");
-    await(() -> !other.isShowing());
+    Await.until(() -> !other.isShowing());
   }
 
   @Test
@@ -293,7 +290,8 @@ class MainWindowUiTest {
       robot.interact(
           () -> MainStage.show(other, LaunchOptions.NONE, new FxTaskExecutor(), clusters));
       Label status = robot.from(other.getScene().getRoot()).lookup("#connection-status").query();
-      await(() -> status.getText().equals("prod-eu \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces"));
+      Await.until(
+          () -> status.getText().equals("prod-eu \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces"));
       MenuButton switcher =
           robot.from(other.getScene().getRoot()).lookup("#context-switcher").query();
       assertThat(switcher.getText()).isEqualTo("prod-eu");
@@ -307,10 +305,10 @@ class MainWindowUiTest {
       assertThat(switcher.getItems().get(2).getGraphic()).isNull();
 
       robot.clickOn(switcher);
-      await(switcher::isShowing);
+      Await.until(switcher::isShowing);
       robot.clickOn("kind-dev");
 
-      await(() -> status.getText().startsWith("kind-dev"));
+      Await.until(() -> status.getText().startsWith("kind-dev"));
       assertThat(status.getText())
           .isEqualTo("kind-dev \u00b7 cannot reach https://127.0.0.1:40123: connection refused");
       assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("failed");
@@ -328,13 +326,5 @@ class MainWindowUiTest {
 
   private static KeyCombination shortcut(String text) {
     return KeyCombination.keyCombination(text);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("Condition not met within 10 s", e);
-    }
   }
 }

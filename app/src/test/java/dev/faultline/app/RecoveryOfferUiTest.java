@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** After a crash the next start offers the unsaved changes back, and restoring brings them. */
 @Tag("ui")
@@ -67,13 +64,13 @@ class RecoveryOfferUiTest {
                             new FxTaskExecutor(),
                             new FakeClusterService(),
                             state)));
-    await(() -> robot.lookup("#recovery-dialog").tryQuery().isPresent());
+    Await.until(() -> robot.lookup("#recovery-dialog").tryQuery().isPresent());
     DialogPane dialog = robot.lookup("#recovery-dialog").queryAs(DialogPane.class);
     assertThat(dialog.getHeaderText()).startsWith("Restore unsaved changes to checkout.yaml from ");
 
     robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().getFirst()));
 
-    await(
+    Await.until(
         () ->
             window[0] != null
                 && window[0].viewModel().document().experiment().spec().steps().size() == 4);
@@ -82,13 +79,5 @@ class RecoveryOfferUiTest {
     assertThat(document.file()).contains(original);
     assertThat(stage.getTitle()).isEqualTo("*checkout.yaml \u2014 Faultline");
     robot.interact(stage::close);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("Condition not met within 10 s", e);
-    }
   }
 }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's views are views of one document: an inspector edit shows in the YAML, a YAML edit
@@ -67,7 +64,7 @@ class ViewsStayInSyncUiTest {
     robot.write("http://checkout.shop/ready").type(KeyCode.TAB);
 
     CodeArea yaml = robot.lookup("#yaml-text").queryAs(CodeArea.class);
-    await(() -> yaml.getText().contains("url: http://checkout.shop/ready"));
+    Await.until(() -> yaml.getText().contains("url: http://checkout.shop/ready"));
     assertThat(window.viewModel().document().undoTextProperty().get()).startsWith("Undo Edit");
   }
 
@@ -85,8 +82,8 @@ class ViewsStayInSyncUiTest {
         });
     robot.write("300");
 
-    await(() -> timeoutOf("until-recovered").equals("300s"));
-    await(
+    Await.until(() -> timeoutOf("until-recovered").equals("300s"));
+    Await.until(
         () ->
             window
                 .canvas()
@@ -104,15 +101,15 @@ class ViewsStayInSyncUiTest {
     open(robot);
     Path copy = dir.resolve("copy.yaml");
     robot.interact(() -> window.viewModel().saveAs(copy));
-    await(() -> Files.exists(copy) && !window.viewModel().document().isDirty());
+    Await.until(() -> Files.exists(copy) && !window.viewModel().document().isDirty());
     assertThat(Files.readString(copy)).isEqualTo(Files.readString(EXAMPLE));
 
     robot.interact(() -> window.viewModel().newExperiment());
     robot.interact(() -> window.viewModel().open(copy));
-    await(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
+    Await.until(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
     Path again = dir.resolve("again.yaml");
     robot.interact(() -> window.viewModel().saveAs(again));
-    await(() -> Files.exists(again));
+    Await.until(() -> Files.exists(again));
     assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(copy));
   }
 
@@ -123,11 +120,11 @@ class ViewsStayInSyncUiTest {
     robot
         .press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P)
         .release(KeyCode.P, KeyCode.SHIFT, KeyCode.SHORTCUT);
-    await(() -> window.commandPalette().isShowing());
+    Await.until(() -> window.commandPalette().isShowing());
 
     robot.write("add wait").type(KeyCode.ENTER);
 
-    await(() -> window.viewModel().document().experiment().spec().step("wait").isPresent());
+    Await.until(() -> window.viewModel().document().experiment().spec().step("wait").isPresent());
     assertThat(window.commandPalette().isShowing()).isFalse();
     assertThat(window.viewModel().selection().primary()).contains("wait");
     assertThat(window.commandPalette().shown()).extracting(AppAction::id).contains("add-wait");
@@ -138,7 +135,7 @@ class ViewsStayInSyncUiTest {
     robot.clickOn("#experiment-canvas");
     robot.write("?");
 
-    await(() -> robot.lookup("#cheat-sheet").tryQuery().isPresent());
+    Await.until(() -> robot.lookup("#cheat-sheet").tryQuery().isPresent());
     assertThat(
             robot
                 .lookup("#cheat-sheet")
@@ -163,31 +160,23 @@ class ViewsStayInSyncUiTest {
     robot.rightClickOn(
         canvas.localToScreen(port.toScreenX(card.centerX()), port.toScreenY(card.centerY())));
 
-    await(() -> robot.lookup(".context-menu").tryQuery().isPresent());
+    Await.until(() -> robot.lookup(".context-menu").tryQuery().isPresent());
     assertThat(window.viewModel().selection().ids()).containsExactly("kill");
     robot.clickOn("Duplicate");
 
-    await(() -> window.viewModel().document().experiment().spec().step("kill-2").isPresent());
+    Await.until(() -> window.viewModel().document().experiment().spec().step("kill-2").isPresent());
     assertThat(window.viewModel().document().undoTextProperty().get())
         .isEqualTo("Undo Duplicate Step");
   }
 
   private void open(FxRobot robot) {
     robot.interact(() -> window.viewModel().open(EXAMPLE));
-    await(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
+    Await.until(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
   }
 
   private String timeoutOf(String id) {
     return String.valueOf(
         ((ProbeStep) window.viewModel().document().experiment().spec().step(id).orElseThrow())
             .timeout());
-  }
-
-  private static void await(BooleanSupplier condition) {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("Condition not met within 10 s", e);
-    }
   }
 }
