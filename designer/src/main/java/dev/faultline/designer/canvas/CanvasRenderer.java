@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -45,7 +46,16 @@ final class CanvasRenderer {
   private final boolean tiled;
   private final TextFitter fitter = new TextFitter();
   private final WorldPainter world = new WorldPainter(fitter);
-  private final TileCache tiles = new TileCache();
+
+  /** Most tiles rendered in a frame of a pan or zoom: keeps its cost near that of a blit. */
+  static final int TILE_BUDGET = 1;
+
+  /** Tiles at the zoom they are drawn at ({@link #tileZoom}). */
+  private TileCache tiles = new TileCache();
+
+  /** Tiles of the zoom before the last rest: stand-ins until the new ones are rendered. */
+  private TileCache previous = new TileCache();
+
   private final MinimapLayer minimap = new MinimapLayer();
 
   private WorldLook look;
@@ -58,9 +68,23 @@ final class CanvasRenderer {
   private int lastTilesDrawn;
   private int lastTilesRendered;
   private boolean lastFrameScaled;
+  private boolean lastFrameComplete = true;
+  private boolean frameWanted;
+  private Viewport lastPosition;
 
-  CanvasRenderer(boolean tiled) {
+  private final TileLayer layer;
+  private final Canvas overview;
+  private final List<TileLayer.Placement> placements = new ArrayList<>();
+
+  /**
+   * @param tiled false for the reference that draws everything directly, with no caches
+   * @param layer where tiles shown at their own scale go, under the canvas
+   * @param overview a small canvas over the main one for the overview
+   */
+  CanvasRenderer(boolean tiled, TileLayer layer, Canvas overview) {
     this.tiled = tiled;
+    this.layer = layer;
+    this.overview = overview;
   }
 
   long frames() {
@@ -87,12 +111,30 @@ final class CanvasRenderer {
     return lastFrameScaled;
   }
 
+  /** Whether the last frame showed every visible tile at its current state (no stand-ins). */
+  boolean lastFrameComplete() {
+    return lastFrameComplete;
+  }
+
+  /**
+   * Whether another frame would do more: tiles still stood in for, or the ring of tiles around the
+   * view not yet rendered. The view then asks for another pulse.
+   */
+  boolean wantsFrame() {
+    return frameWanted;
+  }
+
   /** The zoom has rested: the next frame renders tiles at the current zoom. */
   void settleZoom() {
     settleRequested = true;
   }
 
-  void paint(
+  /**
+   * Paints a frame. Returns whether the canvas shows anything: when tiles go to the {@link
+   * TileLayer} and no gesture draws over them, the view hides the canvas, which saves the software
+   * pipeline a full-size blend.
+   */
+  boolean paint(
       GraphicsContext g,
       CanvasViewModel model,
       CanvasTheme theme,
@@ -101,8 +143,9 @@ final class CanvasRenderer {
     frames++;
     Viewport viewport = model.viewport();
     PixelGrid screen = PixelGrid.screen(viewport, outputScale);
-    updateLook(model, viewFocused);
+    boolean worldChanged = updateLook(model, viewFocused);
     // The context keeps its state from frame to frame: start each one from the defaults.
+    g.setTransform(1, 0, 0, 1, 0, 0);
     g.setLineCap(StrokeLineCap.SQUARE);
     g.setLineJoin(StrokeLineJoin.MITER);
     g.setLineDashes((double[]) null);
@@ -110,109 +153,282 @@ final class CanvasRenderer {
     lastTilesDrawn = 0;
     lastFrameScaled = false;
 
+    boolean canvasUsed;
     if (tiled) {
-      paintTiles(g, model, theme, viewFocused, outputScale, screen);
+      canvasUsed = paintTiles(g, model, theme, viewFocused, outputScale, screen, worldChanged);
     } else {
+      layer.hide();
       paintDirect(g, model, theme, viewFocused, screen);
+      canvasUsed = true;
     }
-    lastTilesRendered = tiles.takeRendered();
+    lastTilesRendered = tiles.takeRendered() + previous.takeRendered();
+    paintOverview(model, theme, outputScale);
 
     CanvasGraph graph = model.graph();
     if (graph.size() == 0) {
       g.setTransform(1, 0, 0, 1, 0, 0);
       paintEmptyHint(g, viewport, theme);
       lastCardsDrawn = 0;
-      return;
+      return true;
+    }
+    Optional<ConnectPreview> wire = model.connectPreview();
+    Optional<Rect> band = model.rubberBand();
+    if (!canvasUsed && model.moving().isEmpty() && wire.isEmpty() && band.isEmpty()) {
+      lastCardsDrawn = world.takeCounts()[0];
+      return false;
     }
     screen.applyTo(g);
     paintMoving(g, model, graph, theme, viewFocused, screen);
     lastCardsDrawn = world.takeCounts()[0];
-    model.connectPreview().ifPresent(wire -> paintWire(g, model, graph, wire, theme));
-    model.rubberBand().ifPresent(band -> paintRubberBand(g, band, theme, viewport.zoom()));
-
+    wire.ifPresent(w -> paintWire(g, model, graph, w, theme));
+    band.ifPresent(b -> paintRubberBand(g, b, theme, viewport.zoom()));
     g.setTransform(1, 0, 0, 1, 0, 0);
-    model.connectPreview().ifPresent(wire -> paintRefusal(g, viewport, wire, theme));
-    model.minimap().ifPresent(m -> minimap.paint(g, m, model, theme, outputScale));
+    wire.ifPresent(w -> paintRefusal(g, viewport, w, theme));
+    return true;
   }
 
-  /** Brings the look up to date and drops the tiles where it changed. */
-  private void updateLook(CanvasViewModel model, boolean viewFocused) {
-    WorldLook.Stamp stamp = WorldLook.Stamp.of(model, viewFocused);
-    if (look != null && look.stamp().sameAs(stamp)) {
+  /** The overview on its own small canvas, hidden when there is none. */
+  private void paintOverview(CanvasViewModel model, CanvasTheme theme, double outputScale) {
+    Optional<Minimap> map = model.minimap();
+    overview.setVisible(map.isPresent());
+    if (map.isEmpty()) {
       return;
     }
+    Rect f = map.get().frame();
+    overview.setLayoutX(f.x());
+    overview.setLayoutY(f.y());
+    overview.setWidth(f.width());
+    overview.setHeight(f.height());
+    GraphicsContext g = overview.getGraphicsContext2D();
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, f.width(), f.height());
+    g.setTransform(1, 0, 0, 1, -f.x(), -f.y());
+    minimap.paint(g, map.get(), model, theme, outputScale);
+  }
+
+  /**
+   * Brings the look up to date and drops the tiles where it changed. Returns whether anything the
+   * tiles show changed, which must then show in this very frame.
+   */
+  private boolean updateLook(CanvasViewModel model, boolean viewFocused) {
+    WorldLook.Stamp stamp = WorldLook.Stamp.of(model, viewFocused);
+    if (look != null && look.stamp().sameAs(stamp)) {
+      return false;
+    }
     WorldLook next = WorldLook.of(model, stamp);
-    if (look != null && !tiles.isEmpty()) {
-      double margin = WorldLook.margin(Double.isNaN(tileZoom) ? 1 : tileZoom);
+    if (look != null) {
       List<Rect> changed = next.changesSince(look);
-      if (changed.size() > 500) {
-        tiles.clear(); // another file, select all: cheaper to start over
-      } else {
-        changed.forEach(area -> tiles.invalidate(area.expanded(margin)));
+      for (TileCache cache : List.of(tiles, previous)) {
+        if (cache.isEmpty()) {
+          continue;
+        }
+        if (changed.size() > 500) {
+          cache.clear(); // another file, select all: cheaper to start over
+        } else {
+          double margin = WorldLook.margin(cache.generation().zoom());
+          changed.forEach(area -> cache.invalidate(area.expanded(margin)));
+        }
       }
     }
     look = next;
+    return true;
   }
 
   // ---- The world from tiles ----
 
-  private void paintTiles(
+  /**
+   * Blits the visible tiles. Tiles that must show now (after an edit, a selection, a theme switch,
+   * on a first frame) are rendered now; tiles a pan or zoom exposes are rendered at most {@link
+   * #TILE_BUDGET} per frame, in the meantime showing the older zoom's tiles stretched or the plain
+   * background, and the view asks for more frames until all are there ({@link #wantsFrame()}).
+   * Spare budget renders a tile just outside the view, ahead of the pan.
+   */
+  private boolean paintTiles(
       GraphicsContext g,
       CanvasViewModel model,
       CanvasTheme theme,
       boolean viewFocused,
       double outputScale,
-      PixelGrid screen) {
+      PixelGrid screen,
+      boolean worldChanged) {
     Viewport viewport = model.viewport();
     double zoom = viewport.zoom();
     double stretch = zoom / tileZoom;
     TileCache.Generation current = tiles.generation();
     boolean sameLook =
-        current != null && current.theme() == theme && current.scale() == tileZoom * outputScale;
-    if (settleRequested
-        || !sameLook
-        || tiles.isEmpty()
-        || !(stretch <= MAX_TILE_STRETCH && stretch >= 1 / MAX_TILE_STRETCH)) {
+        current != null && current.theme() == theme && current.outputScale() == outputScale;
+    boolean mustShow = worldChanged;
+    if (!sameLook || tiles.isEmpty() && previous.isEmpty()) {
+      // Theme, screen or first frame: nothing at hand is worth showing.
       tileZoom = zoom;
-      settleRequested = false;
+      previous.clear();
+      mustShow = true;
+    } else if (!(stretch <= MAX_TILE_STRETCH && stretch >= 1 / MAX_TILE_STRETCH)) {
+      tileZoom = zoom; // stretched too far to stand in: render crisp at once
+      mustShow = true;
+    } else if (settleRequested && zoom != tileZoom) {
+      // The zoom rests: crisp tiles come in over the next frames, the old ones stand in.
+      TileCache old = previous;
+      previous = tiles;
+      tiles = old;
+      tileZoom = zoom;
     }
-    tiles.use(new TileCache.Generation(tileZoom * outputScale, theme));
+    settleRequested = false;
+    tiles.use(new TileCache.Generation(tileZoom, outputScale, theme));
     TileCache.TilePainter painter =
         (tg, grid, area, pixels) ->
             paintTile(tg, grid, area, pixels, model, theme, viewFocused, outputScale);
 
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    double r = screen.ratio();
     Rect visible = viewport.visible();
     long firstColumn = tiles.column(visible.x());
     long lastColumn = tiles.column(visible.maxX());
     long firstRow = tiles.row(visible.y());
     long lastRow = tiles.row(visible.maxY());
-    tiles.ensureCapacity((int) ((lastColumn - firstColumn + 1) * (lastRow - firstRow + 1)));
-    boolean scaled = zoom != tileZoom;
-    // Nearest neighbour while stretched: smooth resampling costs the software pipeline ~15 ms.
-    g.setImageSmoothing(!scaled);
-    for (long ty = firstRow; ty <= lastRow; ty++) {
-      for (long tx = firstColumn; tx <= lastColumn; tx++) {
-        Image tile = tiles.tile(tx, ty, painter);
-        if (scaled) {
-          Rect area = tiles.area(tx, ty);
-          long x0 = screen.deviceX(area.x());
-          long y0 = screen.deviceY(area.y());
-          long x1 = screen.deviceX(area.maxX());
-          long y1 = screen.deviceY(area.maxY());
-          g.drawImage(tile, x0 / r, y0 / r, (x1 - x0) / r, (y1 - y0) / r);
-        } else {
-          // Whole device pixels at the tile's own size: a plain copy, no resampling.
-          double x = tx * TileCache.SIZE + screen.originX();
-          double y = ty * TileCache.SIZE + screen.originY();
-          g.drawImage(tile, x / r, y / r, TileCache.SIZE / r, TileCache.SIZE / r);
+    int columns = (int) (lastColumn - firstColumn + 1);
+    int rows = (int) (lastRow - firstRow + 1);
+    tiles.ensureCapacity((columns + 2) * (rows + 2));
+
+    int budget = mustShow ? Integer.MAX_VALUE : TILE_BUDGET;
+    int rendered = 0;
+    Image[] shown = new Image[columns * rows];
+    boolean complete = true;
+    for (int j = 0; j < rows; j++) {
+      for (int i = 0; i < columns; i++) {
+        Image tile = tiles.cached(firstColumn + i, firstRow + j);
+        if (tile == null && rendered < budget) {
+          tile = tiles.tile(firstColumn + i, firstRow + j, painter);
+          rendered++;
         }
-        lastTilesDrawn++;
+        shown[j * columns + i] = tile;
+        complete &= tile != null;
       }
     }
-    g.setImageSmoothing(true);
+
+    boolean scaled = zoom != tileZoom;
+    placements.clear();
+    if (complete && !scaled) {
+      // The common case, a pan: the tiles as image nodes, each copied once to the screen.
+      for (int j = 0; j < rows; j++) {
+        for (int i = 0; i < columns; i++) {
+          place(tiles, shown[j * columns + i], firstColumn + i, firstRow + j, screen);
+        }
+      }
+      layer.show(placements, viewport.width(), viewport.height());
+      g.clearRect(0, 0, viewport.width(), viewport.height());
+    } else {
+      layer.hide();
+      if (!complete) {
+        // Stand-ins: the previous zoom's tiles stretched, else the plain background.
+        g.setFill(theme.color(Swatch.BACKGROUND));
+        g.fillRect(0, 0, viewport.width(), viewport.height());
+        if (!previous.isEmpty() && previous.generation().theme() == theme) {
+          placeCached(previous, visible, screen);
+        }
+      }
+      for (int j = 0; j < rows; j++) {
+        for (int i = 0; i < columns; i++) {
+          Image tile = shown[j * columns + i];
+          if (tile != null) {
+            place(tiles, tile, firstColumn + i, firstRow + j, screen);
+          }
+        }
+      }
+      // Nearest neighbour: smooth resampling costs the software pipeline ~15 ms a frame.
+      g.setImageSmoothing(false);
+      for (TileLayer.Placement p : placements) {
+        g.drawImage(p.image(), p.x(), p.y(), p.width(), p.height());
+      }
+      g.setImageSmoothing(true);
+    }
+    if (complete) {
+      previous.clear();
+    }
     lastFrameScaled = scaled;
+    lastFrameComplete = complete;
+    boolean ringComplete =
+        rendered < budget
+            ? prefetchAhead(viewport, firstColumn, lastColumn, firstRow, lastRow, painter)
+            : false;
+    frameWanted = !complete || !ringComplete;
+    lastPosition = viewport;
+    return !(complete && !scaled);
+  }
+
+  /** Every tile of {@code cache} that is cached and visible, stretched to the viewport. */
+  private void placeCached(TileCache cache, Rect visible, PixelGrid screen) {
+    for (long ty = cache.row(visible.y()); ty <= cache.row(visible.maxY()); ty++) {
+      for (long tx = cache.column(visible.x()); tx <= cache.column(visible.maxX()); tx++) {
+        Image tile = cache.cached(tx, ty);
+        if (tile != null) {
+          place(cache, tile, tx, ty, screen);
+        }
+      }
+    }
+  }
+
+  /** One tile at its place: at its own scale on whole device pixels, else stretched to its area. */
+  private void place(TileCache cache, Image tile, long tx, long ty, PixelGrid screen) {
+    double r = screen.ratio();
+    if (cache.generation().scale() == screen.scale()) {
+      double x = tx * TileCache.SIZE + screen.originX();
+      double y = ty * TileCache.SIZE + screen.originY();
+      placements.add(
+          new TileLayer.Placement(tile, x / r, y / r, TileCache.SIZE / r, TileCache.SIZE / r));
+    } else {
+      Rect area = cache.area(tx, ty);
+      long x0 = screen.deviceX(area.x());
+      long y0 = screen.deviceY(area.y());
+      long x1 = screen.deviceX(area.maxX());
+      long y1 = screen.deviceY(area.maxY());
+      placements.add(new TileLayer.Placement(tile, x0 / r, y0 / r, (x1 - x0) / r, (y1 - y0) / r));
+    }
+    lastTilesDrawn++;
+  }
+
+  /**
+   * Renders one missing tile of the ring around the view, the one furthest along the last pan, so
+   * panning on finds it ready. Returns whether the ring was already complete.
+   */
+  private boolean prefetchAhead(
+      Viewport viewport,
+      long firstColumn,
+      long lastColumn,
+      long firstRow,
+      long lastRow,
+      TileCache.TilePainter painter) {
+    double dx = lastPosition == null ? 0 : lastPosition.offsetX() - viewport.offsetX();
+    double dy = lastPosition == null ? 0 : lastPosition.offsetY() - viewport.offsetY();
+    double midColumn = (firstColumn + lastColumn) / 2.0;
+    double midRow = (firstRow + lastRow) / 2.0;
+    long bestX = 0;
+    long bestY = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    boolean anyLeft = false;
+    for (long ty = firstRow - 1; ty <= lastRow + 1; ty++) {
+      for (long tx = firstColumn - 1; tx <= lastColumn + 1; tx++) {
+        boolean inside = tx >= firstColumn && tx <= lastColumn && ty >= firstRow && ty <= lastRow;
+        if (inside || tiles.has(tx, ty)) {
+          continue;
+        }
+        double score = (tx - midColumn) * dx + (ty - midRow) * dy;
+        boolean moving = dx != 0 || dy != 0;
+        if (moving && score <= 0) {
+          // Behind or beside a pan: the pan may never come back. Left for when it rests.
+          anyLeft = true;
+          continue;
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          bestX = tx;
+          bestY = ty;
+        }
+      }
+    }
+    if (bestScore == Double.NEGATIVE_INFINITY) {
+      return !anyLeft;
+    }
+    tiles.tile(bestX, bestY, painter);
+    return false;
   }
 
   private void paintTile(
@@ -231,7 +447,8 @@ final class CanvasRenderer {
     // One image for every tile's background: the tile's snapshot consumes it before the next.
     g.drawImage(background(tileBackground, pixels, grid, outputScale, theme), 0, 0);
     grid.applyTo(g);
-    world.paint(g, grid, model, look, area, theme, viewFocused, tileZoom, true);
+    // Cards drawn directly: a tile is one snapshot, where card images would cost one per card.
+    world.paint(g, grid, model, look, area, theme, viewFocused, tileZoom, false);
   }
 
   /**

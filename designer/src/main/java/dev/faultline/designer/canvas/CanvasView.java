@@ -40,6 +40,9 @@ import javafx.util.Duration;
  * The experiment canvas: step cards and their wires, drawn on one {@link Canvas} the size of the
  * view. Put it in the centre of the window; it fills whatever room it gets.
  *
+ * <p>Its children: the tiles as image nodes ({@link TileLayer}), the canvas for what is drawn over
+ * them (or for everything, while a zoom stretches the tiles), a small canvas for the overview.
+ *
  * <p>The view is thin: it turns mouse, key, scroll, zoom and drag-and-drop events into calls on its
  * {@link CanvasViewModel} and repaints at most once per pulse, only when the view model or the
  * theme changed. Frames are blitted from a cache of rendered tiles, so panning and zooming cost the
@@ -62,13 +65,15 @@ public final class CanvasView extends Region {
 
   private final CanvasViewModel model;
   private final Canvas canvas = new Canvas();
+  private final TileLayer tileLayer = new TileLayer();
+  private final Canvas overview = new Canvas();
   private final CanvasRenderer renderer;
   private final PauseTransition zoomRest = new PauseTransition(ZOOM_REST);
   private final CanvasTheme.Swatches swatches = new CanvasTheme.Swatches();
   private final Runnable pulse = this::paintIfDirty;
   private CanvasTheme theme = CanvasTheme.fallback();
   private boolean themeDirty = true;
-  private boolean settleDue;
+  private boolean frameDue;
 
   public CanvasView(
       ExperimentDocument document,
@@ -88,7 +93,7 @@ public final class CanvasView extends Region {
    */
   CanvasView(CanvasViewModel model, boolean tiled) {
     this.model = Objects.requireNonNull(model, "model");
-    this.renderer = new CanvasRenderer(tiled);
+    this.renderer = new CanvasRenderer(tiled, tileLayer, overview);
     getStyleClass().add("experiment-canvas");
     setId("experiment-canvas");
     setFocusTraversable(true);
@@ -98,7 +103,9 @@ public final class CanvasView extends Region {
     setAccessibleHelp(
         "Arrow keys move between steps, Shift+arrows move them, C connects, Delete deletes.");
     canvas.setManaged(false);
-    getChildren().addAll(canvas, swatches);
+    overview.setManaged(false);
+    overview.setVisible(false);
+    getChildren().addAll(tileLayer, canvas, overview, swatches);
 
     model.setRepaintRequest(Platform::requestNextPulse);
     swatches.onChange(
@@ -149,10 +156,10 @@ public final class CanvasView extends Region {
   void paintIfDirty() {
     model.prepareFrame();
     boolean modelDirty = model.takeDirty();
-    if (!modelDirty && !themeDirty && !settleDue) {
+    if (!modelDirty && !themeDirty && !frameDue) {
       return;
     }
-    settleDue = false;
+    frameDue = false;
     if (themeDirty) {
       CanvasTheme read = swatches.read();
       if (!read.equals(theme)) {
@@ -161,7 +168,14 @@ public final class CanvasView extends Region {
       themeDirty = false;
     }
     if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-      renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+      boolean drawn =
+          renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+      canvas.setVisible(drawn);
+      if (renderer.wantsFrame()) {
+        // Tiles still to come in (a few per frame): keep pulses coming until they are all there.
+        frameDue = true;
+        Platform.requestNextPulse();
+      }
     }
   }
 
@@ -171,7 +185,7 @@ public final class CanvasView extends Region {
    */
   void settleZoom() {
     renderer.settleZoom();
-    settleDue = true;
+    frameDue = true;
     Platform.requestNextPulse();
   }
 
@@ -467,6 +481,16 @@ public final class CanvasView extends Region {
   /** Tiles rendered in the last frame because they were new or had changed. */
   int tilesRenderedLastFrame() {
     return renderer.lastTilesRendered();
+  }
+
+  /** Whether the last frame showed every visible tile as it is now, without stand-ins. */
+  boolean lastFrameComplete() {
+    return renderer.lastFrameComplete();
+  }
+
+  /** Whether the view will paint again by itself to bring in more tiles. */
+  boolean framePending() {
+    return renderer.wantsFrame();
   }
 
   /** Whether the last frame stretched tiles made at another zoom (a zoom that has not rested). */

@@ -27,10 +27,10 @@ final class MinimapLayer {
   private WritableImage image;
   private int[] pixels = new int[0];
 
+  /** Paints the overview where its frame is; {@code g}'s transform maps the view's points. */
   void paint(
       GraphicsContext g, Minimap minimap, CanvasViewModel model, CanvasTheme theme, double ratio) {
     Rect f = minimap.frame();
-    g.setTransform(1, 0, 0, 1, 0, 0);
     g.setFill(theme.color(Swatch.CARD).deriveColor(0, 1, 1, 0.94));
     g.fillRoundRect(f.x(), f.y(), f.width(), f.height(), 8, 8);
     g.setStroke(theme.color(Swatch.BORDER));

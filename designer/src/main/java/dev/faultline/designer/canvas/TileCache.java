@@ -25,8 +25,18 @@ final class TileCache {
   /** Tiles kept beyond those on screen, least recently drawn dropped first (1 MB each). */
   private static final int MIN_CAPACITY = 48;
 
-  /** What all tiles of the cache were rendered for. */
-  record Generation(double scale, CanvasTheme theme) {}
+  /**
+   * What all tiles of the cache were rendered for.
+   *
+   * @param zoom the viewport's zoom
+   * @param outputScale device pixels per point of the screen
+   */
+  record Generation(double zoom, double outputScale, CanvasTheme theme) {
+    /** Device pixels per canvas unit. */
+    double scale() {
+      return zoom * outputScale;
+    }
+  }
 
   /** Renders the world into one tile: {@code grid} maps canvas units to the tile's pixels. */
   interface TilePainter {
@@ -83,6 +93,11 @@ final class TileCache {
     return Math.floorDiv((long) Math.floor(canvasY * generation.scale()), SIZE);
   }
 
+  /** Tile ({@code tx}, {@code ty}) if it is cached, else null. */
+  Image cached(long tx, long ty) {
+    return tiles.get(key(tx, ty));
+  }
+
   /** Tile ({@code tx}, {@code ty}), rendered with {@code painter} if it is not cached. */
   Image tile(long tx, long ty, TilePainter painter) {
     long key = key(tx, ty);
@@ -99,7 +114,10 @@ final class TileCache {
     rendered++;
     while (tiles.size() > capacity) {
       Iterator<WritableImage> eldest = tiles.values().iterator();
-      spare.push(eldest.next());
+      WritableImage dropped = eldest.next();
+      if (spare.size() < 16) {
+        spare.push(dropped);
+      }
       eldest.remove();
     }
     return image;
@@ -117,15 +135,23 @@ final class TileCache {
     }
     for (long tx = column(area.x()); tx <= column(area.maxX()); tx++) {
       for (long ty = row(area.y()); ty <= row(area.maxY()); ty++) {
-        // Not recycled: the screen canvas may not have rendered its blit of it yet.
-        tiles.remove(key(tx, ty));
+        // Safe to reuse: rendering a tile into it is queued on the render thread after every
+        // frame that blitted it, and this frame has not blitted it yet.
+        WritableImage image = tiles.remove(key(tx, ty));
+        if (image != null && spare.size() < 16) {
+          spare.push(image);
+        }
       }
     }
   }
 
   void clear() {
+    for (WritableImage image : tiles.values()) {
+      if (spare.size() < 16) {
+        spare.push(image);
+      }
+    }
     tiles.clear();
-    spare.clear();
   }
 
   /** Tiles rendered since the last call: tests and the benchmark see the cache at work. */

@@ -61,19 +61,27 @@ class CanvasTilesUiTest {
 
   @BeforeEach
   void warmUp() throws Exception {
-    // A zoom where tile seams cut through cards, then a few pans so the tiles are cached.
-    fx(
-        () -> {
-          warm.viewModel().zoomAt(1.37, 31, 17);
-          warm.settleZoom();
-          for (int i = 0; i < 3; i++) {
-            warm.viewModel().scroll(i % 2 == 0 ? 37 : -37, 0);
-            warm.paintIfDirty();
-          }
-          return null;
-        });
-    assertThat(warm.tilesDrawnLastFrame()).isGreaterThan(1);
-    assertThat(warm.tilesRenderedLastFrame()).as("tiles reused while panning").isZero();
+    // A zoom where tile seams cut through cards; then frames until the tiles on screen and the
+    // ring around them are all rendered, and a pan there and back finds them all cached.
+    int[] frames =
+        fx(
+            () -> {
+              warm.viewModel().zoomAt(1.37, 31, 17);
+              warm.settleZoom();
+              warm.paintIfDirty();
+              int tilesDrawn = warm.tilesDrawnLastFrame();
+              for (int i = 0; i < 60 && warm.framePending(); i++) {
+                warm.paintIfDirty();
+              }
+              warm.viewModel().scroll(37, 0);
+              warm.paintIfDirty();
+              warm.viewModel().scroll(-37, 0);
+              warm.paintIfDirty();
+              return new int[] {tilesDrawn, warm.tilesRenderedLastFrame()};
+            });
+    assertThat(frames[0]).as("tiles on screen").isGreaterThan(1);
+    assertThat(frames[1]).as("tiles rendered after a pan there and back").isZero();
+    assertThat(warm.framePending()).isFalse();
   }
 
   @AfterEach
@@ -177,18 +185,19 @@ class CanvasTilesUiTest {
           warm.viewModel().zoomAt(1.15, 200, 100);
           return null;
         });
-    paint(warm);
+    assertThat(paint(warm)).as("tiles rendered while zooming").isLessThanOrEqualTo(1);
     assertThat(warm.lastFrameStretched()).isTrue();
-    assertThat(warm.tilesRenderedLastFrame()).as("stretched, not rendered").isZero();
     WritableImage stretched = snapshot(warm);
     fx(
         () -> {
           warm.settleZoom();
           return null;
         });
-    assertThat(paint(warm)).isGreaterThan(0);
+    assertThat(paint(warm)).as("crisp tiles come in one per frame").isEqualTo(1);
     assertThat(warm.lastFrameStretched()).isFalse();
+    assertThat(warm.lastFrameComplete()).as("the rest stand in stretched").isFalse();
     WritableImage crisp = snapshot(warm);
+    assertThat(warm.lastFrameComplete()).isTrue();
     // Stretched tiles show the same picture, only coarser.
     assertThat(differing(stretched, crisp, 0.5)).isLessThan((int) (WIDTH * HEIGHT * 0.02));
     assertSameAsFresh("after the zoom rested");
@@ -226,7 +235,6 @@ class CanvasTilesUiTest {
           row.layout();
           view.viewModel().setViewport(warm.viewModel().viewport());
           view.settleZoom(); // its first frame fitted the graph: no stretched tiles of that zoom
-          view.paintIfDirty();
           return view;
         });
   }
@@ -254,11 +262,16 @@ class CanvasTilesUiTest {
         });
   }
 
+  /** The view once every tile has come in. */
   private static WritableImage snapshot(CanvasView view) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     return fx(
         () -> {
           view.paintIfDirty();
+          for (int i = 0; i < 100 && !view.lastFrameComplete(); i++) {
+            view.paintIfDirty();
+          }
+          assertThat(view.lastFrameComplete()).as("all tiles in").isTrue();
           return view.snapshot(null, null);
         });
   }
