@@ -14,6 +14,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -59,7 +61,6 @@ final class CanvasRenderer {
   private final MinimapLayer minimap = new MinimapLayer();
 
   private WorldLook look;
-  private WritableImage tileBackground;
   private double tileZoom = Double.NaN;
   private boolean settleRequested;
 
@@ -276,8 +277,17 @@ final class CanvasRenderer {
     settleRequested = false;
     tiles.use(new TileCache.Generation(tileZoom, outputScale, theme));
     TileCache.TilePainter painter =
-        (tg, grid, area, pixels) ->
-            paintTile(tg, grid, area, pixels, model, theme, viewFocused, outputScale);
+        new TileCache.TilePainter() {
+          @Override
+          public void paint(GraphicsContext tg, PixelGrid grid, Rect area) {
+            paintTile(tg, grid, area, model, theme, viewFocused);
+          }
+
+          @Override
+          public void finish(WritableImage tile, PixelGrid grid) {
+            stampDots(tile, grid, theme, outputScale);
+          }
+        };
 
     Rect visible = viewport.visible();
     long firstColumn = tiles.column(visible.x());
@@ -389,6 +399,21 @@ final class CanvasRenderer {
    * Renders one missing tile of the ring around the view, the one furthest along the last pan, so
    * panning on finds it ready. Returns whether the ring was already complete.
    */
+  /** Whether a ring tile lies where the pan is heading, on every axis it lies out on. */
+  private static boolean ahead(
+      long tx,
+      long ty,
+      long firstColumn,
+      long lastColumn,
+      long firstRow,
+      long lastRow,
+      double dx,
+      double dy) {
+    boolean x = tx > lastColumn ? dx > 0 : tx < firstColumn ? dx < 0 : true;
+    boolean y = ty > lastRow ? dy > 0 : ty < firstRow ? dy < 0 : true;
+    return x && y;
+  }
+
   private boolean prefetchAhead(
       Viewport viewport,
       long firstColumn,
@@ -412,8 +437,8 @@ final class CanvasRenderer {
         }
         double score = (tx - midColumn) * dx + (ty - midRow) * dy;
         boolean moving = dx != 0 || dy != 0;
-        if (moving && score <= 0) {
-          // Behind or beside a pan: the pan may never come back. Left for when it rests.
+        if (moving && !ahead(tx, ty, firstColumn, lastColumn, firstRow, lastRow, dx, dy)) {
+          // Behind or beside a pan: the pan may never get there. Left for when it rests.
           anyLeft = true;
           continue;
         }
@@ -435,20 +460,45 @@ final class CanvasRenderer {
       GraphicsContext g,
       PixelGrid grid,
       Rect area,
-      int[] pixels,
       CanvasViewModel model,
       CanvasTheme theme,
-      boolean viewFocused,
-      double outputScale) {
-    int size = TileCache.SIZE;
-    if (tileBackground == null) {
-      tileBackground = new WritableImage(size, size);
-    }
-    // One image for every tile's background: the tile's snapshot consumes it before the next.
-    g.drawImage(background(tileBackground, pixels, grid, outputScale, theme), 0, 0);
+      boolean viewFocused) {
+    // A full-size solid fill: the cheapest thing the software pipeline draws.
+    g.setFill(theme.color(Swatch.BACKGROUND));
+    g.fillRect(0, 0, TileCache.SIZE, TileCache.SIZE);
     grid.applyTo(g);
     // Cards drawn directly: a tile is one snapshot, where card images would cost one per card.
     world.paint(g, grid, model, look, area, theme, viewFocused, tileZoom, false);
+  }
+
+  /**
+   * Puts the dot grid into a rendered tile's pixels, where the background shows: a few hundred
+   * pixel writes instead of a full-size background image to fill, upload and blit per tile. (Under
+   * a wire a dot is left out; drawn first, it would hardly show through anyway.)
+   */
+  private static void stampDots(
+      WritableImage tile, PixelGrid grid, CanvasTheme theme, double outputScale) {
+    PixelReader reader = tile.getPixelReader();
+    PixelWriter writer = tile.getPixelWriter();
+    int background = DotGrid.argb(theme.color(Swatch.BACKGROUND));
+    int dot = DotGrid.argb(theme.color(Swatch.DOT));
+    int size = TileCache.SIZE;
+    DotGrid.forEachDot(
+        size,
+        size,
+        (long) grid.originX(),
+        (long) grid.originY(),
+        grid.scale(),
+        outputScale,
+        (x, y, d) -> {
+          for (int j = Math.max(0, y); j < Math.min(size, y + d); j++) {
+            for (int i = Math.max(0, x); i < Math.min(size, x + d); i++) {
+              if (reader.getArgb(i, j) == background) {
+                writer.setArgb(i, j, dot);
+              }
+            }
+          }
+        });
   }
 
   /**

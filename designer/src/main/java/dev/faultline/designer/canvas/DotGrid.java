@@ -14,6 +14,11 @@ final class DotGrid {
 
   private DotGrid() {}
 
+  /** Receives the top-left pixel and the size of one dot. */
+  interface DotAction {
+    void dot(int x, int y, int size);
+  }
+
   /**
    * Fills {@code argb} ({@code width} × {@code height} device pixels whose top-left is device pixel
    * ({@code -originX}, {@code -originY}) of the world) with the background and the dots.
@@ -32,6 +37,32 @@ final class DotGrid {
       Color background,
       Color dot) {
     java.util.Arrays.fill(argb, 0, width * height, argb(background));
+    int pixel = argb(dot);
+    forEachDot(
+        width,
+        height,
+        originX,
+        originY,
+        scale,
+        ratio,
+        (x, y, size) -> {
+          for (int j = Math.max(0, y); j < Math.min(height, y + size); j++) {
+            for (int i = Math.max(0, x); i < Math.min(width, x + size); i++) {
+              argb[j * width + i] = pixel;
+            }
+          }
+        });
+  }
+
+  /** Calls {@code action} for every dot that touches the region (same region as {@link #fill}). */
+  static void forEachDot(
+      int width,
+      int height,
+      long originX,
+      long originY,
+      double scale,
+      double ratio,
+      DotAction action) {
     double spacing = StepGeometry.GRID;
     while (spacing * scale / ratio < 10 && spacing < 1000) {
       spacing *= 5; // too dense: show every fifth dot, then none
@@ -41,7 +72,6 @@ final class DotGrid {
       return;
     }
     int size = (int) Math.max(1, Math.round((step / ratio >= 30 ? 2 : 1) * ratio));
-    int pixel = argb(dot);
     long left = -originX;
     long top = -originY;
     long firstX = (long) Math.floor(left / step) - 1;
@@ -56,10 +86,8 @@ final class DotGrid {
         if (px >= width) {
           break;
         }
-        for (long j = Math.max(0, py); j < Math.min(height, py + size); j++) {
-          for (long i = Math.max(0, px); i < Math.min(width, px + size); i++) {
-            argb[(int) (j * width + i)] = pixel;
-          }
+        if (px + size > 0 && py + size > 0) {
+          action.dot((int) px, (int) py, size);
         }
       }
     }

@@ -40,14 +40,16 @@ final class TileCache {
 
   /** Renders the world into one tile: {@code grid} maps canvas units to the tile's pixels. */
   interface TilePainter {
-    void paint(GraphicsContext g, PixelGrid grid, Rect area, int[] pixels);
+    void paint(GraphicsContext g, PixelGrid grid, Rect area);
+
+    /** Pixel work on the rendered tile, after its snapshot (the dot grid). */
+    void finish(WritableImage tile, PixelGrid grid);
   }
 
   private final Map<Long, WritableImage> tiles = new LinkedHashMap<>(64, 0.75f, true);
   private final ArrayDeque<WritableImage> spare = new ArrayDeque<>();
   private final Canvas scratch = new Canvas(SIZE, SIZE);
   private final SnapshotParameters parameters = new SnapshotParameters();
-  private final int[] pixels = new int[SIZE * SIZE];
   private Generation generation;
   private int capacity = MIN_CAPACITY;
   private int rendered;
@@ -108,8 +110,9 @@ final class TileCache {
     GraphicsContext g = scratch.getGraphicsContext2D();
     PixelGrid grid = new PixelGrid(generation.scale(), -tx * SIZE, -ty * SIZE, 1);
     g.setTransform(1, 0, 0, 1, 0, 0);
-    painter.paint(g, grid, area(tx, ty), pixels);
+    painter.paint(g, grid, area(tx, ty));
     image = scratch.snapshot(parameters, spare.isEmpty() ? null : spare.pop());
+    painter.finish(image, grid);
     tiles.put(key, image);
     rendered++;
     while (tiles.size() > capacity) {
