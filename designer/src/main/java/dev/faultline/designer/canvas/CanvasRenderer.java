@@ -24,16 +24,24 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Paints one frame of the canvas from the view model: the world from a {@link TileCache}, then what
- * changes while a gesture lasts (dragged cards and their wires, the wire being drawn, the rubber
- * band, a refusal) and the overview. A pan or a zoom therefore blits about a dozen tiles whatever
- * the size of the graph; an edit, a selection or new problems re-render only the tiles where a card
- * or a wire looks different ({@link WorldLook}).
+ * Paints one frame of the canvas from the view model: the world (dot grid, wires, cards) from a
+ * {@link TileCache}, then what changes while a gesture lasts (dragged cards and their wires, the
+ * wire being drawn, the rubber band, a refusal), and the overview on its own small canvas. A pan or
+ * a zoom therefore shows about a dozen tiles whatever the size of the graph; an edit, a selection,
+ * new problems or the view's focus re-render only the tiles where a card or a wire looks different
+ * ({@link WorldLook}), in the same frame.
  *
- * <p>While the zoom changes, the tiles of the zoom they were made at are drawn scaled (nearest
- * neighbour: smooth resampling costs the software pipeline more than drawing the cards); when the
- * zoom rests the view calls {@link #settleZoom()} and the next frame renders crisp tiles, as map
- * viewers do. A zoom more than twice away from the tiles' renders new ones at once.
+ * <p>Tiles shown at their own scale go to the {@link TileLayer} as image nodes and the canvas is
+ * hidden unless a gesture draws on it. Tiles a pan exposes are rendered at most {@link
+ * #TILE_BUDGET} per frame, plus one ahead of the pan when none is missing, so frames have no
+ * rendering spikes; a tile not in yet is stood in for by the background (or the previous zoom's
+ * tile) for a frame or two, and the view keeps asking for frames until all are in.
+ *
+ * <p>While the zoom changes, the tiles of the zoom they were made at are drawn stretched on the
+ * canvas (nearest neighbour: smooth resampling costs the software pipeline more than drawing the
+ * cards); when the zoom rests the view calls {@link #settleZoom()} and crisp tiles come in over the
+ * next frames, the stretched ones standing in, as map viewers do. A zoom more than twice away from
+ * the tiles' renders crisp ones at once.
  *
  * <p>Constructed with {@code tiled = false} it draws everything directly every frame with no image
  * caches at all: the reference the tile cache's tests compare against.

@@ -145,7 +145,7 @@ final class WorldLook {
     return found;
   }
 
-  /** The wires whose curves may cross {@code area}, in file order. */
+  /** The wires whose curves may cross {@code area}, in no particular order. */
   List<WireLook> wiresIn(Rect area) {
     List<WireLook> found = new ArrayList<>();
     for (String key : wireIndex.query(area)) {
