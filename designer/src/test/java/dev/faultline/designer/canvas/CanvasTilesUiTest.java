@@ -203,15 +203,38 @@ class CanvasTilesUiTest {
     assertSameAsFresh("after the zoom rested");
   }
 
+  @Test
+  void crispTilesComeInByThemselvesOnceTheZoomRests() throws Exception {
+    // The real path: no test hooks, the view's own rest timer and pulses bring the tiles in.
+    fx(
+        () -> {
+          warm.viewModel().zoomAt(0.8, 300, 200);
+          return null;
+        });
+    paint(warm);
+    assertThat(warm.lastFrameStretched()).isTrue();
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            fx(
+                () ->
+                    !warm.framePending()
+                        && warm.lastFrameComplete()
+                        && !warm.lastFrameStretched()));
+    assertSameAsFresh("after the zoom rested by itself");
+  }
+
   // ---- Comparing ----
 
   /** The warm view against a fresh tiled view (to the pixel) and the direct reference. */
   private void assertSameAsFresh(String when) throws Exception {
     WritableImage actual = snapshot(warm);
     WritableImage fresh = snapshot(freshView(true));
+    CanvasSnapshotUiTest.save(actual, "tiles-" + when.replace(' ', '-') + ".png");
+    CanvasSnapshotUiTest.save(fresh, "fresh-" + when.replace(" ", "-") + ".png");
     assertSame(when, actual, fresh);
     WritableImage direct = snapshot(freshView(false));
-    CanvasSnapshotUiTest.save(actual, "tiles-" + when.replace(' ', '-') + ".png");
     CanvasSnapshotUiTest.save(direct, "direct-" + when.replace(' ', '-') + ".png");
     // Text drawn directly and text drawn into a card image differ by a shade at a few edges.
     assertThat(differingBrightness(actual, direct, 0.25))
