@@ -3,314 +3,589 @@ package dev.faultline.designer.canvas;
 import dev.faultline.designer.canvas.CanvasTheme.Swatch;
 import dev.faultline.designer.canvas.CanvasViewModel.ConnectPreview;
 import dev.faultline.designer.canvas.StepGeometry.Point;
-import dev.faultline.icons.Icons;
+import dev.faultline.designer.canvas.WorldLook.WireLook;
 import dev.faultline.model.Position;
-import dev.faultline.validate.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Paints one frame of the canvas from the view model: dot grid, wires, cards, gesture previews and
- * the overview. Only what intersects the viewport is drawn; below {@link Viewport#DETAIL_ZOOM}
- * cards are plain boxes and wires straight lines, since text would be unreadable anyway.
+ * Paints one frame of the canvas from the view model: the world (dot grid, wires, cards) from a
+ * {@link TileCache}, then what changes while a gesture lasts (dragged cards and their wires, the
+ * wire being drawn, the rubber band, a refusal), and the overview on its own small canvas. A pan or
+ * a zoom therefore shows about a dozen tiles whatever the size of the graph; an edit, a selection,
+ * new problems or the view's focus re-render only the tiles where a card or a wire looks different
+ * ({@link WorldLook}), in the same frame.
  *
- * <p>Drawing happens in canvas units under the viewport's transform, so text measurements (cached
- * by {@link TextFitter}) do not depend on the zoom.
+ * <p>Tiles shown at their own scale go to the {@link TileLayer} as image nodes and the canvas is
+ * hidden unless a gesture draws on it. Tiles a pan exposes are rendered at most {@link
+ * #TILE_BUDGET} per frame, plus one ahead of the pan when none is missing, so frames have no
+ * rendering spikes; a tile not in yet is stood in for by the background (or the previous zoom's
+ * tile) for a frame or two, and the view keeps asking for frames until all are in.
+ *
+ * <p>While the zoom changes, the tiles of the zoom they were made at are drawn stretched on the
+ * canvas (nearest neighbour: smooth resampling costs the software pipeline more than drawing the
+ * cards); when the zoom rests the view calls {@link #settleZoom()} and crisp tiles come in over the
+ * next frames, the stretched ones standing in, as map viewers do. A zoom more than twice away from
+ * the tiles' renders crisp ones at once.
+ *
+ * <p>Constructed with {@code tiled = false} it draws everything directly every frame with no image
+ * caches at all: the reference the tile cache's tests compare against.
  */
 final class CanvasRenderer {
 
-  private static final double ARC = 10;
-  private static final double STRIPE = 5;
-  private static final double PAD = 12;
-  private static final double ICON_BOX = 26;
-  private static final double ICON_SIZE = 18;
-  private static final double TEXT_LEFT = PAD + ICON_BOX + 10;
-
-  private static final Font TITLE = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
-  private static final Font SMALL = Font.font(Font.getDefault().getFamily(), 11);
-  private static final Font BADGE = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 10);
   private static final Font LABEL = Font.font(Font.getDefault().getFamily(), 12);
 
+  /** Scaling tiles further than this from their zoom would blur them badly: re-render instead. */
+  private static final double MAX_TILE_STRETCH = 2;
+
+  private final boolean tiled;
   private final TextFitter fitter = new TextFitter();
+  private final WorldPainter world = new WorldPainter(fitter);
 
-  /** Frames painted so far; tests and benchmarks use it to see that a repaint happened. */
+  /** Most tiles rendered in a frame of a pan or zoom: keeps its cost near that of a blit. */
+  static final int TILE_BUDGET = 1;
+
+  /** Tiles at the zoom they are drawn at ({@link #tileZoom}). */
+  private TileCache tiles = new TileCache();
+
+  /** Tiles of the zoom before the last rest: stand-ins until the new ones are rendered. */
+  private TileCache previous = new TileCache();
+
+  private final MinimapLayer minimap = new MinimapLayer();
+
+  private WorldLook look;
+  private double tileZoom = Double.NaN;
+  private boolean settleRequested;
+
   private long frames;
-
-  /** Cards drawn in the last frame: the culling at work. */
   private int lastCardsDrawn;
+  private int lastTilesDrawn;
+  private int lastTilesRendered;
+  private boolean lastFrameScaled;
+  private boolean lastFrameComplete = true;
+  private boolean frameWanted;
+  private Viewport lastPosition;
 
-  /** Of those, how many came from the image cache. */
-  private int lastCardsCached;
+  private final TileLayer layer;
+  private final Canvas overview;
+  private final List<TileLayer.Placement> placements = new ArrayList<>();
 
-  int lastCardsCached() {
-    return lastCardsCached;
+  /**
+   * @param tiled false for the reference that draws everything directly, with no caches
+   * @param layer where tiles shown at their own scale go, under the canvas
+   * @param overview a small canvas over the main one for the overview
+   */
+  CanvasRenderer(boolean tiled, TileLayer layer, Canvas overview) {
+    this.tiled = tiled;
+    this.layer = layer;
+    this.overview = overview;
   }
 
   long frames() {
     return frames;
   }
 
+  /** Cards drawn in the last frame, into tiles or directly. */
   int lastCardsDrawn() {
     return lastCardsDrawn;
   }
 
-  private final CardImageCache cardImages = new CardImageCache();
+  /** Tiles blitted in the last frame. */
+  int lastTilesDrawn() {
+    return lastTilesDrawn;
+  }
+
+  /** Tiles rendered (not found in the cache) in the last frame. */
+  int lastTilesRendered() {
+    return lastTilesRendered;
+  }
+
+  /** Whether the last frame showed tiles made at another zoom, stretched. */
+  boolean lastFrameScaled() {
+    return lastFrameScaled;
+  }
+
+  /** Whether the last frame showed every visible tile at its current state (no stand-ins). */
+  boolean lastFrameComplete() {
+    return lastFrameComplete;
+  }
 
   /**
-   * The zoom of the previous frame and for how many frames it has held: cards are cached only once
-   * the zoom holds still, since during a zoom gesture every cached image would be stale at once.
+   * Whether another frame would do more: tiles still stood in for, or the ring of tiles around the
+   * view not yet rendered. The view then asks for another pulse.
    */
-  private double previousZoom = Double.NaN;
+  boolean wantsFrame() {
+    return frameWanted;
+  }
 
-  private int steadyFrames;
+  /** The zoom has rested: the next frame renders tiles at the current zoom. */
+  void settleZoom() {
+    settleRequested = true;
+  }
 
-  void paint(
+  /**
+   * Paints a frame. Returns whether the canvas shows anything: when tiles go to the {@link
+   * TileLayer} and no gesture draws over them, the view hides the canvas, which saves the software
+   * pipeline a full-size blend.
+   */
+  boolean paint(
       GraphicsContext g,
       CanvasViewModel model,
       CanvasTheme theme,
-      boolean focused,
+      boolean viewFocused,
       double outputScale) {
     frames++;
     Viewport viewport = model.viewport();
-    steadyFrames = viewport.zoom() == previousZoom ? steadyFrames + 1 : 0;
-    previousZoom = viewport.zoom();
-    boolean steadyZoom = steadyFrames >= 2;
-    CanvasGraph graph = model.graph();
-    double width = viewport.width();
-    double height = viewport.height();
-
+    PixelGrid screen = PixelGrid.screen(viewport, outputScale);
+    boolean worldChanged = updateLook(model, viewFocused);
+    // The context keeps its state from frame to frame: start each one from the defaults.
     g.setTransform(1, 0, 0, 1, 0, 0);
-    g.setFill(theme.color(Swatch.BACKGROUND));
-    g.fillRect(0, 0, width, height);
-    paintDots(g, viewport, theme);
+    g.setLineCap(StrokeLineCap.SQUARE);
+    g.setLineJoin(StrokeLineJoin.MITER);
+    g.setLineDashes((double[]) null);
+    world.takeCounts();
+    lastTilesDrawn = 0;
+    lastFrameScaled = false;
 
+    boolean canvasUsed;
+    if (tiled) {
+      canvasUsed = paintTiles(g, model, theme, viewFocused, outputScale, screen, worldChanged);
+    } else {
+      layer.hide();
+      paintDirect(g, model, theme, viewFocused, screen);
+      canvasUsed = true;
+    }
+    lastTilesRendered = tiles.takeRendered() + previous.takeRendered();
+    paintOverview(model, theme, outputScale);
+
+    CanvasGraph graph = model.graph();
     if (graph.size() == 0) {
+      g.setTransform(1, 0, 0, 1, 0, 0);
       paintEmptyHint(g, viewport, theme);
       lastCardsDrawn = 0;
-      return;
+      return true;
     }
-
-    g.setTransform(viewport.zoom(), 0, 0, viewport.zoom(), viewport.offsetX(), viewport.offsetY());
-    Rect visible = viewport.visible();
-    boolean detailed = viewport.detailed();
-    paintEdges(g, model, graph, theme, visible, detailed);
-    List<StepCard> cards = graph.cardsIn(visible.expanded(StepGeometry.WIDTH));
-    if (!model.moving().isEmpty()) {
-      // Dragged cards are indexed where they were; they may have come from far off screen.
-      var listed = new java.util.HashSet<String>();
-      cards.forEach(card -> listed.add(card.id()));
-      cards = new java.util.ArrayList<>(cards);
-      for (String id : model.moving()) {
-        if (listed.add(id)) {
-          cards.add(graph.card(id).orElseThrow());
-        }
-      }
-      cards.sort((a, b) -> Integer.compare(a.order(), b.order()));
+    Optional<ConnectPreview> wire = model.connectPreview();
+    Optional<Rect> band = model.rubberBand();
+    if (!canvasUsed && model.moving().isEmpty() && wire.isEmpty() && band.isEmpty()) {
+      lastCardsDrawn = world.takeCounts()[0];
+      return false;
     }
-    int drawn = 0;
-    int cached = 0;
-    for (StepCard card : cards) {
-      Position at = model.positionOf(card);
-      if (!StepGeometry.bounds(at).intersects(visible)) {
-        continue;
-      }
-      drawn++;
-      if (detailed && steadyZoom) {
-        paintCachedCard(g, model, graph, card, at, theme, focused, outputScale);
-        cached++;
-      } else if (detailed) {
-        paintCard(g, model, graph, card, at, theme, focused);
-      } else {
-        paintBox(g, model, card, at, theme, viewport.zoom());
-      }
-    }
-    lastCardsDrawn = drawn;
-    lastCardsCached = cached;
-    model.connectPreview().ifPresent(wire -> paintWire(g, model, graph, wire, theme));
-    model.rubberBand().ifPresent(band -> paintRubberBand(g, band, theme, viewport.zoom()));
-
+    screen.applyTo(g);
+    paintMoving(g, model, graph, theme, viewFocused, screen);
+    lastCardsDrawn = world.takeCounts()[0];
+    wire.ifPresent(w -> paintWire(g, model, graph, w, theme));
+    band.ifPresent(b -> paintRubberBand(g, b, theme, viewport.zoom()));
     g.setTransform(1, 0, 0, 1, 0, 0);
-    model.connectPreview().ifPresent(wire -> paintRefusal(g, viewport, wire, theme));
-    model.minimap().ifPresent(minimap -> paintMinimap(g, minimap, model, graph, theme));
+    wire.ifPresent(w -> paintRefusal(g, viewport, w, theme));
+    return true;
   }
 
-  // ---- Background ----
+  /** The overview on its own small canvas, hidden when there is none. */
+  private void paintOverview(CanvasViewModel model, CanvasTheme theme, double outputScale) {
+    Optional<Minimap> map = model.minimap();
+    overview.setVisible(map.isPresent());
+    if (map.isEmpty()) {
+      return;
+    }
+    Rect f = map.get().frame();
+    overview.setLayoutX(f.x());
+    overview.setLayoutY(f.y());
+    overview.setWidth(f.width());
+    overview.setHeight(f.height());
+    GraphicsContext g = overview.getGraphicsContext2D();
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, f.width(), f.height());
+    g.setTransform(1, 0, 0, 1, -f.x(), -f.y());
+    minimap.paint(g, map.get(), model, theme, outputScale);
+  }
 
   /**
-   * The dot grid as one image blit. The software pipeline pays per fill and per pattern pixel, so
-   * thousands of tiny fills (or an image pattern) cost several milliseconds a frame; a cached layer
-   * one grid step larger than the view, shifted by the pan, costs a copy. It is redrawn only when
-   * the spacing, the colour or the view's size changes.
+   * Brings the look up to date and drops the tiles where it changed. Returns whether anything the
+   * tiles show changed, which must then show in this very frame.
    */
-  private void paintDots(GraphicsContext g, Viewport viewport, CanvasTheme theme) {
-    double spacing = StepGeometry.GRID;
-    while (spacing * viewport.zoom() < 10 && spacing < 1000) {
-      spacing *= 5; // too dense: show every fifth line, then none
+  private boolean updateLook(CanvasViewModel model, boolean viewFocused) {
+    WorldLook.Stamp stamp = WorldLook.Stamp.of(model, viewFocused);
+    if (look != null && look.stamp().sameAs(stamp)) {
+      return false;
     }
-    double step = spacing * viewport.zoom();
-    if (step < 10) {
-      return;
+    WorldLook next = WorldLook.of(model, stamp);
+    if (look != null) {
+      List<Rect> changed = next.changesSince(look);
+      for (TileCache cache : List.of(tiles, previous)) {
+        if (cache.isEmpty()) {
+          continue;
+        }
+        if (changed.size() > 500) {
+          cache.clear(); // another file, select all: cheaper to start over
+        } else {
+          double margin = WorldLook.margin(cache.generation().zoom());
+          changed.forEach(area -> cache.invalidate(area.expanded(margin)));
+        }
+      }
     }
-    Image layer =
-        dotLayer((int) viewport.width(), (int) viewport.height(), step, theme.color(Swatch.DOT));
-    double x = viewport.offsetX() % step;
-    double y = viewport.offsetY() % step;
-    g.drawImage(layer, Math.round(x < 0 ? x : x - step), Math.round(y < 0 ? y : y - step));
+    look = next;
+    return true;
   }
 
-  private WritableImage dotLayer;
-  private double dotLayerStep;
-  private Color dotLayerColor;
+  // ---- The world from tiles ----
 
-  private Image dotLayer(int width, int height, double step, Color color) {
-    int w = width + (int) Math.ceil(step) + 1;
-    int h = height + (int) Math.ceil(step) + 1;
-    if (dotLayer != null
-        && dotLayer.getWidth() == w
-        && dotLayer.getHeight() == h
-        && dotLayerStep == step
-        && color.equals(dotLayerColor)) {
-      return dotLayer;
+  /**
+   * Blits the visible tiles. Tiles that must show now (after an edit, a selection, a theme switch,
+   * on a first frame) are rendered now; tiles a pan or zoom exposes are rendered at most {@link
+   * #TILE_BUDGET} per frame, in the meantime showing the older zoom's tiles stretched or the plain
+   * background, and the view asks for more frames until all are there ({@link #wantsFrame()}).
+   * Spare budget renders a tile just outside the view, ahead of the pan.
+   */
+  private boolean paintTiles(
+      GraphicsContext g,
+      CanvasViewModel model,
+      CanvasTheme theme,
+      boolean viewFocused,
+      double outputScale,
+      PixelGrid screen,
+      boolean worldChanged) {
+    Viewport viewport = model.viewport();
+    double zoom = viewport.zoom();
+    double stretch = zoom / tileZoom;
+    TileCache.Generation current = tiles.generation();
+    boolean sameLook =
+        current != null && current.theme() == theme && current.outputScale() == outputScale;
+    boolean mustShow = worldChanged;
+    if (!sameLook || tiles.isEmpty() && previous.isEmpty()) {
+      // Theme, screen or first frame: nothing at hand is worth showing.
+      tileZoom = zoom;
+      previous.clear();
+      mustShow = true;
+    } else if (!(stretch <= MAX_TILE_STRETCH && stretch >= 1 / MAX_TILE_STRETCH)) {
+      tileZoom = zoom; // stretched too far to stand in: render crisp at once
+      mustShow = true;
+    } else if (settleRequested && zoom != tileZoom) {
+      // The zoom rests: crisp tiles come in over the next frames, the old ones stand in.
+      TileCache old = previous;
+      previous = tiles;
+      tiles = old;
+      tileZoom = zoom;
     }
-    int[] argb = new int[w * h];
-    int pixel =
-        (int) Math.round(color.getOpacity() * 255) << 24
-            | (int) Math.round(color.getRed() * 255) << 16
-            | (int) Math.round(color.getGreen() * 255) << 8
-            | (int) Math.round(color.getBlue() * 255);
-    int dot = step >= 30 ? 2 : 1;
-    for (double dy = 0; dy < h; dy += step) {
-      for (double dx = 0; dx < w; dx += step) {
-        int px = (int) Math.round(dx);
-        int py = (int) Math.round(dy);
-        for (int j = 0; j < dot && py + j < h; j++) {
-          for (int i = 0; i < dot && px + i < w; i++) {
-            argb[(py + j) * w + px + i] = pixel;
+    settleRequested = false;
+    tiles.use(new TileCache.Generation(tileZoom, outputScale, theme));
+    TileCache.TilePainter painter =
+        new TileCache.TilePainter() {
+          @Override
+          public void paint(GraphicsContext tg, PixelGrid grid, Rect area) {
+            paintTile(tg, grid, area, model, theme, viewFocused);
+          }
+
+          @Override
+          public void finish(WritableImage tile, PixelGrid grid) {
+            stampDots(tile, grid, theme, outputScale);
+          }
+        };
+
+    Rect visible = viewport.visible();
+    long firstColumn = tiles.column(visible.x());
+    long lastColumn = tiles.column(visible.maxX());
+    long firstRow = tiles.row(visible.y());
+    long lastRow = tiles.row(visible.maxY());
+    int columns = (int) (lastColumn - firstColumn + 1);
+    int rows = (int) (lastRow - firstRow + 1);
+    tiles.ensureCapacity((columns + 2) * (rows + 2));
+
+    int budget = mustShow ? Integer.MAX_VALUE : TILE_BUDGET;
+    int rendered = 0;
+    Image[] shown = new Image[columns * rows];
+    boolean complete = true;
+    for (int j = 0; j < rows; j++) {
+      for (int i = 0; i < columns; i++) {
+        Image tile = tiles.cached(firstColumn + i, firstRow + j);
+        if (tile == null && rendered < budget) {
+          tile = tiles.tile(firstColumn + i, firstRow + j, painter);
+          rendered++;
+        }
+        shown[j * columns + i] = tile;
+        complete &= tile != null;
+      }
+    }
+
+    boolean scaled = zoom != tileZoom;
+    placements.clear();
+    if (complete && !scaled) {
+      // The common case, a pan: the tiles as image nodes, each copied once to the screen.
+      for (int j = 0; j < rows; j++) {
+        for (int i = 0; i < columns; i++) {
+          place(tiles, shown[j * columns + i], firstColumn + i, firstRow + j, screen);
+        }
+      }
+      layer.show(placements, viewport.width(), viewport.height());
+      g.clearRect(0, 0, viewport.width(), viewport.height());
+    } else {
+      layer.hide();
+      if (!complete) {
+        // Stand-ins: the previous zoom's tiles stretched, else the plain background.
+        g.setFill(theme.color(Swatch.BACKGROUND));
+        g.fillRect(0, 0, viewport.width(), viewport.height());
+        if (!previous.isEmpty() && previous.generation().theme() == theme) {
+          placeCached(previous, visible, screen);
+        }
+      }
+      for (int j = 0; j < rows; j++) {
+        for (int i = 0; i < columns; i++) {
+          Image tile = shown[j * columns + i];
+          if (tile != null) {
+            place(tiles, tile, firstColumn + i, firstRow + j, screen);
           }
         }
       }
+      // Nearest neighbour: smooth resampling costs the software pipeline ~15 ms a frame.
+      g.setImageSmoothing(false);
+      for (TileLayer.Placement p : placements) {
+        g.drawImage(p.image(), p.x(), p.y(), p.width(), p.height());
+      }
+      g.setImageSmoothing(true);
     }
-    WritableImage layer = new WritableImage(w, h);
-    layer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-    dotLayer = layer;
-    dotLayerStep = step;
-    dotLayerColor = color;
-    return layer;
+    if (complete) {
+      previous.clear();
+    }
+    lastFrameScaled = scaled;
+    lastFrameComplete = complete;
+    boolean ringComplete =
+        rendered < budget
+            ? prefetchAhead(viewport, firstColumn, lastColumn, firstRow, lastRow, painter)
+            : false;
+    frameWanted = !complete || !ringComplete;
+    lastPosition = viewport;
+    return !(complete && !scaled);
   }
 
-  private void paintEmptyHint(GraphicsContext g, Viewport viewport, CanvasTheme theme) {
-    g.setFill(theme.color(Swatch.MUTED));
-    g.setFont(Font.font(Font.getDefault().getFamily(), 14));
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.CENTER);
-    g.fillText(
-        "Drag attacks and probes here from the palette",
-        viewport.width() / 2,
-        viewport.height() / 2);
-    g.setTextAlign(TextAlignment.LEFT);
-    g.setTextBaseline(VPos.BASELINE);
+  /** Every tile of {@code cache} that is cached and visible, stretched to the viewport. */
+  private void placeCached(TileCache cache, Rect visible, PixelGrid screen) {
+    for (long ty = cache.row(visible.y()); ty <= cache.row(visible.maxY()); ty++) {
+      for (long tx = cache.column(visible.x()); tx <= cache.column(visible.maxX()); tx++) {
+        Image tile = cache.cached(tx, ty);
+        if (tile != null) {
+          place(cache, tile, tx, ty, screen);
+        }
+      }
+    }
   }
 
-  // ---- Wires ----
+  /** One tile at its place: at its own scale on whole device pixels, else stretched to its area. */
+  private void place(TileCache cache, Image tile, long tx, long ty, PixelGrid screen) {
+    double r = screen.ratio();
+    if (cache.generation().scale() == screen.scale()) {
+      double x = tx * TileCache.SIZE + screen.originX();
+      double y = ty * TileCache.SIZE + screen.originY();
+      placements.add(
+          new TileLayer.Placement(tile, x / r, y / r, TileCache.SIZE / r, TileCache.SIZE / r));
+    } else {
+      Rect area = cache.area(tx, ty);
+      long x0 = screen.deviceX(area.x());
+      long y0 = screen.deviceY(area.y());
+      long x1 = screen.deviceX(area.maxX());
+      long y1 = screen.deviceY(area.maxY());
+      placements.add(new TileLayer.Placement(tile, x0 / r, y0 / r, (x1 - x0) / r, (y1 - y0) / r));
+    }
+    lastTilesDrawn++;
+  }
 
-  private void paintEdges(
+  /**
+   * Renders one missing tile of the ring around the view, the one furthest along the last pan, so
+   * panning on finds it ready. Returns whether the ring was already complete.
+   */
+  /** Whether a ring tile lies where the pan is heading, on every axis it lies out on. */
+  private static boolean ahead(
+      long tx,
+      long ty,
+      long firstColumn,
+      long lastColumn,
+      long firstRow,
+      long lastRow,
+      double dx,
+      double dy) {
+    boolean x = tx > lastColumn ? dx > 0 : tx < firstColumn ? dx < 0 : true;
+    boolean y = ty > lastRow ? dy > 0 : ty < firstRow ? dy < 0 : true;
+    return x && y;
+  }
+
+  private boolean prefetchAhead(
+      Viewport viewport,
+      long firstColumn,
+      long lastColumn,
+      long firstRow,
+      long lastRow,
+      TileCache.TilePainter painter) {
+    double dx = lastPosition == null ? 0 : lastPosition.offsetX() - viewport.offsetX();
+    double dy = lastPosition == null ? 0 : lastPosition.offsetY() - viewport.offsetY();
+    double midColumn = (firstColumn + lastColumn) / 2.0;
+    double midRow = (firstRow + lastRow) / 2.0;
+    long bestX = 0;
+    long bestY = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    boolean anyLeft = false;
+    for (long ty = firstRow - 1; ty <= lastRow + 1; ty++) {
+      for (long tx = firstColumn - 1; tx <= lastColumn + 1; tx++) {
+        boolean inside = tx >= firstColumn && tx <= lastColumn && ty >= firstRow && ty <= lastRow;
+        if (inside || tiles.has(tx, ty)) {
+          continue;
+        }
+        double score = (tx - midColumn) * dx + (ty - midRow) * dy;
+        boolean moving = dx != 0 || dy != 0;
+        if (moving && !ahead(tx, ty, firstColumn, lastColumn, firstRow, lastRow, dx, dy)) {
+          // Behind or beside a pan: the pan may never get there. Left for when it rests.
+          anyLeft = true;
+          continue;
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          bestX = tx;
+          bestY = ty;
+        }
+      }
+    }
+    if (bestScore == Double.NEGATIVE_INFINITY) {
+      return !anyLeft;
+    }
+    tiles.tile(bestX, bestY, painter);
+    return false;
+  }
+
+  private void paintTile(
       GraphicsContext g,
+      PixelGrid grid,
+      Rect area,
       CanvasViewModel model,
-      CanvasGraph graph,
       CanvasTheme theme,
-      Rect visible,
-      boolean detailed) {
-    Optional<Edge> selected = model.selectedEdge();
-    double zoom = model.viewport().zoom();
-    g.setLineCap(StrokeLineCap.ROUND);
-    g.setLineJoin(StrokeLineJoin.ROUND);
-    g.setStroke(theme.color(Swatch.EDGE));
-    g.setLineWidth(detailed ? 1.5 : 1 / zoom);
-    g.beginPath();
-    // Arrowheads go into a second path, filled once after all wires are stroked.
-    double[] heads = new double[graph.edges().size() * 6];
-    int headCount = 0;
-    for (Edge edge : graph.edges()) {
-      Point from = StepGeometry.outputPort(model.positionOf(graph.card(edge.from()).orElseThrow()));
-      Point to = StepGeometry.inputPort(model.positionOf(graph.card(edge.to()).orElseThrow()));
-      if (!EdgeGeometry.bounds(from, to).expanded(10).intersects(visible)) {
-        continue;
-      }
-      if (selected.isPresent() && selected.get().equals(edge)) {
-        continue; // drawn last, highlighted
-      }
-      appendWire(g, from, to, detailed);
-      if (detailed) {
-        int i = headCount * 6;
-        arrowHead(heads, i, to);
-        headCount++;
-      }
-    }
-    g.stroke();
-    if (detailed) {
-      g.setFill(theme.color(Swatch.EDGE));
-      g.beginPath();
-      for (int i = 0; i < headCount * 6; i += 6) {
-        g.moveTo(heads[i], heads[i + 1]);
-        g.lineTo(heads[i + 2], heads[i + 3]);
-        g.lineTo(heads[i + 4], heads[i + 5]);
-        g.closePath();
-      }
-      g.fill();
-    }
-    selected.ifPresent(
-        edge -> {
-          Point from =
-              StepGeometry.outputPort(model.positionOf(graph.card(edge.from()).orElseThrow()));
-          Point to = StepGeometry.inputPort(model.positionOf(graph.card(edge.to()).orElseThrow()));
-          g.setStroke(theme.color(Swatch.ACCENT));
-          g.setLineWidth(detailed ? 3 : 2 / zoom);
-          g.beginPath();
-          appendWire(g, from, to, detailed);
-          g.stroke();
-          if (detailed) {
-            double[] head = new double[6];
-            arrowHead(head, 0, to);
-            g.setFill(theme.color(Swatch.ACCENT));
-            g.fillPolygon(
-                new double[] {head[0], head[2], head[4]},
-                new double[] {head[1], head[3], head[5]},
-                3);
+      boolean viewFocused) {
+    // A full-size solid fill: the cheapest thing the software pipeline draws.
+    g.setFill(theme.color(Swatch.BACKGROUND));
+    g.fillRect(0, 0, TileCache.SIZE, TileCache.SIZE);
+    grid.applyTo(g);
+    // Cards drawn directly: a tile is one snapshot, where card images would cost one per card.
+    world.paint(g, grid, model, look, area, theme, viewFocused, tileZoom, false);
+  }
+
+  /**
+   * Puts the dot grid into a rendered tile's pixels, where the background shows: a few hundred
+   * pixel writes instead of a full-size background image to fill, upload and blit per tile. (Under
+   * a wire a dot is left out; drawn first, it would hardly show through anyway.)
+   */
+  private static void stampDots(
+      WritableImage tile, PixelGrid grid, CanvasTheme theme, double outputScale) {
+    PixelReader reader = tile.getPixelReader();
+    PixelWriter writer = tile.getPixelWriter();
+    int background = DotGrid.argb(theme.color(Swatch.BACKGROUND));
+    int dot = DotGrid.argb(theme.color(Swatch.DOT));
+    int size = TileCache.SIZE;
+    DotGrid.forEachDot(
+        size,
+        size,
+        (long) grid.originX(),
+        (long) grid.originY(),
+        grid.scale(),
+        outputScale,
+        (x, y, d) -> {
+          for (int j = Math.max(0, y); j < Math.min(size, y + d); j++) {
+            for (int i = Math.max(0, x); i < Math.min(size, x + d); i++) {
+              if (reader.getArgb(i, j) == background) {
+                writer.setArgb(i, j, dot);
+              }
+            }
           }
         });
   }
 
-  private static void appendWire(GraphicsContext g, Point from, Point to, boolean curved) {
-    g.moveTo(from.x(), from.y());
-    if (curved) {
-      double[] c = EdgeGeometry.controls(from, to);
-      // End at the arrow's base so the line does not poke through the arrowhead's tip.
-      g.bezierCurveTo(c[0], c[1], c[2], c[3], to.x() - 8, to.y());
-    } else {
-      g.lineTo(to.x(), to.y());
-    }
+  /**
+   * Background and dots as an image. {@code ratio} is the device pixels per point of the screen the
+   * dots are meant for.
+   */
+  private static WritableImage background(
+      WritableImage image, int[] pixels, PixelGrid grid, double ratio, CanvasTheme theme) {
+    int width = (int) image.getWidth();
+    int height = (int) image.getHeight();
+    DotGrid.fill(
+        pixels,
+        width,
+        height,
+        (long) grid.originX(),
+        (long) grid.originY(),
+        grid.scale(),
+        ratio,
+        theme.color(Swatch.BACKGROUND),
+        theme.color(Swatch.DOT));
+    image
+        .getPixelWriter()
+        .setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+    return image;
   }
 
-  /** A small triangle pointing right into the input port. */
-  private static void arrowHead(double[] into, int i, Point tip) {
-    double x = tip.x() - StepGeometry.PORT_RADIUS;
-    into[i] = x;
-    into[i + 1] = tip.y();
-    into[i + 2] = x - 9;
-    into[i + 3] = tip.y() - 5;
-    into[i + 4] = x - 9;
-    into[i + 5] = tip.y() + 5;
+  // ---- The world drawn directly: the reference ----
+
+  private void paintDirect(
+      GraphicsContext g,
+      CanvasViewModel model,
+      CanvasTheme theme,
+      boolean viewFocused,
+      PixelGrid screen) {
+    Viewport viewport = model.viewport();
+    double r = screen.ratio();
+    int w = (int) Math.ceil(viewport.width() * r);
+    int h = (int) Math.ceil(viewport.height() * r);
+    g.setTransform(1 / r, 0, 0, 1 / r, 0, 0);
+    g.drawImage(background(new WritableImage(w, h), new int[w * h], screen, r, theme), 0, 0);
+    screen.applyTo(g);
+    world.paint(
+        g, screen, model, look, viewport.visible(), theme, viewFocused, viewport.zoom(), false);
+  }
+
+  // ---- Overlays ----
+
+  /** Cards being dragged and every wire that ends at one, where the drag has taken them. */
+  private void paintMoving(
+      GraphicsContext g,
+      CanvasViewModel model,
+      CanvasGraph graph,
+      CanvasTheme theme,
+      boolean viewFocused,
+      PixelGrid screen) {
+    Set<String> moving = model.moving();
+    if (moving.isEmpty()) {
+      return;
+    }
+    double zoom = model.viewport().zoom();
+    List<WireLook> wires = new ArrayList<>();
+    Optional<Edge> selected = model.selectedEdge();
+    for (Edge edge : graph.edges()) {
+      if (moving.contains(edge.from()) || moving.contains(edge.to())) {
+        Point from =
+            StepGeometry.outputPort(model.positionOf(graph.card(edge.from()).orElseThrow()));
+        Point to = StepGeometry.inputPort(model.positionOf(graph.card(edge.to()).orElseThrow()));
+        wires.add(
+            new WireLook(edge, from, to, selected.isPresent() && selected.get().equals(edge)));
+      }
+    }
+    world.paintWires(g, wires, theme, zoom);
+    Rect visible = model.viewport().visible().expanded(WorldLook.margin(zoom));
+    for (StepCard card : graph.cards()) {
+      Position at = model.positionOf(card);
+      if (moving.contains(card.id()) && StepGeometry.bounds(at).intersects(visible)) {
+        world.paintCard(g, screen, model, graph, card, at, theme, viewFocused, zoom, tiled);
+      }
+    }
   }
 
   private void paintWire(
@@ -335,7 +610,13 @@ final class CanvasRenderer {
                 Rect b = StepGeometry.bounds(model.positionOf(target)).expanded(3);
                 g.setStroke(color);
                 g.setLineWidth(2.5);
-                g.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), ARC + 4, ARC + 4);
+                g.strokeRoundRect(
+                    b.x(),
+                    b.y(),
+                    b.width(),
+                    b.height(),
+                    WorldPainter.ARC + 4,
+                    WorldPainter.ARC + 4);
               });
     }
     Point start = StepGeometry.outputPort(model.positionOf(from.get()));
@@ -383,249 +664,16 @@ final class CanvasRenderer {
     g.strokeRect(band.x(), band.y(), band.width(), band.height());
   }
 
-  // ---- Cards ----
-
-  private static void paintBox(
-      GraphicsContext g,
-      CanvasViewModel model,
-      StepCard card,
-      Position at,
-      CanvasTheme theme,
-      double zoom) {
-    g.setFill(theme.kind(card.kind()).deriveColor(0, 1, 1, 0.85));
-    g.fillRect(at.x(), at.y(), StepGeometry.WIDTH, StepGeometry.HEIGHT);
-    if (model.isSelected(card.id())) {
-      g.setStroke(theme.color(Swatch.ACCENT));
-      g.setLineWidth(3 / zoom);
-      double m = 2 / zoom;
-      g.strokeRect(at.x() - m, at.y() - m, StepGeometry.WIDTH + 2 * m, StepGeometry.HEIGHT + 2 * m);
-    }
-  }
-
-  private void paintCachedCard(
-      GraphicsContext g,
-      CanvasViewModel model,
-      CanvasGraph graph,
-      StepCard card,
-      Position at,
-      CanvasTheme theme,
-      boolean viewFocused,
-      double outputScale) {
-    var key =
-        new CardImageCache.Key(
-            card,
-            model.isSelected(card.id()),
-            viewFocused && card.id().equals(model.focusedProperty().get()),
-            model.problemsOf(card.id()),
-            joins(graph, card),
-            graph.dependents(card.id()) > 1,
-            theme,
-            model.viewport().zoom(),
-            outputScale);
-    var image =
-        cardImages.image(
-            key, cg -> paintCard(cg, model, graph, card, new Position(0, 0), theme, viewFocused));
-    // One image pixel on one device pixel: placed on whole pixels and at its own size, the blit
-    // needs no resampling, so text stays as crisp as when drawn directly.
-    Viewport viewport = model.viewport();
-    double m = CardImageCache.MARGIN;
-    double factor = viewport.zoom() * outputScale;
-    double x =
-        viewport.toCanvasX(Math.round(viewport.toScreenX(at.x() - m) * outputScale) / outputScale);
-    double y =
-        viewport.toCanvasY(Math.round(viewport.toScreenY(at.y() - m) * outputScale) / outputScale);
-    g.drawImage(image, x, y, image.getWidth() / factor, image.getHeight() / factor);
-  }
-
-  private static int joins(CanvasGraph graph, StepCard card) {
-    int joins = 0;
-    for (String id : card.step().after()) {
-      if (graph.card(id).isPresent()) {
-        joins++;
-      }
-    }
-    return joins;
-  }
-
-  private void paintCard(
-      GraphicsContext g,
-      CanvasViewModel model,
-      CanvasGraph graph,
-      StepCard card,
-      Position at,
-      CanvasTheme theme,
-      boolean viewFocused) {
-    double x = at.x();
-    double y = at.y();
-    double w = StepGeometry.WIDTH;
-    double h = StepGeometry.HEIGHT;
-    Color kind = theme.kind(card.kind());
-    boolean selected = model.isSelected(card.id());
-
-    // Body with a soft shadow line under it, then the kind stripe on the left edge.
-    g.setFill(theme.color(Swatch.BORDER).deriveColor(0, 1, 1, 0.6));
-    g.fillRoundRect(x, y + 1.5, w, h, ARC, ARC);
-    g.setFill(theme.color(Swatch.CARD));
-    g.fillRoundRect(x, y, w, h, ARC, ARC);
-    g.setFill(kind);
-    g.fillRoundRect(x, y, STRIPE * 2, h, ARC, ARC);
-    g.setFill(theme.color(Swatch.CARD));
-    g.fillRect(x + STRIPE, y, STRIPE, h);
-    g.setStroke(selected ? theme.color(Swatch.ACCENT) : theme.color(Swatch.BORDER));
-    g.setLineWidth(selected ? 2 : 1);
-    g.strokeRoundRect(x, y, w, h, ARC, ARC);
-
-    if (viewFocused && card.id().equals(model.focusedProperty().get())) {
-      g.setStroke(theme.color(Swatch.ACCENT).deriveColor(0, 1, 1, 0.45));
-      g.setLineWidth(3);
-      g.strokeRoundRect(x - 4, y - 4, w + 8, h + 8, ARC + 6, ARC + 6);
-    }
-
-    paintIcon(g, card, x + PAD, y + 10, kind, theme);
-
-    List<Problem> problems = model.problemsOf(card.id());
-    double badges = paintBadges(g, problems, x + w - 8, y + 8, theme);
-
-    StepText.Lines texts = card.texts();
-    g.setTextBaseline(VPos.BASELINE);
-    g.setFont(TITLE);
-    g.setFill(theme.color(Swatch.TEXT));
-    g.fillText(fitter.fit(texts.title(), TITLE, w - TEXT_LEFT - 8 - badges), x + TEXT_LEFT, y + 21);
-    g.setFont(SMALL);
+  private void paintEmptyHint(GraphicsContext g, Viewport viewport, CanvasTheme theme) {
     g.setFill(theme.color(Swatch.MUTED));
-    g.fillText(fitter.fit(texts.subtitle(), SMALL, w - TEXT_LEFT - 8), x + TEXT_LEFT, y + 35);
-    double textWidth = w - PAD - 10;
-    g.setFill(theme.color(Swatch.TEXT));
-    g.fillText(fitter.fit(texts.detail(), SMALL, textWidth), x + PAD, y + 54);
-    g.setFill(theme.color(Swatch.MUTED));
-    g.fillText(fitter.fit(texts.context(), SMALL, textWidth), x + PAD, y + 68);
-
-    paintPorts(g, graph, card, at, kind, theme);
-  }
-
-  private static void paintIcon(
-      GraphicsContext g, StepCard card, double x, double y, Color kind, CanvasTheme theme) {
-    g.setFill(kind.deriveColor(0, 1, 1, theme.dark() ? 0.25 : 0.12));
-    g.fillRoundRect(x, y, ICON_BOX, ICON_BOX, 7, 7);
-    Optional<String> path = Icons.svgPath(card.iconId());
-    if (path.isEmpty()) {
-      return;
-    }
-    double scale = ICON_SIZE / Icons.VIEW_BOX;
-    double inset = (ICON_BOX - ICON_SIZE) / 2;
-    g.save();
-    g.translate(x + inset, y + inset);
-    g.scale(scale, scale);
-    g.setStroke(kind);
-    g.setLineWidth(Icons.STROKE_WIDTH);
-    g.setLineCap(StrokeLineCap.ROUND);
-    g.setLineJoin(StrokeLineJoin.ROUND);
-    g.beginPath();
-    g.appendSVGPath(path.get());
-    g.stroke();
-    g.restore();
-  }
-
-  /** Error and warning counts as pills ending at {@code right}; returns the width they take. */
-  private double paintBadges(
-      GraphicsContext g, List<Problem> problems, double right, double top, CanvasTheme theme) {
-    if (problems.isEmpty()) {
-      return 0;
-    }
-    long errors = problems.stream().filter(Problem::isError).count();
-    long warnings = problems.size() - errors;
-    double x = right;
-    g.setFont(BADGE);
-    g.setTextBaseline(VPos.CENTER);
+    g.setFont(Font.font(Font.getDefault().getFamily(), 14));
     g.setTextAlign(TextAlignment.CENTER);
-    for (int i = 0; i < 2; i++) {
-      long n = i == 0 ? warnings : errors;
-      if (n == 0) {
-        continue;
-      }
-      String label = (i == 0 ? "\u26a0 " : "\u2715 ") + n;
-      double w = fitter.width(label, BADGE) + 10;
-      x -= w;
-      g.setFill(i == 0 ? theme.color(Swatch.WARNING) : theme.color(Swatch.DANGER));
-      g.fillRoundRect(x, top, w, 16, 16, 16);
-      g.setFill(theme.color(Swatch.ON_EMPHASIS));
-      g.fillText(label, x + w / 2, top + 8.5);
-      x -= 4;
-    }
+    g.setTextBaseline(VPos.CENTER);
+    g.fillText(
+        "Drag attacks and probes here from the palette",
+        viewport.width() / 2,
+        viewport.height() / 2);
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.BASELINE);
-    return right - x;
-  }
-
-  /**
-   * Ports on the card edges. A join (several {@code after}) shows how many wires meet at its input
-   * port; a fan-out (several dependents) has a filled output port.
-   */
-  private void paintPorts(
-      GraphicsContext g,
-      CanvasGraph graph,
-      StepCard card,
-      Position at,
-      Color kind,
-      CanvasTheme theme) {
-    Point in = StepGeometry.inputPort(at);
-    Point out = StepGeometry.outputPort(at);
-    double r = StepGeometry.PORT_RADIUS;
-    int joins = joins(graph, card);
-    g.setLineWidth(1.5);
-    if (joins > 1) {
-      double jr = 8;
-      g.setFill(theme.color(Swatch.TEXT));
-      g.fillOval(in.x() - jr, in.y() - jr, 2 * jr, 2 * jr);
-      g.setFill(theme.color(Swatch.CARD));
-      g.setFont(BADGE);
-      g.setTextAlign(TextAlignment.CENTER);
-      g.setTextBaseline(VPos.CENTER);
-      g.fillText(Integer.toString(joins), in.x(), in.y() + 0.5);
-      g.setTextAlign(TextAlignment.LEFT);
-      g.setTextBaseline(VPos.BASELINE);
-    } else {
-      g.setFill(theme.color(Swatch.CARD));
-      g.fillOval(in.x() - r, in.y() - r, 2 * r, 2 * r);
-      g.setStroke(theme.color(Swatch.EDGE));
-      g.strokeOval(in.x() - r, in.y() - r, 2 * r, 2 * r);
-    }
-    g.setFill(graph.dependents(card.id()) > 1 ? kind : theme.color(Swatch.CARD));
-    g.fillOval(out.x() - r, out.y() - r, 2 * r, 2 * r);
-    g.setStroke(kind);
-    g.strokeOval(out.x() - r, out.y() - r, 2 * r, 2 * r);
-  }
-
-  // ---- Overview ----
-
-  private static void paintMinimap(
-      GraphicsContext g,
-      Minimap minimap,
-      CanvasViewModel model,
-      CanvasGraph graph,
-      CanvasTheme theme) {
-    Rect f = minimap.frame();
-    g.setFill(theme.color(Swatch.CARD).deriveColor(0, 1, 1, 0.94));
-    g.fillRoundRect(f.x(), f.y(), f.width(), f.height(), 8, 8);
-    g.setStroke(theme.color(Swatch.BORDER));
-    g.setLineWidth(1);
-    g.strokeRoundRect(f.x() + 0.5, f.y() + 0.5, f.width() - 1, f.height() - 1, 8, 8);
-    double w = Math.max(1.5, StepGeometry.WIDTH * minimap.scale());
-    double h = Math.max(1, StepGeometry.HEIGHT * minimap.scale());
-    for (StepCard card : graph.cards()) {
-      Position at = model.positionOf(card);
-      g.setFill(model.isSelected(card.id()) ? theme.color(Swatch.ACCENT) : theme.kind(card.kind()));
-      g.fillRect(minimap.toScreenX(at.x()), minimap.toScreenY(at.y()), w, h);
-    }
-    Rect v = model.viewport().visible();
-    double vx = Math.max(f.x(), minimap.toScreenX(v.x()));
-    double vy = Math.max(f.y(), minimap.toScreenY(v.y()));
-    double vw = Math.min(f.maxX(), minimap.toScreenX(v.maxX())) - vx;
-    double vh = Math.min(f.maxY(), minimap.toScreenY(v.maxY())) - vy;
-    g.setStroke(theme.color(Swatch.ACCENT));
-    g.setLineWidth(1.5);
-    g.setFill(theme.color(Swatch.ACCENT).deriveColor(0, 1, 1, 0.08));
-    g.fillRect(vx, vy, Math.max(0, vw), Math.max(0, vh));
-    g.strokeRect(vx, vy, Math.max(0, vw), Math.max(0, vh));
   }
 }

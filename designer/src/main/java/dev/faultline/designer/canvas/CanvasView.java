@@ -14,6 +14,7 @@ import dev.faultline.model.Step;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,15 +34,21 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The experiment canvas: step cards and their wires, drawn on one {@link Canvas} the size of the
  * view. Put it in the centre of the window; it fills whatever room it gets.
  *
+ * <p>Its children: the tiles as image nodes ({@link TileLayer}), the canvas for what is drawn over
+ * them (or for everything, while a zoom stretches the tiles), a small canvas for the overview.
+ *
  * <p>The view is thin: it turns mouse, key, scroll, zoom and drag-and-drop events into calls on its
  * {@link CanvasViewModel} and repaints at most once per pulse, only when the view model or the
- * theme changed. Add {@link #stylesheet()} to the scene so it picks up the AtlantaFX theme's
- * colours; it also works without, in Primer Light's colours.
+ * theme changed. Frames are blitted from a cache of rendered tiles, so panning and zooming cost the
+ * same on ten steps as on thousands (see {@link CanvasRenderer}). Add {@link #stylesheet()} to the
+ * scene so it picks up the AtlantaFX theme's colours; it also works without, in Primer Light's
+ * colours.
  *
  * <p>Keys while it has focus: arrows move the focus between cards, Shift+arrows move the selected
  * cards, Delete/Backspace deletes, Ctrl+A/C/X/V/D select all, copy, cut, paste, duplicate, Ctrl+= /
@@ -50,13 +57,23 @@ import javafx.stage.Window;
  */
 public final class CanvasView extends Region {
 
+  /**
+   * How long the zoom must rest before tiles are rendered crisp at it; until then the ones at hand
+   * are drawn stretched, so a wheel or pinch zoom stays fluid on any graph.
+   */
+  static final Duration ZOOM_REST = Duration.millis(150);
+
   private final CanvasViewModel model;
   private final Canvas canvas = new Canvas();
-  private final CanvasRenderer renderer = new CanvasRenderer();
+  private final TileLayer tileLayer = new TileLayer();
+  private final Canvas overview = new Canvas();
+  private final CanvasRenderer renderer;
+  private final PauseTransition zoomRest = new PauseTransition(ZOOM_REST);
   private final CanvasTheme.Swatches swatches = new CanvasTheme.Swatches();
   private final Runnable pulse = this::paintIfDirty;
   private CanvasTheme theme = CanvasTheme.fallback();
   private boolean themeDirty = true;
+  private boolean frameDue;
 
   public CanvasView(
       ExperimentDocument document,
@@ -67,7 +84,16 @@ public final class CanvasView extends Region {
   }
 
   CanvasView(CanvasViewModel model) {
+    this(model, true);
+  }
+
+  /**
+   * A view drawing from its tile cache, or ({@code tiled = false}) everything directly each frame:
+   * the uncached reference the tile cache's tests compare with.
+   */
+  CanvasView(CanvasViewModel model, boolean tiled) {
     this.model = Objects.requireNonNull(model, "model");
+    this.renderer = new CanvasRenderer(tiled, tileLayer, overview);
     getStyleClass().add("experiment-canvas");
     setId("experiment-canvas");
     setFocusTraversable(true);
@@ -77,7 +103,9 @@ public final class CanvasView extends Region {
     setAccessibleHelp(
         "Arrow keys move between steps, Shift+arrows move them, C connects, Delete deletes.");
     canvas.setManaged(false);
-    getChildren().addAll(canvas, swatches);
+    overview.setManaged(false);
+    overview.setVisible(false);
+    getChildren().addAll(tileLayer, canvas, overview, swatches);
 
     model.setRepaintRequest(Platform::requestNextPulse);
     swatches.onChange(
@@ -96,6 +124,8 @@ public final class CanvasView extends Region {
               }
             });
     focusedProperty().addListener((obs, old, now) -> themeDirty = true);
+    model.zoomProperty().addListener((obs, old, now) -> zoomRest.playFromStart());
+    zoomRest.setOnFinished(e -> settleZoom());
 
     installPointerHandlers();
     installKeyHandlers();
@@ -126,9 +156,10 @@ public final class CanvasView extends Region {
   void paintIfDirty() {
     model.prepareFrame();
     boolean modelDirty = model.takeDirty();
-    if (!modelDirty && !themeDirty) {
+    if (!modelDirty && !themeDirty && !frameDue) {
       return;
     }
+    frameDue = false;
     if (themeDirty) {
       CanvasTheme read = swatches.read();
       if (!read.equals(theme)) {
@@ -137,8 +168,25 @@ public final class CanvasView extends Region {
       themeDirty = false;
     }
     if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-      renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+      boolean drawn =
+          renderer.paint(canvas.getGraphicsContext2D(), model, theme, isFocused(), outputScale());
+      canvas.setVisible(drawn);
+      if (renderer.wantsFrame()) {
+        // Tiles still to come in (a few per frame): keep pulses coming until they are all there.
+        frameDue = true;
+        Platform.requestNextPulse();
+      }
     }
+  }
+
+  /**
+   * The zoom has rested: the next frame renders crisp tiles at it. Called by a timer {@link
+   * #ZOOM_REST} after the last zoom change; tests and the benchmark call it directly.
+   */
+  void settleZoom() {
+    renderer.settleZoom();
+    frameDue = true;
+    Platform.requestNextPulse();
   }
 
   /** The window's pixels per point (2 on a Retina display), so cached cards stay sharp. */
@@ -420,13 +468,33 @@ public final class CanvasView extends Region {
     return renderer.frames();
   }
 
-  /** Cards drawn in the last frame, which culling keeps to those on screen. */
+  /** Cards drawn in the last frame, into new tiles or over them (dragged). */
   int cardsDrawnLastFrame() {
     return renderer.lastCardsDrawn();
   }
 
-  /** Cards of the last frame that were blitted from the image cache. */
-  int cardsCachedLastFrame() {
-    return renderer.lastCardsCached();
+  /** Tiles blitted in the last frame: about a dozen, whatever the size of the graph. */
+  int tilesDrawnLastFrame() {
+    return renderer.lastTilesDrawn();
+  }
+
+  /** Tiles rendered in the last frame because they were new or had changed. */
+  int tilesRenderedLastFrame() {
+    return renderer.lastTilesRendered();
+  }
+
+  /** Whether the last frame showed every visible tile as it is now, without stand-ins. */
+  boolean lastFrameComplete() {
+    return renderer.lastFrameComplete();
+  }
+
+  /** Whether the view will paint again by itself to bring in more tiles. */
+  boolean framePending() {
+    return renderer.wantsFrame();
+  }
+
+  /** Whether the last frame stretched tiles made at another zoom (a zoom that has not rested). */
+  boolean lastFrameStretched() {
+    return renderer.lastFrameScaled();
   }
 }

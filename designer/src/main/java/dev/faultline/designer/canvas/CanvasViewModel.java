@@ -196,6 +196,19 @@ public final class CanvasViewModel {
     return mode == Mode.RUBBER_BAND ? rubberHits.contains(id) : selection.isSelected(id);
   }
 
+  /**
+   * The ids drawn as selected, as one immutable set: during a rubber band, those it touches. A new
+   * set whenever that changes, so the renderer can tell cheaply whether to look again.
+   */
+  Set<String> selectionLook() {
+    return mode == Mode.RUBBER_BAND ? rubberHits : selection.ids();
+  }
+
+  /** The problems by step as one immutable map (a new one whenever validation ran). */
+  Map<String, List<Problem>> problemsByStep() {
+    return problems.byStepProperty().get();
+  }
+
   public Optional<Edge> selectedEdge() {
     return Optional.ofNullable(selectedEdge);
   }
@@ -285,7 +298,8 @@ public final class CanvasViewModel {
     }
   }
 
-  private void setViewport(Viewport next) {
+  /** Shows exactly {@code next}: for tests that put two views on the same spot. */
+  void setViewport(Viewport next) {
     if (!next.equals(viewport)) {
       viewport = next;
       zoom.set(next.zoom());
@@ -436,7 +450,9 @@ public final class CanvasViewModel {
             Rect.spanning(viewport.toCanvasX(pressX), viewport.toCanvasY(pressY), at.x(), at.y());
         Set<String> hits = new LinkedHashSet<>(rubberBase);
         graph().cardsIn(rubberBand).forEach(card -> hits.add(card.id()));
-        rubberHits = hits;
+        if (!hits.equals(rubberHits)) {
+          rubberHits = java.util.Collections.unmodifiableSet(hits);
+        }
         invalidate();
       }
       case CONNECTING -> {

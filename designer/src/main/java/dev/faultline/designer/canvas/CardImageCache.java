@@ -12,12 +12,13 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
- * Rendered cards, kept as images while the zoom stays the same. Text is by far the most expensive
- * thing to draw (the software pipeline rasterises every glyph on every frame), so a pan or a drag
- * blits a few dozen images instead of drawing a few hundred texts; a card is drawn again only when
- * it, its selection, its problems, the theme or the zoom changed.
+ * Rendered cards, kept as images while the zoom stays the same: tiles are made of them. Text is by
+ * far the most expensive thing to draw (the software pipeline rasterises every glyph on every
+ * frame), so a pan or a drag blits a few dozen images instead of drawing a few hundred texts; a
+ * card is drawn again only when it, its selection, its problems, the theme or the zoom changed.
  *
- * <p>Images are made at the window's output scale so cards stay sharp on HiDPI screens.
+ * <p>Images are made at device resolution ({@code factor}: device pixels per canvas unit, the zoom
+ * times the window's output scale) so cards stay sharp on HiDPI screens.
  */
 final class CardImageCache {
 
@@ -36,8 +37,7 @@ final class CardImageCache {
       int joins,
       boolean fansOut,
       CanvasTheme theme,
-      double zoom,
-      double scale) {
+      double factor) {
 
     boolean sameAs(Key other) {
       return card == other.card
@@ -47,8 +47,7 @@ final class CardImageCache {
           && joins == other.joins
           && fansOut == other.fansOut
           && theme == other.theme
-          && zoom == other.zoom
-          && scale == other.scale;
+          && factor == other.factor;
     }
   }
 
@@ -73,7 +72,7 @@ final class CardImageCache {
     if (entry != null && entry.key().sameAs(key)) {
       return entry.image();
     }
-    double factor = key.zoom() * key.scale();
+    double factor = key.factor();
     int width = (int) Math.ceil((StepGeometry.WIDTH + 2 * MARGIN) * factor);
     int height = (int) Math.ceil((StepGeometry.HEIGHT + 2 * MARGIN) * factor);
     scratch.setWidth(width);

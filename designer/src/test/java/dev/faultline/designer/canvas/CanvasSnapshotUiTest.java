@@ -174,41 +174,6 @@ class CanvasSnapshotUiTest {
     assertThat(close(inFrame, background)).isFalse();
   }
 
-  @Test
-  void cachedCardsLookLikeCardsDrawnDirectly(FxRobot robot) throws Exception {
-    // Right after a zoom change cards are drawn directly; after two frames at the same zoom they
-    // come from the image cache. Both must give the same picture.
-    robot.interact(() -> view.viewModel().zoomAt(1.1, 0, 0));
-    robot.interact(view::paintIfDirty);
-    assertThat(view.cardsCachedLastFrame()).isZero();
-    WritableImage direct = snapshot(robot);
-    for (int i = 0; i < 4; i++) {
-      double dx = i % 2 == 0 ? 1 : -1;
-      robot.interact(
-          () -> {
-            view.viewModel().scroll(dx, 0);
-            view.paintIfDirty();
-          });
-    }
-    assertThat(view.cardsCachedLastFrame()).isEqualTo(4);
-    WritableImage cached = snapshot(robot);
-    save(direct, "canvas-direct.png");
-    save(cached, "canvas-cached.png");
-
-    int differing = 0;
-    int total = (int) (direct.getWidth() * direct.getHeight());
-    for (int y = 0; y < direct.getHeight(); y++) {
-      for (int x = 0; x < direct.getWidth(); x++) {
-        Color a = direct.getPixelReader().getColor(x, y);
-        Color b = cached.getPixelReader().getColor(x, y);
-        if (Math.abs(a.getBrightness() - b.getBrightness()) > 0.25) {
-          differing++;
-        }
-      }
-    }
-    assertThat((double) differing / total).isLessThan(0.005);
-  }
-
   /** The card body's colour: right of the title, left of where badges go, of {@code freeze}. */
   private Color cardFill(WritableImage image) {
     Viewport viewport = view.viewModel().viewport();
