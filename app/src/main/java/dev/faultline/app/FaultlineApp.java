@@ -28,13 +28,13 @@ public final class FaultlineApp extends Application {
       // Launcher rejects unknown options before JavaFX starts; another entry point may not.
       options = LaunchOptions.NONE;
     }
-    window =
-        MainStage.show(
-            stage,
-            options,
-            new FxTaskExecutor(),
-            FabricClusterService.standard(options.kubeconfig().map(Path::of)),
-            state);
+    MainStage.showProgressively(
+        stage,
+        options,
+        new FxTaskExecutor(),
+        FabricClusterService.standard(options.kubeconfig().map(Path::of)),
+        state,
+        shown -> window = shown);
   }
 
   /** Platform exit: release the cluster connection and stop the sandbox (idempotent). */

@@ -25,6 +25,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -68,6 +70,9 @@ final class MainStage {
    * connecting to a cluster. Closing the window asks about unsaved changes, saves the layout,
    * releases the connection and stops the sandbox.
    *
+   * <p>Builds everything before showing, so tests find every view at once; the app uses {@link
+   * #showProgressively}.
+   *
    * @param clusters the cluster side; {@link ConnectionViewModel#close() shut down} with the window
    * @param state what the app remembered from its last start
    * @return the view shown, for tests to look into
@@ -78,8 +83,79 @@ final class MainStage {
       UiTaskExecutor tasks,
       ClusterService clusters,
       AppState state) {
+    ThemeController theme = prepare(stage, state);
+    MainWindow window = populate(stage, theme, tasks, clusters, state);
+    stage.show();
+    start(window, options, tasks, state);
+    return window;
+  }
+
+  /**
+   * Shows the window at once, as the frame of its layout (bars, panels), and builds the designer
+   * into it right after that first frame: the window is up in about the time an empty JavaFX window
+   * takes, instead of after every view has been built and styled.
+   *
+   * @param ready receives the window once it is built and showing
+   */
+  static void showProgressively(
+      Stage stage,
+      LaunchOptions options,
+      UiTaskExecutor tasks,
+      ClusterService clusters,
+      AppState state,
+      Consumer<MainWindow> ready) {
+    ThemeController theme = prepare(stage, state);
+    stage.show();
+    afterFirstFrame(
+        stage.getScene(),
+        () -> {
+          MainWindow window = populate(stage, theme, tasks, clusters, state);
+          // Background work (file, cluster, journals) would compete with styling the views for
+          // the two cores: it starts once the built window is on screen.
+          afterFirstFrame(
+              stage.getScene(),
+              () -> {
+                start(window, options, tasks, state);
+                ready.accept(window);
+              });
+        });
+  }
+
+  /** Theme, an empty scene with the window's frame, size and position: what shows first. */
+  private static ThemeController prepare(Stage stage, AppState state) {
     ThemeController theme = new ThemeController();
     theme.choiceProperty().set(state.layout().theme());
+    Scene scene = new Scene(new StartupFrame(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    scene.getStylesheets().add(appStylesheet());
+    stage.setScene(scene);
+    stage.titleProperty().unbind(); // a stage shown again (tests reuse theirs)
+    stage.setTitle(MainViewModel.APP_NAME);
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
+    restoreBounds(stage, state.layout());
+    return theme;
+  }
+
+  /** Runs {@code then} once the scene's next frame has been handed to the renderer. */
+  private static void afterFirstFrame(Scene scene, Runnable then) {
+    Runnable[] listener = new Runnable[1];
+    listener[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(listener[0]);
+          // From inside the pulse, runLater runs once the pulse and its frame are done.
+          Platform.runLater(then);
+        };
+    scene.addPostLayoutPulseListener(listener[0]);
+    Platform.requestNextPulse();
+  }
+
+  /** Builds the view models and the window into the stage's scene and wires closing. */
+  private static MainWindow populate(
+      Stage stage,
+      ThemeController theme,
+      UiTaskExecutor tasks,
+      ClusterService clusters,
+      AppState state) {
     MainViewModel viewModel = new MainViewModel(tasks, new ExperimentLoader());
     ConnectionViewModel connection = new ConnectionViewModel(tasks, clusters);
     RecentFilesCache recent = new RecentFilesCache(state.recentFiles(), state.recent(), tasks);
@@ -87,22 +163,18 @@ final class MainStage {
     MainWindow window = new MainWindow(viewModel, connection, theme, recent);
     restorePanels(window.panels(), state.layout());
 
-    Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    Scene scene = stage.getScene();
     scene
         .getStylesheets()
-        .addAll(
-            Objects.requireNonNull(MainStage.class.getResource("app.css"), "app.css")
-                .toExternalForm(),
+        .setAll(
+            appStylesheet(),
             PaletteView.stylesheet(),
             YamlView.stylesheet(),
             InspectorView.stylesheet(),
             ProblemsView.stylesheet(),
             CanvasView.stylesheet());
-    stage.setScene(scene);
+    scene.setRoot(window);
     stage.titleProperty().bind(viewModel.titleProperty());
-    stage.setMinWidth(MIN_WIDTH);
-    stage.setMinHeight(MIN_HEIGHT);
-    restoreBounds(stage, state.layout());
 
     RecoveryAutosaver autosaver =
         state
@@ -133,18 +205,26 @@ final class MainStage {
           }
           connection.close();
         });
-    stage.show();
-    window.canvas().requestFocus();
+    return window;
+  }
 
-    // After show(): the window is up at once; the file and the cluster arrive in the background.
+  /** Once the window shows: the file and the cluster arrive in the background. */
+  private static void start(
+      MainWindow window, LaunchOptions options, UiTaskExecutor tasks, AppState state) {
+    MainViewModel viewModel = window.viewModel();
+    window.canvas().requestFocus();
     options.file().ifPresent(viewModel::openFromCommandLine);
-    connection.start(options.sandbox());
+    window.connection().start(options.sandbox());
     viewModel.checkForLeftovers(MainStage::leftovers);
     state.warnings().forEach(warning -> viewModel.report(warning, true));
     state
         .recovery()
         .ifPresent(store -> offerRecovery(window, viewModel, store, state.pending(), tasks));
-    return window;
+  }
+
+  private static String appStylesheet() {
+    return Objects.requireNonNull(MainStage.class.getResource("app.css"), "app.css")
+        .toExternalForm();
   }
 
   private static void restorePanels(PanelLayout panels, WindowLayout layout) {

@@ -51,7 +51,10 @@ public final class MainWindow extends BorderPane {
   private final PaletteView palette;
   private final InspectorView inspector;
   private final ProblemsView problems;
-  private final YamlView yaml;
+
+  /** Made when first shown: the text editor is the costliest view to build, and starts hidden. */
+  private YamlView yaml;
+
   private final TabPane bottomTabs;
   private final PanelLayout panels;
   private final Map<String, AppAction> actions;
@@ -84,7 +87,6 @@ public final class MainWindow extends BorderPane {
     inspector =
         new InspectorView(
             document, viewModel.selection(), viewModel.problems(), viewModel.catalog());
-    yaml = new YamlView(document, viewModel.problems(), viewModel.tasks());
     problems = new ProblemsView(viewModel.problems(), viewModel.selection(), this::reveal);
     canvas
         .messageProperty()
@@ -97,7 +99,17 @@ public final class MainWindow extends BorderPane {
 
     bottomTabs =
         new TabPane(
-            tab("Problems", "problems-tab", problems), tab(textTabName(), "text-tab", yaml));
+            tab("Problems", "problems-tab", problems),
+            tab(textTabName(), "text-tab", new javafx.scene.layout.StackPane()));
+    Tab textTab = bottomTabs.getTabs().get(1);
+    textTab
+        .selectedProperty()
+        .addListener(
+            (obs, was, selected) -> {
+              if (selected) {
+                yaml();
+              }
+            });
     bottomTabs.setId("bottom-tabs");
     document
         .syntaxProperty()
@@ -106,6 +118,16 @@ public final class MainWindow extends BorderPane {
     BorderPane center = new BorderPane(canvas);
     center.setTop(new LeftoverBanner(viewModel));
     panels = new PanelLayout(palette, center, inspector, bottomTabs);
+    // Text that does not parse can only be fixed there: show it.
+    document
+        .unparsedTextProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                panels.bottomShown.set(true);
+                bottomTabs.getSelectionModel().select(textTab);
+              }
+            });
 
     autoLayout = new AutoLayoutAction(document, viewModel.tasks());
     actions = WindowActions.create(this, viewModel, canvas, panels);
@@ -180,7 +202,7 @@ public final class MainWindow extends BorderPane {
     } else if (problem.hasPosition()) {
       panels.bottomShown.set(true);
       bottomTabs.getSelectionModel().select(1);
-      yaml.revealLine(problem.line(), problem.column());
+      yaml().revealLine(problem.line(), problem.column());
     }
   }
 
@@ -230,6 +252,15 @@ public final class MainWindow extends BorderPane {
     var item = MainMenuBar.item(action);
     item.setAccelerator(null);
     return item;
+  }
+
+  /** The text view, built the first time it is needed. */
+  YamlView yaml() {
+    if (yaml == null) {
+      yaml = new YamlView(viewModel.document(), viewModel.problems(), viewModel.tasks());
+      bottomTabs.getTabs().get(1).setContent(yaml);
+    }
+    return yaml;
   }
 
   /** Everything the command palette offers: the window's actions, then "Add …" for each step. */

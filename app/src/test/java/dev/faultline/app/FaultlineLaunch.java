@@ -24,7 +24,7 @@ public final class FaultlineLaunch {
     @Override
     public void start(Stage stage) {
       String file = getParameters().getRaw().getFirst();
-      FirstFrame frame = FirstFrame.watch(stage, 2);
+      FirstFrame frame = FirstFrame.watch(stage, 3);
       String fileName = java.nio.file.Path.of(file).getFileName().toString();
       stage
           .titleProperty()
@@ -34,11 +34,13 @@ public final class FaultlineLaunch {
                   frame.afterNextPulse(stage, "fileShown");
                 }
               });
-      MainStage.show(
+      MainStage.showProgressively(
           stage,
           new LaunchOptions(false, Optional.of(file), false),
           new FxTaskExecutor(),
-          new FakeClusterService());
+          new FakeClusterService(),
+          AppState.none(),
+          window -> frame.afterNextPulse(stage, "windowBuilt"));
     }
   }
 }

@@ -234,6 +234,36 @@ class MainWindowUiTest {
   }
 
   @Test
+  void theAppShowsItsFrameFirstThenBuildsTheDesignerIntoIt(FxRobot robot) throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: [\n");
+    Stage other = FxToolkit.registerStage(Stage::new);
+    List<MainWindow> ready = new CopyOnWriteArrayList<>();
+    List<Object> firstRoots = new CopyOnWriteArrayList<>();
+    robot.interact(
+        () -> {
+          MainStage.showProgressively(
+              other,
+              new LaunchOptions(false, Optional.of(broken.toString()), false),
+              new FxTaskExecutor(),
+              new FakeClusterService(),
+              AppState.none(),
+              ready::add);
+          firstRoots.add(other.getScene().getRoot());
+        });
+
+    assertThat(firstRoots).singleElement().isInstanceOf(StartupFrame.class);
+    Await.until(() -> ready.size() == 1);
+    assertThat(other.getScene().getRoot()).isSameAs(ready.getFirst());
+    // A file that does not parse opens in the text view, the one place it can be fixed.
+    Await.until(() -> ready.getFirst().viewModel().document().unparsedText().isPresent());
+    javafx.scene.control.TabPane tabs =
+        robot.from(other.getScene().getRoot()).lookup("#bottom-tabs").query();
+    Await.until(() -> tabs.getSelectionModel().getSelectedIndex() == 1);
+    assertThat(robot.from(other.getScene().getRoot()).lookup("#yaml-text").tryQuery()).isPresent();
+    robot.interact(other::close);
+  }
+
+  @Test
   void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
     Stage other = FxToolkit.registerStage(Stage::new);
     MainWindow[] shown = new MainWindow[1];

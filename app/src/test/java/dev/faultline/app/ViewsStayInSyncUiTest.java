@@ -62,6 +62,7 @@ class ViewsStayInSyncUiTest {
     robot.clickOn(url);
     robot.interact(url::selectAll);
     robot.write("http://checkout.shop/ready").type(KeyCode.TAB);
+    robot.clickOn("YAML");
 
     CodeArea yaml = robot.lookup("#yaml-text").queryAs(CodeArea.class);
     Await.until(() -> yaml.getText().contains("url: http://checkout.shop/ready"));
