@@ -134,6 +134,16 @@ public final class MainWindow extends BorderPane {
     commandPalette = new CommandPalette(this::paletteEntries);
 
     canvas.setOnContextMenuRequested(this::showCanvasMenu);
+    // The text follows the selection, when it is showing.
+    viewModel
+        .selection()
+        .idsProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (yaml != null && bottomTabs.getSelectionModel().getSelectedIndex() == 1) {
+                viewModel.selection().primary().ifPresent(yaml::showStep);
+              }
+            });
 
     MainMenuBar menus =
         new MainMenuBar(

@@ -98,6 +98,24 @@ class ViewsStayInSyncUiTest {
   }
 
   @Test
+  void theTextFollowsTheSelection(FxRobot robot) {
+    open(robot);
+    robot.clickOn("YAML");
+    CodeArea yaml = robot.lookup("#yaml-text").queryAs(CodeArea.class);
+    Await.until(() -> yaml.getText().contains("until-recovered"));
+    int stepLine =
+        java.util.List.of(yaml.getText().split("\n")).indexOf("    - id: until-recovered");
+
+    robot.interact(() -> window.viewModel().selection().select("until-recovered"));
+
+    Await.until(
+        () -> {
+          int top = yaml.firstVisibleParToAllParIndex();
+          return top <= stepLine && stepLine <= yaml.lastVisibleParToAllParIndex();
+        });
+  }
+
+  @Test
   void savingAndReopeningGivesTheSameFile(FxRobot robot) throws Exception {
     open(robot);
     Path copy = dir.resolve("copy.yaml");

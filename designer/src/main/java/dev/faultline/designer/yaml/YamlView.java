@@ -125,6 +125,23 @@ public final class YamlView extends VBox {
     revealPause.playFromStart();
   }
 
+  /**
+   * Scrolls the text so the step {@code stepId} starts at the top third, without moving the caret
+   * or the keyboard focus: the text follows the selection on the canvas. Does nothing while the
+   * user is typing here, or when the step is not in the text.
+   */
+  public void showStep(String stepId) {
+    if (area.isFocused()) {
+      return;
+    }
+    StepLines.find(area.getText(), stepId)
+        .ifPresent(
+            line -> {
+              int paragraph = Math.clamp(line - 1, 0, area.getParagraphs().size() - 1);
+              area.showParagraphAtTop(Math.max(0, paragraph - 3));
+            });
+  }
+
   private Region banner() {
     Label message = new Label();
     message.setId("yaml-banner-message");
