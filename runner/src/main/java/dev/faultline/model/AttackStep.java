@@ -38,4 +38,69 @@ public record AttackStep(
   public AttackStep withAfter(List<String> after) {
     return new AttackStep(id, after, attack, target, with, duration, extras);
   }
+
+  /** A copy to change a few fields of: {@code step.toBuilder().timeout(t).build()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  public static final class Builder {
+    private String id;
+    private List<String> after;
+    private String attack;
+    private String target;
+    private Params with;
+    private TimeSpan duration;
+    private Extras extras;
+
+    private Builder(AttackStep from) {
+      id = from.id();
+      after = from.after();
+      attack = from.attack();
+      target = from.target();
+      with = from.with();
+      duration = from.duration();
+      extras = from.extras();
+    }
+
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder after(List<String> value) {
+      after = value;
+      return this;
+    }
+
+    public Builder attack(String value) {
+      attack = value;
+      return this;
+    }
+
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    public Builder with(Params value) {
+      with = value;
+      return this;
+    }
+
+    public Builder duration(TimeSpan value) {
+      duration = value;
+      return this;
+    }
+
+    public Builder extras(Extras value) {
+      extras = value;
+      return this;
+    }
+
+    public AttackStep build() {
+      return new AttackStep(id, after, attack, target, with, duration, extras);
+    }
+  }
 }

@@ -62,4 +62,98 @@ public record ProbeStep(
   public int effectiveRetries() {
     return retries == null ? 0 : retries;
   }
+
+  /** A copy to change a few fields of: {@code step.toBuilder().timeout(t).build()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  public static final class Builder {
+    private String id;
+    private List<String> after;
+    private String probe;
+    private String target;
+    private Params with;
+    private Until until;
+    private TimeSpan timeout;
+    private TimeSpan interval;
+    private TimeSpan initialDelay;
+    private Integer retries;
+    private Extras extras;
+
+    private Builder(ProbeStep from) {
+      id = from.id();
+      after = from.after();
+      probe = from.probe();
+      target = from.target();
+      with = from.with();
+      until = from.until();
+      timeout = from.timeout();
+      interval = from.interval();
+      initialDelay = from.initialDelay();
+      retries = from.retries();
+      extras = from.extras();
+    }
+
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder after(List<String> value) {
+      after = value;
+      return this;
+    }
+
+    public Builder probe(String value) {
+      probe = value;
+      return this;
+    }
+
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    public Builder with(Params value) {
+      with = value;
+      return this;
+    }
+
+    public Builder until(Until value) {
+      until = value;
+      return this;
+    }
+
+    public Builder timeout(TimeSpan value) {
+      timeout = value;
+      return this;
+    }
+
+    public Builder interval(TimeSpan value) {
+      interval = value;
+      return this;
+    }
+
+    public Builder initialDelay(TimeSpan value) {
+      initialDelay = value;
+      return this;
+    }
+
+    public Builder retries(Integer value) {
+      retries = value;
+      return this;
+    }
+
+    public Builder extras(Extras value) {
+      extras = value;
+      return this;
+    }
+
+    public ProbeStep build() {
+      return new ProbeStep(
+          id, after, probe, target, with, until, timeout, interval, initialDelay, retries, extras);
+    }
+  }
 }

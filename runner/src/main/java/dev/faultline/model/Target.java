@@ -72,4 +72,124 @@ public record Target(
   public List<PodPhase> effectivePhases() {
     return phases.isEmpty() ? PodPhase.DEFAULT : phases;
   }
+
+  /** A copy to change a few fields of: {@code target.toBuilder().podName(regex).build()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  public static final class Builder {
+    private TargetKind kind;
+    private List<String> namespaces;
+    private String namespacePattern;
+    private String labelSelector;
+    private String annotationSelector;
+    private String fieldSelector;
+    private List<PodPhase> phases;
+    private String nodeSelector;
+    private OwnerSelector owner;
+    private String podName;
+    private List<String> containers;
+    private BlastRadius blastRadius;
+    private Extras extras;
+
+    private Builder(Target from) {
+      kind = from.kind();
+      namespaces = from.namespaces();
+      namespacePattern = from.namespacePattern();
+      labelSelector = from.labelSelector();
+      annotationSelector = from.annotationSelector();
+      fieldSelector = from.fieldSelector();
+      phases = from.phases();
+      nodeSelector = from.nodeSelector();
+      owner = from.owner();
+      podName = from.podName();
+      containers = from.containers();
+      blastRadius = from.blastRadius();
+      extras = from.extras();
+    }
+
+    public Builder kind(TargetKind value) {
+      kind = value;
+      return this;
+    }
+
+    public Builder namespaces(List<String> value) {
+      namespaces = value;
+      return this;
+    }
+
+    public Builder namespacePattern(String value) {
+      namespacePattern = value;
+      return this;
+    }
+
+    public Builder labelSelector(String value) {
+      labelSelector = value;
+      return this;
+    }
+
+    public Builder annotationSelector(String value) {
+      annotationSelector = value;
+      return this;
+    }
+
+    public Builder fieldSelector(String value) {
+      fieldSelector = value;
+      return this;
+    }
+
+    public Builder phases(List<PodPhase> value) {
+      phases = value;
+      return this;
+    }
+
+    public Builder nodeSelector(String value) {
+      nodeSelector = value;
+      return this;
+    }
+
+    public Builder owner(OwnerSelector value) {
+      owner = value;
+      return this;
+    }
+
+    public Builder podName(String value) {
+      podName = value;
+      return this;
+    }
+
+    public Builder containers(List<String> value) {
+      containers = value;
+      return this;
+    }
+
+    public Builder blastRadius(BlastRadius value) {
+      blastRadius = value;
+      return this;
+    }
+
+    public Builder extras(Extras value) {
+      extras = value;
+      return this;
+    }
+
+    public Target build() {
+      return new Target(
+          kind,
+          namespaces,
+          namespacePattern,
+          labelSelector,
+          annotationSelector,
+          fieldSelector,
+          phases,
+          nodeSelector,
+          owner,
+          podName,
+          containers,
+          blastRadius,
+          extras);
+    }
+  }
 }

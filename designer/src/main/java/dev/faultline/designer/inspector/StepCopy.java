@@ -9,58 +9,28 @@ import dev.faultline.model.TimeSpan;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
 
-/**
- * Copies of steps with one field changed, for the inspector's edits. The records have many
- * components; spelling each copy out once here keeps the field definitions readable.
- */
+/** Copies of steps with one field changed, for the inspector's edits. */
 final class StepCopy {
   private StepCopy() {}
 
   static Step withParams(Step step, Params with) {
     return switch (step) {
-      case AttackStep a ->
-          new AttackStep(a.id(), a.after(), a.attack(), a.target(), with, a.duration(), a.extras());
-      case ProbeStep p ->
-          new ProbeStep(
-              p.id(),
-              p.after(),
-              p.probe(),
-              p.target(),
-              with,
-              p.until(),
-              p.timeout(),
-              p.interval(),
-              p.initialDelay(),
-              p.retries(),
-              p.extras());
+      case AttackStep a -> a.toBuilder().with(with).build();
+      case ProbeStep p -> p.toBuilder().with(with).build();
       default -> step;
     };
   }
 
   static Step withTarget(Step step, String target) {
     return switch (step) {
-      case AttackStep a ->
-          new AttackStep(a.id(), a.after(), a.attack(), target, a.with(), a.duration(), a.extras());
-      case ProbeStep p ->
-          new ProbeStep(
-              p.id(),
-              p.after(),
-              p.probe(),
-              target,
-              p.with(),
-              p.until(),
-              p.timeout(),
-              p.interval(),
-              p.initialDelay(),
-              p.retries(),
-              p.extras());
+      case AttackStep a -> a.toBuilder().target(target).build();
+      case ProbeStep p -> p.toBuilder().target(target).build();
       default -> step;
     };
   }
 
   static AttackStep withDuration(AttackStep a, TimeSpan duration) {
-    return new AttackStep(
-        a.id(), a.after(), a.attack(), a.target(), a.with(), duration, a.extras());
+    return a.toBuilder().duration(duration).build();
   }
 
   /**
@@ -68,78 +38,23 @@ final class StepCopy {
    * when it starts to repeat.
    */
   static ProbeStep withUntil(ProbeStep p, Until until) {
-    return new ProbeStep(
-        p.id(),
-        p.after(),
-        p.probe(),
-        p.target(),
-        p.with(),
-        until,
-        p.timeout(),
-        p.interval(),
-        p.initialDelay(),
-        until == null ? p.retries() : null,
-        p.extras());
+    return p.toBuilder().until(until).retries(until == null ? p.retries() : null).build();
   }
 
   static ProbeStep withTimeout(ProbeStep p, TimeSpan timeout) {
-    return new ProbeStep(
-        p.id(),
-        p.after(),
-        p.probe(),
-        p.target(),
-        p.with(),
-        p.until(),
-        timeout,
-        p.interval(),
-        p.initialDelay(),
-        p.retries(),
-        p.extras());
+    return p.toBuilder().timeout(timeout).build();
   }
 
   static ProbeStep withInterval(ProbeStep p, TimeSpan interval) {
-    return new ProbeStep(
-        p.id(),
-        p.after(),
-        p.probe(),
-        p.target(),
-        p.with(),
-        p.until(),
-        p.timeout(),
-        interval,
-        p.initialDelay(),
-        p.retries(),
-        p.extras());
+    return p.toBuilder().interval(interval).build();
   }
 
   static ProbeStep withInitialDelay(ProbeStep p, TimeSpan initialDelay) {
-    return new ProbeStep(
-        p.id(),
-        p.after(),
-        p.probe(),
-        p.target(),
-        p.with(),
-        p.until(),
-        p.timeout(),
-        p.interval(),
-        initialDelay,
-        p.retries(),
-        p.extras());
+    return p.toBuilder().initialDelay(initialDelay).build();
   }
 
   static ProbeStep withRetries(ProbeStep p, Integer retries) {
-    return new ProbeStep(
-        p.id(),
-        p.after(),
-        p.probe(),
-        p.target(),
-        p.with(),
-        p.until(),
-        p.timeout(),
-        p.interval(),
-        p.initialDelay(),
-        retries,
-        p.extras());
+    return p.toBuilder().retries(retries).build();
   }
 
   static WaitStep withDuration(WaitStep w, TimeSpan duration) {

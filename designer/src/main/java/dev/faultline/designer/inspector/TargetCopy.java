@@ -9,87 +9,22 @@ final class TargetCopy {
   private TargetCopy() {}
 
   static Target withNamespaces(Target t, List<String> namespaces) {
-    return new Target(
-        t.kind(),
-        namespaces,
-        t.namespacePattern(),
-        t.labelSelector(),
-        t.annotationSelector(),
-        t.fieldSelector(),
-        t.phases(),
-        t.nodeSelector(),
-        t.owner(),
-        t.podName(),
-        t.containers(),
-        t.blastRadius(),
-        t.extras());
+    return t.toBuilder().namespaces(namespaces).build();
   }
 
   static Target withLabelSelector(Target t, String labelSelector) {
-    return new Target(
-        t.kind(),
-        t.namespaces(),
-        t.namespacePattern(),
-        labelSelector,
-        t.annotationSelector(),
-        t.fieldSelector(),
-        t.phases(),
-        t.nodeSelector(),
-        t.owner(),
-        t.podName(),
-        t.containers(),
-        t.blastRadius(),
-        t.extras());
+    return t.toBuilder().labelSelector(labelSelector).build();
   }
 
   static Target withPodName(Target t, String podName) {
-    return new Target(
-        t.kind(),
-        t.namespaces(),
-        t.namespacePattern(),
-        t.labelSelector(),
-        t.annotationSelector(),
-        t.fieldSelector(),
-        t.phases(),
-        t.nodeSelector(),
-        t.owner(),
-        podName,
-        t.containers(),
-        t.blastRadius(),
-        t.extras());
+    return t.toBuilder().podName(podName).build();
   }
 
   static Target withContainers(Target t, List<String> containers) {
-    return new Target(
-        t.kind(),
-        t.namespaces(),
-        t.namespacePattern(),
-        t.labelSelector(),
-        t.annotationSelector(),
-        t.fieldSelector(),
-        t.phases(),
-        t.nodeSelector(),
-        t.owner(),
-        t.podName(),
-        containers,
-        t.blastRadius(),
-        t.extras());
+    return t.toBuilder().containers(containers).build();
   }
 
   static Target withBlastRadius(Target t, BlastRadius blastRadius) {
-    return new Target(
-        t.kind(),
-        t.namespaces(),
-        t.namespacePattern(),
-        t.labelSelector(),
-        t.annotationSelector(),
-        t.fieldSelector(),
-        t.phases(),
-        t.nodeSelector(),
-        t.owner(),
-        t.podName(),
-        t.containers(),
-        blastRadius,
-        t.extras());
+    return t.toBuilder().blastRadius(blastRadius).build();
   }
 }

@@ -19,21 +19,8 @@ public final class StepCopies {
   /** {@code step} with id {@code id} and {@code after} edges {@code after}. */
   public static Step with(Step step, String id, List<String> after) {
     return switch (step) {
-      case AttackStep a ->
-          new AttackStep(id, after, a.attack(), a.target(), a.with(), a.duration(), a.extras());
-      case ProbeStep p ->
-          new ProbeStep(
-              id,
-              after,
-              p.probe(),
-              p.target(),
-              p.with(),
-              p.until(),
-              p.timeout(),
-              p.interval(),
-              p.initialDelay(),
-              p.retries(),
-              p.extras());
+      case AttackStep a -> a.toBuilder().id(id).after(after).build();
+      case ProbeStep p -> p.toBuilder().id(id).after(after).build();
       case WaitStep w -> new WaitStep(id, after, w.duration(), w.extras());
       case GateStep g -> new GateStep(id, after, g.gate(), g.timeout(), g.onTimeout(), g.extras());
     };

@@ -203,6 +203,31 @@ class EditsTest {
                 attack.extras()));
   }
 
+  @Test
+  void buildersCopyEveryFieldOfTheExamples() {
+    for (String example :
+        List.of(
+            "checkout-freeze-and-recover.yaml",
+            "game-day-network-latency.yaml",
+            "mesh-http-and-stress.yaml",
+            "pod-delete-steady-state.yaml",
+            "scale-down-and-drain.json")) {
+      Experiment read =
+          new dev.faultline.format.ExperimentReader()
+              .read(java.nio.file.Path.of("../docs/examples", example))
+              .experiment()
+              .orElseThrow();
+      for (Step step : read.spec().steps()) {
+        switch (step) {
+          case AttackStep a -> assertThat(a.toBuilder().build()).isEqualTo(a);
+          case dev.faultline.model.ProbeStep p -> assertThat(p.toBuilder().build()).isEqualTo(p);
+          default -> {}
+        }
+      }
+      read.spec().targets().values().forEach(t -> assertThat(t.toBuilder().build()).isEqualTo(t));
+    }
+  }
+
   private static WaitStep wait(String id, String... after) {
     return new WaitStep(id, List.of(after), TimeSpan.of("1s"), null);
   }
