@@ -14,17 +14,11 @@ import dev.faultline.designer.palette.PaletteView;
 import dev.faultline.designer.problems.ProblemsView;
 import dev.faultline.designer.yaml.YamlView;
 import dev.faultline.validate.Problem;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -33,7 +27,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -60,6 +53,7 @@ public final class MainWindow extends BorderPane {
   private final Map<String, AppAction> actions;
   private final CommandPalette commandPalette;
   private final AutoLayoutAction autoLayout;
+  private final FileCommands files;
 
   /**
    * Builds the window's content for its view models.
@@ -130,6 +124,7 @@ public final class MainWindow extends BorderPane {
             });
 
     autoLayout = new AutoLayoutAction(document, viewModel.tasks());
+    files = new FileCommands(viewModel, this::window);
     actions = WindowActions.create(this, viewModel, canvas, panels);
     commandPalette = new CommandPalette(this::paletteEntries);
 
@@ -149,7 +144,7 @@ public final class MainWindow extends BorderPane {
         new MainMenuBar(
             actions,
             recent::list,
-            path -> confirmThen(() -> viewModel.open(path)),
+            path -> files.confirmThen(() -> viewModel.open(path)),
             recent::clear,
             List.of(
                 new MainMenuBar.PanelToggle(
@@ -336,108 +331,13 @@ public final class MainWindow extends BorderPane {
     CheatSheet.show(window(), List.copyOf(actions.values()));
   }
 
-  void chooseAndOpen() {
-    confirmThen(
-        () -> {
-          FileChooser chooser = chooser("Open Experiment");
-          File chosen = chooser.showOpenDialog(window());
-          if (chosen != null) {
-            viewModel.open(chosen.toPath());
-          }
-        });
-  }
-
-  void newExperiment() {
-    confirmThen(viewModel::newExperiment);
-  }
-
-  void revert() {
-    if (viewModel.file().isEmpty()) {
-      return;
-    }
-    Alert ask =
-        new Alert(
-            Alert.AlertType.CONFIRMATION,
-            "Your changes since the last save will be lost.",
-            new ButtonType("Revert", ButtonBar.ButtonData.OK_DONE),
-            ButtonType.CANCEL);
-    ask.initOwner(window());
-    ask.setHeaderText(
-        "Revert to the saved " + viewModel.document().displayNameProperty().get() + "?");
-    ask.showAndWait()
-        .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-        .ifPresent(b -> viewModel.revert());
-  }
-
-  /** Saves; asks for a file when the experiment has none yet. */
-  void save(Runnable then) {
-    if (viewModel.file().isPresent()) {
-      viewModel.saveAs(viewModel.file().get(), then);
-    } else {
-      saveAs(then);
-    }
-  }
-
-  void saveAs(Runnable then) {
-    FileChooser chooser = chooser("Save Experiment As");
-    chooser.setInitialFileName(
-        viewModel
-            .file()
-            .map(p -> p.getFileName().toString())
-            .orElse(viewModel.document().experiment().metadata().name() + ".yaml"));
-    File chosen = chooser.showSaveDialog(window());
-    if (chosen != null) {
-      viewModel.saveAs(chosen.toPath(), then);
-    }
-  }
-
-  /**
-   * Runs {@code then} once unsaved changes are dealt with: saved, discarded, or the user cancels
-   * and nothing happens.
-   */
-  void confirmThen(Runnable then) {
-    if (!viewModel.document().isDirty()) {
-      then.run();
-      return;
-    }
-    ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-    ButtonType discard = new ButtonType("Don\u2019t Save", ButtonBar.ButtonData.NO);
-    Alert ask =
-        new Alert(
-            Alert.AlertType.WARNING,
-            "Your changes will be lost if you don\u2019t save them.",
-            save,
-            discard,
-            ButtonType.CANCEL);
-    ask.initOwner(window());
-    ask.setHeaderText("Save changes to " + viewModel.document().displayNameProperty().get() + "?");
-    Optional<ButtonType> answer = ask.showAndWait();
-    if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-      return;
-    }
-    if (answer.get() == save) {
-      save(then);
-    } else {
-      then.run();
-    }
+  /** New, Open, Save, Save As, Revert, Quit, with their dialogs. */
+  FileCommands files() {
+    return files;
   }
 
   void quit() {
-    confirmThen(() -> window().hide());
-  }
-
-  private FileChooser chooser(String title) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(title);
-    chooser
-        .getExtensionFilters()
-        .addAll(
-            new FileChooser.ExtensionFilter(
-                "Experiments (*.yaml, *.yml, *.json)", List.of("*.yaml", "*.yml", "*.json")),
-            new FileChooser.ExtensionFilter("All files", "*"));
-    // Start where the current experiment lives; the user's last place is the likeliest.
-    viewModel.file().map(Path::getParent).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
-    return chooser;
+    files.quit();
   }
 
   /** Lays the graph out left to right in the background; one undoable edit when it lands. */

@@ -19,6 +19,7 @@ final class WindowActions {
   static Map<String, AppAction> create(
       MainWindow window, MainViewModel viewModel, CanvasView canvas, PanelLayout panels) {
     var document = viewModel.document();
+    FileCommands files = window.files();
     ObservableBooleanValue untitled =
         Bindings.createBooleanBinding(
             () -> document.fileProperty().get() == null, document.fileProperty());
@@ -26,11 +27,11 @@ final class WindowActions {
         Bindings.createBooleanBinding(
             () -> viewModel.selection().ids().isEmpty(), viewModel.selection().idsProperty());
     Map<String, AppAction> actions = new LinkedHashMap<>();
-    add(actions, AppAction.of("new", "File", "_New", "Shortcut+N", window::newExperiment));
-    add(actions, AppAction.of("open", "File", "_Open\u2026", "Shortcut+O", window::chooseAndOpen));
+    add(actions, AppAction.of("new", "File", "_New", "Shortcut+N", files::newExperiment));
+    add(actions, AppAction.of("open", "File", "_Open\u2026", "Shortcut+O", files::chooseAndOpen));
     add(
         actions,
-        AppAction.of("save", "File", "_Save", "Shortcut+S", () -> window.save(() -> {}))
+        AppAction.of("save", "File", "_Save", "Shortcut+S", () -> files.save(() -> {}))
             .disabledWhen(viewModel.busyProperty()));
     add(
         actions,
@@ -39,12 +40,12 @@ final class WindowActions {
                 "File",
                 "Save _As\u2026",
                 "Shortcut+Shift+S",
-                () -> window.saveAs(() -> {}))
+                () -> files.saveAs(() -> {}))
             .disabledWhen(viewModel.busyProperty()));
     add(
         actions,
-        AppAction.of("revert", "File", "_Revert", null, window::revert).disabledWhen(untitled));
-    add(actions, AppAction.of("quit", "File", "_Quit", "Shortcut+Q", window::quit));
+        AppAction.of("revert", "File", "_Revert", null, files::revert).disabledWhen(untitled));
+    add(actions, AppAction.of("quit", "File", "_Quit", "Shortcut+Q", files::quit));
 
     add(
         actions,
