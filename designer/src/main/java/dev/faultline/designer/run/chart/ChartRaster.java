@@ -79,7 +79,8 @@ final class ChartRaster {
         double from = previousY;
         for (int cx = previousX + 1; cx < x; cx++) {
           double to = previousY + (firstRow - previousY) * (cx - previousX) / gap;
-          run(cx, (int) Math.round(from), (int) Math.round(to), argb);
+          int a = (int) Math.round(Math.min(from, to));
+          run(cx, a, Math.max(a + 1, (int) Math.round(Math.max(from, to))), argb);
           from = to;
         }
         top = Math.min(top, (int) Math.round(from));
