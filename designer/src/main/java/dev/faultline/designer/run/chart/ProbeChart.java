@@ -3,6 +3,9 @@ package dev.faultline.designer.run.chart;
 import dev.faultline.designer.run.chart.ChartColors.Swatch;
 import java.nio.IntBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,9 @@ public final class ProbeChart extends Region {
   private static final double HEADER = 22;
   private static final double GUTTER = 52;
   private static final double PAD = 6;
+  private static final double FOOTER = 16;
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final int MAX_TICKS = 5;
 
   /** A shaded span of time in epoch millis; {@code end} is {@link #OPEN} while ongoing. */
@@ -51,6 +57,8 @@ public final class ProbeChart extends Region {
   private final ChartColors colors = new ChartColors();
   private final Label title = new Label();
   private final Label latest = new Label();
+  private final Label startTime = new Label();
+  private final Label endTime = new Label();
   private final List<Label> tickLabels = new ArrayList<>();
   private final ImageView plot = new ImageView();
   private final List<FaultWindow> faults = new ArrayList<>();
@@ -89,9 +97,11 @@ public final class ProbeChart extends Region {
     this.title.setText(title);
     this.title.getStyleClass().add("title");
     latest.getStyleClass().add("latest");
+    startTime.getStyleClass().add("tick");
+    endTime.getStyleClass().add("tick");
     plot.setManaged(false);
     plot.setSmooth(false);
-    getChildren().addAll(plot, this.title, latest, colors);
+    getChildren().addAll(plot, this.title, latest, startTime, endTime, colors);
     for (int i = 0; i < MAX_TICKS + 2; i++) {
       Label tick = new Label();
       tick.getStyleClass().add("tick");
@@ -183,6 +193,11 @@ public final class ProbeChart extends Region {
     return HEADER;
   }
 
+  /** The plot's height in pixels (its width is the chart's minus the gutter and padding). */
+  public int plotHeight() {
+    return plotHeight;
+  }
+
   /** The y axis currently shown: its bottom, top and tick step. */
   public double[] yAxis() {
     return new double[] {ticks.low(), ticks.high(), ticks.step()};
@@ -200,13 +215,17 @@ public final class ProbeChart extends Region {
     double latestWidth = latest.prefWidth(-1);
     latest.resizeRelocate(w - PAD - latestWidth, 2, latestWidth, HEADER - 4);
     int newWidth = (int) Math.max(0, Math.floor(w - GUTTER - PAD));
-    int newHeight = (int) Math.max(0, Math.floor(h - HEADER - PAD));
+    int newHeight = (int) Math.max(0, Math.floor(h - HEADER - FOOTER));
     if (newWidth != plotWidth || newHeight != plotHeight) {
       plotWidth = newWidth;
       plotHeight = newHeight;
       dirty = true;
     }
     plot.relocate(GUTTER, HEADER);
+    double footerY = HEADER + newHeight + 1;
+    startTime.resizeRelocate(GUTTER, footerY, startTime.prefWidth(-1), FOOTER - 2);
+    double endWidth = endTime.prefWidth(-1);
+    endTime.resizeRelocate(GUTTER + newWidth - endWidth, footerY, endWidth, FOOTER - 2);
     placeTickLabels();
   }
 
@@ -279,6 +298,8 @@ public final class ProbeChart extends Region {
     }
     raster.series(columns, scale, colors.argb(Swatch.LINE, 0xff));
     buffer.updateBuffer(b -> null);
+    setTimeLabel(startTime, windowStart);
+    setTimeLabel(endTime, windowStart + span * plotWidth);
     if (!newTicks.equals(ticks)) {
       ticks = newTicks;
       placeTickLabels();
@@ -309,6 +330,15 @@ public final class ProbeChart extends Region {
         double h = label.prefHeight(-1);
         label.resizeRelocate(GUTTER - 4 - w, HEADER + scale.row(ticks.tick(i)) - h / 2, w, h);
       }
+    }
+  }
+
+  /** Wall-clock time under the plot's edges; a new text only when the second changes. */
+  private void setTimeLabel(Label label, long millis) {
+    String text = CLOCK.format(Instant.ofEpochMilli(millis));
+    if (!text.equals(label.getText())) {
+      label.setText(text);
+      requestLayout();
     }
   }
 

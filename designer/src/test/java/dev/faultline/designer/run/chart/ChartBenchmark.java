@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * change to a rendered image of the chart ({@link javafx.scene.Node#snapshot}), because on the
  * headless platform real pulses are capped at 60 per second and rendering finishes on the render
  * thread with no hook to time it. (a) The change is a viewport pan: the visible time window moves 1
- * % to the right (LineChart: its x axis bounds; ProbeChart: {@code showRange}), so every frame
- * re-decimates the whole window. (b) The change is a batch of appends (10 samples per series, one
- * second of a 10 Hz probe) with the clock one second on, all 50 charts following "now".
+ * % to the right and zooms by 5 % (LineChart: its x axis bounds; ProbeChart: {@code showRange}), so
+ * every frame re-decimates the whole window. (b) The change is a batch of appends (10 samples per
+ * series, one second of a 10 Hz probe) with the clock one second on, all 50 charts following "now".
  *
  * <p><b>Points held.</b> For each LineChart size the report gives the largest ProbeChart size whose
  * p50 frame time is at or below LineChart's p50 at that size, and the ratio of the two sizes; the
@@ -56,10 +56,15 @@ class ChartBenchmark {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 300;
   private static final int[] LINE_SIZES = {10_000, 50_000, 500_000};
-  private static final int[] PROBE_SIZES = {10_000, 50_000, 500_000, 1_000_000, 5_000_000};
+  private static final int[] PROBE_SIZES = {
+    10_000, 50_000, 500_000, 1_000_000, 5_000_000, 20_000_000, 50_000_000
+  };
   private static final int GRID_SERIES = 50;
   private static final int GRID_POINTS = 100_000;
   private static final long T0 = 1_700_000_000_000L;
+
+  /** Millis between samples in (a), so that a 5 % zoom always changes the column width. */
+  private static final long SPACING = 10;
 
   private StackPane root;
 
@@ -67,7 +72,7 @@ class ChartBenchmark {
   void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     root = new StackPane();
-    Scene scene = new Scene(root, 1250, 1250);
+    Scene scene = new Scene(root, 1250, 780);
     scene.getStylesheets().add(ProbeChart.stylesheet());
     stage.setScene(scene);
     stage.show();
@@ -81,7 +86,7 @@ class ChartBenchmark {
     report.put("chartSize", WIDTH + "x" + HEIGHT);
     report.put("loadAverageAtStart", load());
     onFx(() -> measureProbe(10_000, 20)); // warm-up: JIT, fonts, first textures
-    onFx(() -> measureLine(2_000, 5));
+    onFx(() -> measureLine(20_000, 12));
 
     Map<Integer, Map<String, Object>> line = new LinkedHashMap<>();
     for (int n : LINE_SIZES) {
@@ -90,7 +95,7 @@ class ChartBenchmark {
     }
     Map<Integer, Map<String, Object>> probe = new LinkedHashMap<>();
     for (int n : PROBE_SIZES) {
-      probe.put(n, onFx(() -> measureProbe(n, 60)));
+      probe.put(n, onFx(() -> measureProbe(n, n >= 20_000_000 ? 20 : 60)));
       System.err.println("ProbeChart " + n + ": " + probe.get(n));
     }
     report.put("lineChart", line);
@@ -148,14 +153,15 @@ class ChartBenchmark {
     data.getData().setAll(points);
     chart.getData().add(data);
     show(chart);
-    double window = n * 0.9;
     double step = n * 0.001;
     return frames(
         frames,
         chart,
         i -> {
           x.setLowerBound(i * step);
-          x.setUpperBound(i * step + window);
+          x.setUpperBound(i * step + zoomedWindow(n, i));
+          // About ten ticks, as auto-ranging would give: the default unit of 5 means thousands.
+          x.setTickUnit(zoomedWindow(n, i) / 10);
         });
   }
 
@@ -163,19 +169,28 @@ class ChartBenchmark {
     TimeSeries series = new TimeSeries();
     Random random = new Random(1);
     for (int i = 0; i < n; i++) {
-      series.append(T0 + i, value(random, i));
+      series.append(T0 + i * SPACING, value(random, i));
     }
-    ProbeChart chart = new ProbeChart("latency", series, () -> T0 + n);
+    ProbeChart chart = new ProbeChart("latency", series, () -> T0 + n * SPACING);
     show(chart);
-    long window = (long) (n * 0.9);
-    long step = Math.max(1, n / 1000);
+    long step = Math.max(1, n * SPACING / 1000);
     return frames(
         frames,
         chart,
         i -> {
-          chart.showRange(T0 + i * step, T0 + i * step + window);
+          long start = T0 + i * step;
+          chart.showRange(start, start + (long) (zoomedWindow(n, i) * SPACING));
           chart.paintIfDirty();
         });
+  }
+
+  /**
+   * The visible width in samples at frame {@code i}: 85 % to 100 % of them, a different zoom each
+   * frame, so the probe chart's columns change width and it re-decimates the whole window every
+   * frame (its worst case; a pure pan right would only fold in the newly exposed columns).
+   */
+  private static double zoomedWindow(int n, int i) {
+    return n * (0.85 + 0.05 * (i % 4));
   }
 
   // ---- (b) 50 charts following now ----

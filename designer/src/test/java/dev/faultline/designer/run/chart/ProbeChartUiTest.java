@@ -72,7 +72,7 @@ class ProbeChartUiTest {
     assertThat(axis[1]).isGreaterThanOrEqualTo(100);
     int plotX = (int) chart.plotX();
     int plotY = (int) chart.plotY();
-    int plotHeight = (int) (chart.getHeight() - plotY - 6);
+    int plotHeight = chart.plotHeight();
     long perPixel = chart.millisPerPixel();
     int spikeX = plotX + (int) ((START + 300_000 - chart.visibleStart()) / perPixel);
     int quietX = plotX + (int) ((START + 450_000 - chart.visibleStart()) / perPixel);
