@@ -2,6 +2,7 @@ package dev.faultline.designer.run.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.faultline.designer.fx.Snapshots;
 import javafx.application.Application;
@@ -106,6 +107,25 @@ class ProbeChartUiTest {
             .get();
     assertThat(painted[0]).as("nothing new: no repaint").isFalse();
     assertThat(painted[1]).as("a new sample repaints").isTrue();
+  }
+
+  @Test
+  void theDarkThemeRepaintsThePlotInItsColours() throws Exception {
+    Color background =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+                  chart.getScene().getRoot().applyCss();
+                  chart.paintIfDirty();
+                  Snapshots.write(chart, "probe-chart-dark");
+                  // Top-right of the plot: above the flat line, outside the fault band.
+                  return chart
+                      .snapshot(null, null)
+                      .getPixelReader()
+                      .getColor((int) chart.getWidth() - 20, (int) chart.plotY() + 5);
+                })
+            .get();
+    assertThat(background.getBrightness()).as("dark plot background").isLessThan(0.3);
   }
 
   private static int row(double value, double[] axis, int height) {
