@@ -183,6 +183,13 @@ public final class CanvasView extends Region {
    * The zoom has rested: the next frame renders crisp tiles at it. Called by a timer {@link
    * #ZOOM_REST} after the last zoom change; tests and the benchmark call it directly.
    */
+  /**
+   * How long a zoom must rest before crisp tiles come in; tests that settle by hand lengthen it.
+   */
+  void zoomRestDelay(Duration delay) {
+    zoomRest.setDuration(delay);
+  }
+
   void settleZoom() {
     renderer.settleZoom();
     frameDue = true;
