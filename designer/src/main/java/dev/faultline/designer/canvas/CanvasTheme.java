@@ -1,12 +1,9 @@
 package dev.faultline.designer.canvas;
 
+import dev.faultline.designer.fx.CssSwatches;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * The colours the canvas paints with, taken from the current AtlantaFX theme.
@@ -43,10 +40,6 @@ final class CanvasTheme {
 
     Swatch(String fallback) {
       this.fallback = Color.web(fallback);
-    }
-
-    String styleClass() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -94,44 +87,17 @@ final class CanvasTheme {
   }
 
   /** The invisible swatch regions, one per colour, for a view to hold as children. */
-  static final class Swatches extends Pane {
-    private final Map<Swatch, Region> regions = new LinkedHashMap<>();
-
+  static final class Swatches extends CssSwatches<Swatch> {
     Swatches() {
-      getStyleClass().add("swatches");
-      setManaged(false);
-      setMouseTransparent(true);
-      // Not setVisible(false): CSS still applies then, but opacity keeps it beyond doubt.
-      setOpacity(0);
-      for (Swatch swatch : Swatch.values()) {
-        Region region = new Region();
-        region.getStyleClass().addAll("swatch", swatch.styleClass());
-        region.setManaged(false);
-        regions.put(swatch, region);
-        getChildren().add(region);
-      }
-    }
-
-    /** Calls {@code changed} whenever CSS gives any swatch a new background (a theme switch). */
-    void onChange(Runnable changed) {
-      regions
-          .values()
-          .forEach(r -> r.backgroundProperty().addListener((obs, o, n) -> changed.run()));
+      super(Swatch.class);
     }
 
     CanvasTheme read() {
       Map<Swatch, Color> colors = new LinkedHashMap<>();
-      regions.forEach((swatch, region) -> colors.put(swatch, colorOf(region, swatch.fallback)));
-      return new CanvasTheme(colors);
-    }
-
-    private static Color colorOf(Region region, Color fallback) {
-      Background background = region.getBackground();
-      if (background == null || background.getFills().isEmpty()) {
-        return fallback;
+      for (Swatch swatch : Swatch.values()) {
+        colors.put(swatch, color(swatch, swatch.fallback));
       }
-      Paint fill = background.getFills().getFirst().getFill();
-      return fill instanceof Color color ? color : fallback;
+      return new CanvasTheme(colors);
     }
   }
 }
