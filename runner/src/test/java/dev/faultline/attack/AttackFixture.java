@@ -45,7 +45,7 @@ final class AttackFixture implements AutoCloseable {
   private AttackFixture(Sandbox sandbox, KubernetesClient client) {
     this.sandbox = sandbox;
     this.client = client;
-    this.context = new AttackContext(client, "faultline-sandbox", "run-1", Duration.ofSeconds(5));
+    this.context = new AttackContext(client, "faultline-sandbox", "run-1", Duration.ofSeconds(10));
   }
 
   static AttackFixture start(Path dir) throws Exception {
@@ -58,8 +58,11 @@ final class AttackFixture implements AutoCloseable {
     Config config =
         Config.fromKubeconfig(
             null, Files.readString(sandbox.kubeconfig()), sandbox.kubeconfig().toString());
-    config.setRequestTimeout(3000);
-    config.setConnectionTimeout(2000);
+    // Generous limits: CI machines are small and shared, and a websocket exec that waits two
+    // seconds for its handshake under load is slow, not broken (it failed a CI run at 2 s). Tests
+    // of an API outage stop the server, which refuses connections at once, so they stay fast.
+    config.setRequestTimeout(10_000);
+    config.setConnectionTimeout(10_000);
     config.setRequestRetryBackoffLimit(0);
     return new AttackFixture(sandbox, new KubernetesClientBuilder().withConfig(config).build());
   }
