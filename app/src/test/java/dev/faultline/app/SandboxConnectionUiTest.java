@@ -71,10 +71,11 @@ class SandboxConnectionUiTest {
         });
     try {
       Label status = robot.from(stage.getScene().getRoot()).lookup("#connection-status").query();
-      await(20, () -> status.getText().contains("pods"));
+      await(20, () -> status.getText().endsWith("live"));
 
+      // The probe's summary, then the live snapshot's state once its first lists arrived.
       assertThat(status.getText())
-          .isEqualTo("faultline-sandbox \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces");
+          .isEqualTo("faultline-sandbox \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces \u00b7 live");
       assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("connected");
       MenuButton switcher =
           robot.from(stage.getScene().getRoot()).lookup("#context-switcher").query();

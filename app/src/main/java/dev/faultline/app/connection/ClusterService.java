@@ -4,6 +4,7 @@ import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +51,14 @@ public interface ClusterService {
 
     /** What the probe found when the connection was opened. */
     ClusterSummary summary();
+
+    /**
+     * The client and live snapshot for previews and runs; empty when the cluster was not reachable
+     * (or for connections that have no cluster behind them, as in some tests).
+     */
+    default Optional<LiveCluster> live() {
+      return Optional.empty();
+    }
 
     /** Releases the client; may block briefly, so not on the FX thread. Idempotent. */
     @Override

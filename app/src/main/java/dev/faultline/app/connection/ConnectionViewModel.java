@@ -5,6 +5,7 @@ import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.ContextRef;
 import dev.faultline.cluster.KubeconfigProblem;
+import dev.faultline.cluster.snapshot.SnapshotState;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.safety.RunGuard;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,8 +40,14 @@ public final class ConnectionViewModel {
     IDLE,
     /** Reading kubeconfig, starting the sandbox or probing. */
     CONNECTING,
-    /** The probe reached the API server. */
+    /** The probe reached the API server (a connection without a live snapshot). */
     CONNECTED,
+    /** Reachable; the live snapshot is still reading its first lists. */
+    SYNCING,
+    /** Reachable and the live snapshot follows every change. */
+    LIVE,
+    /** Reachable, but a watch failed: what the preview shows may be old while it relists. */
+    STALE,
     /** The client could not be built or the probe failed. */
     FAILED
   }
@@ -67,8 +75,17 @@ public final class ConnectionViewModel {
   private final ObservableSet<String> readOnlyProtectedNames =
       FXCollections.unmodifiableObservableSet(protectedNames);
 
+  private final ReadOnlyObjectWrapper<LiveCluster> liveCluster =
+      new ReadOnlyObjectWrapper<>(this, "liveCluster");
+
   private ContextDiscovery discovery = ContextDiscovery.none(List.of());
   private ClusterService.Connection current;
+
+  /** What the probe said of the current connection, the first part of the status line. */
+  private String summaryText = "";
+
+  /** Set while a snapshot state update is on its way to the FX thread: one at a time. */
+  private final AtomicBoolean syncUpdatePending = new AtomicBoolean();
 
   /** Counts connects so a slow, superseded one is closed on arrival instead of shown. */
   private long connects;
@@ -134,6 +151,8 @@ public final class ConnectionViewModel {
     }
     long request = ++connects;
     target.set(next);
+    // The old connection stays open until the new one arrives, but nothing may start on it.
+    liveCluster.set(null);
     phase.set(Phase.CONNECTING);
     statusText.set(next.contextName() + SEPARATOR + "connecting\u2026");
     details.set(details(next, null));
@@ -147,9 +166,16 @@ public final class ConnectionViewModel {
           release(current);
           current = connection;
           ClusterSummary summary = connection.summary();
+          summaryText = next.contextName() + SEPARATOR + summary.describe();
           phase.set(summary instanceof ClusterSummary.Reachable ? Phase.CONNECTED : Phase.FAILED);
-          statusText.set(next.contextName() + SEPARATOR + summary.describe());
+          statusText.set(summaryText);
           details.set(details(next, summary));
+          LiveCluster live = connection.live().orElse(null);
+          liveCluster.set(live);
+          if (live != null) {
+            showSync(live.snapshot().state());
+            live.snapshot().onChange(() -> syncChanged(request, live));
+          }
         },
         failure -> {
           if (request != connects || closed) {
@@ -157,6 +183,7 @@ public final class ConnectionViewModel {
           }
           release(current);
           current = null;
+          liveCluster.set(null);
           phase.set(Phase.FAILED);
           statusText.set(next.contextName() + SEPARATOR + reason(failure));
           details.set(details(next, null));
@@ -174,6 +201,7 @@ public final class ConnectionViewModel {
     closed = true;
     connects++;
     current = null;
+    liveCluster.set(null);
     phase.set(Phase.IDLE);
     service.shutdown();
   }
@@ -225,6 +253,46 @@ public final class ConnectionViewModel {
     problems.setAll(found.problems());
     if (target.get() != null) {
       details.set(details(target.get(), null));
+    }
+  }
+
+  /**
+   * Called on a watch thread at every change of the snapshot (up to hundreds per second): hands the
+   * state to the FX thread, at most one update in flight, so a burst costs one UI update.
+   */
+  private void syncChanged(long request, LiveCluster live) {
+    if (request != connects || !syncUpdatePending.compareAndSet(false, true)) {
+      return;
+    }
+    tasks.execute(
+        () -> live.snapshot().state(),
+        state -> {
+          syncUpdatePending.set(false);
+          if (request == connects && !closed) {
+            showSync(state);
+          }
+        },
+        failure -> syncUpdatePending.set(false));
+  }
+
+  private void showSync(SnapshotState state) {
+    switch (state.phase()) {
+      case SYNCING -> {
+        phase.set(Phase.SYNCING);
+        statusText.set(summaryText + SEPARATOR + "syncing\u2026");
+      }
+      case LIVE -> {
+        phase.set(Phase.LIVE);
+        statusText.set(summaryText + SEPARATOR + "live");
+      }
+      case STALE -> {
+        phase.set(Phase.STALE);
+        statusText.set(
+            summaryText
+                + SEPARATOR
+                + "stale"
+                + (state.message().isBlank() ? "" : ": " + state.message()));
+      }
     }
   }
 
@@ -307,6 +375,20 @@ public final class ConnectionViewModel {
   /** The target connected to or being connected to; {@code null} before {@link #start}. */
   public ReadOnlyObjectProperty<ClusterTarget> targetProperty() {
     return target.getReadOnlyProperty();
+  }
+
+  /**
+   * The client and live snapshot of the current connection, for previews and runs; {@code null}
+   * while connecting, when the cluster cannot be reached, and after {@link #close}.
+   */
+  public ReadOnlyObjectProperty<LiveCluster> liveClusterProperty() {
+    return liveCluster.getReadOnlyProperty();
+  }
+
+  /** Whether the current target is a protected context (runs on it need its name typed). */
+  public boolean isCurrentProtected() {
+    ClusterTarget shown = target.get();
+    return shown != null && isProtected(shown);
   }
 
   /** Where the connection stands, for styling. */

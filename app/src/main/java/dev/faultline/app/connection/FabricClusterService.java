@@ -6,12 +6,14 @@ import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.KubeContexts;
+import dev.faultline.cluster.snapshot.LiveSnapshot;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +104,23 @@ public final class FabricClusterService implements ClusterService {
       client.close();
       throw e;
     }
-    Live connection = new Live(client, summary);
+    // Watch every namespace from the start, so the preview has pods to show when the user selects
+    // an attack; the snapshot syncs in the background and says so in its state.
+    LiveSnapshot snapshot =
+        summary instanceof ClusterSummary.Reachable
+            ? LiveSnapshot.start(client, Set.of(), Clock.systemUTC())
+            : null;
+    Live connection =
+        new Live(
+            client,
+            summary,
+            snapshot == null
+                ? null
+                : new LiveCluster(
+                    target.contextName(),
+                    client,
+                    snapshot,
+                    target instanceof ClusterTarget.EmbeddedSandbox));
     open.add(connection);
     if (shutDown.get()) {
       // Shut down while this connect was under way: nobody is left to close it.
@@ -142,11 +160,13 @@ public final class FabricClusterService implements ClusterService {
   private final class Live implements Connection {
     private final KubernetesClient client;
     private final ClusterSummary summary;
+    private final LiveCluster live;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Live(KubernetesClient client, ClusterSummary summary) {
+    Live(KubernetesClient client, ClusterSummary summary, LiveCluster live) {
       this.client = client;
       this.summary = summary;
+      this.live = live;
     }
 
     @Override
@@ -155,9 +175,17 @@ public final class FabricClusterService implements ClusterService {
     }
 
     @Override
+    public Optional<LiveCluster> live() {
+      return Optional.ofNullable(live);
+    }
+
+    @Override
     public void close() {
       if (closed.compareAndSet(false, true)) {
         open.remove(this);
+        if (live != null) {
+          live.snapshot().close();
+        }
         try {
           client.close();
         } catch (RuntimeException e) {

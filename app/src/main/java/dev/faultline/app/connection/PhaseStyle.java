@@ -7,13 +7,15 @@ import javafx.scene.layout.Region;
 
 /**
  * Styles nodes by connection phase: pseudo-classes {@code :connecting}, {@code :connected}, {@code
- * :failed}.
+ * :failed}, {@code :syncing}, {@code :stale}.
  */
 final class PhaseStyle {
 
   static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
   static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
   static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+  static final PseudoClass SYNCING = PseudoClass.getPseudoClass("syncing");
+  static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
   private PhaseStyle() {}
 
@@ -22,7 +24,13 @@ final class PhaseStyle {
     phase.subscribe(
         current -> {
           node.pseudoClassStateChanged(CONNECTING, current == ConnectionViewModel.Phase.CONNECTING);
-          node.pseudoClassStateChanged(CONNECTED, current == ConnectionViewModel.Phase.CONNECTED);
+          // Live is connected and following changes: the same green light.
+          node.pseudoClassStateChanged(
+              CONNECTED,
+              current == ConnectionViewModel.Phase.CONNECTED
+                  || current == ConnectionViewModel.Phase.LIVE);
+          node.pseudoClassStateChanged(SYNCING, current == ConnectionViewModel.Phase.SYNCING);
+          node.pseudoClassStateChanged(STALE, current == ConnectionViewModel.Phase.STALE);
           node.pseudoClassStateChanged(FAILED, current == ConnectionViewModel.Phase.FAILED);
         });
   }
