@@ -8,6 +8,7 @@ import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.format.AtomicFiles;
 import dev.faultline.format.ExperimentFormat;
 import dev.faultline.format.Syntax;
+import dev.faultline.safety.Cleanup;
 import dev.faultline.validate.Validator;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -59,6 +60,9 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final ReadOnlyStringWrapper leftoverWarning =
       new ReadOnlyStringWrapper(this, "leftoverWarning", "");
+  private final ReadOnlyBooleanWrapper cleaningUp =
+      new ReadOnlyBooleanWrapper(this, "cleaningUp", false);
+  private Callable<List<String>> leftoverScan = List::of;
 
   /** Counts open requests so a slow, superseded read cannot overwrite a newer document. */
   private long openRequests;
@@ -281,6 +285,7 @@ public final class MainViewModel {
    * @param scan returns one sentence per run that left faults, empty when there are none
    */
   public void checkForLeftovers(Callable<List<String>> scan) {
+    leftoverScan = scan;
     tasks.execute(
         scan,
         warnings -> leftoverWarning.set(warnings.isEmpty() ? "" : String.join("\n", warnings)),
@@ -294,6 +299,51 @@ public final class MainViewModel {
    */
   public ReadOnlyStringProperty leftoverWarningProperty() {
     return leftoverWarning.getReadOnlyProperty();
+  }
+
+  /**
+   * Rolls back what crashed runs left open, in the background, then looks again: the warning goes
+   * away when nothing is left, else it shows what still is. The outcome goes to the status line.
+   *
+   * @param cleanup rolls back every leftover (blocking) and says how it went
+   */
+  public void cleanUpLeftovers(Callable<Cleanup.Report> cleanup) {
+    if (cleaningUp.get()) {
+      return;
+    }
+    cleaningUp.set(true);
+    tasks.execute(
+        cleanup,
+        done -> {
+          cleaningUp.set(false);
+          report(describe(done), !done.clean());
+          checkForLeftovers(leftoverScan);
+        },
+        failure -> {
+          cleaningUp.set(false);
+          report("Cleanup failed: " + reason(failure), true);
+        });
+  }
+
+  private static String describe(Cleanup.Report report) {
+    long rolledBack =
+        report.outcomes().stream().filter(o -> o.result() == Cleanup.Result.ROLLED_BACK).count();
+    String text =
+        "Cleanup: " + rolledBack + (rolledBack == 1 ? " fault" : " faults") + " rolled back";
+    if (report.leftOpen() > 0) {
+      text +=
+          ", "
+              + report.leftOpen()
+              + " still open"
+              + (report.unreachable() ? " (cluster unreachable)" : "")
+              + "; run faultline cleanup to retry";
+    }
+    return text + ".";
+  }
+
+  /** Whether a cleanup of leftovers is under way. */
+  public ReadOnlyBooleanProperty cleaningUpProperty() {
+    return cleaningUp.getReadOnlyProperty();
   }
 
   /** Hides the leftover warning until the next start (the faults stay open until cleaned up). */

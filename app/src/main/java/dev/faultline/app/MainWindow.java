@@ -110,7 +110,9 @@ public final class MainWindow extends BorderPane {
         .addListener((obs, old, now) -> bottomTabs.getTabs().get(1).setText(textTabName()));
 
     BorderPane center = new BorderPane(canvas);
-    center.setTop(new LeftoverBanner(viewModel));
+    center.setTop(
+        new LeftoverBanner(
+            viewModel, () -> viewModel.cleanUpLeftovers(connection::cleanUpLeftovers)));
     panels = new PanelLayout(palette, center, inspector, bottomTabs);
     // Text that does not parse can only be fixed there: show it.
     document

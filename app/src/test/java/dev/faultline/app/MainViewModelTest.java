@@ -196,6 +196,33 @@ class MainViewModelTest {
   }
 
   @Test
+  void rollingBackLeftoversLooksAgainAndSaysHowItWent() {
+    MainViewModel viewModel = viewModel(file -> PARSED);
+    var open = new java.util.ArrayList<>(List.of("1 fault left by run r-1 on context kind-dev"));
+    viewModel.checkForLeftovers(() -> List.copyOf(open));
+    assertThat(viewModel.leftoverWarningProperty().get()).contains("r-1");
+
+    viewModel.cleanUpLeftovers(
+        () -> {
+          open.clear(); // what a successful rollback does to the journals
+          return new dev.faultline.safety.Cleanup.Report(List.of(), List.of(), List.of());
+        });
+
+    assertThat(viewModel.leftoverWarningProperty().get()).isEmpty();
+    assertThat(viewModel.statusTextProperty().get()).isEqualTo("Cleanup: 0 faults rolled back.");
+    assertThat(viewModel.statusErrorProperty().get()).isFalse();
+    assertThat(viewModel.cleaningUpProperty().get()).isFalse();
+
+    viewModel.cleanUpLeftovers(
+        () -> {
+          throw new java.net.ConnectException("kind-dev: connection refused");
+        });
+    assertThat(viewModel.statusTextProperty().get())
+        .isEqualTo("Cleanup failed: kind-dev: connection refused");
+    assertThat(viewModel.statusErrorProperty().get()).isTrue();
+  }
+
+  @Test
   void noLeftoversNoWarningAndUnreadableJournalsAreSaid() {
     MainViewModel clean = viewModel(file -> PARSED);
     clean.checkForLeftovers(List::of);

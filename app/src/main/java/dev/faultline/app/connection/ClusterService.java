@@ -3,6 +3,7 @@ package dev.faultline.app.connection;
 import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
+import dev.faultline.safety.Cleanup;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,16 @@ public interface ClusterService {
    * @throws Exception when no client can be built: a bad kubeconfig, a sandbox that fails to start
    */
   Connection connect(ClusterTarget target) throws Exception;
+
+  /**
+   * Rolls back every fault that crashed runs left open in this machine's journals, in the contexts
+   * they name; blocks, so call it off the FX thread.
+   *
+   * @throws Exception when the journals cannot be read
+   */
+  default Cleanup.Report cleanUpLeftovers() throws Exception {
+    throw new UnsupportedOperationException("this cluster service cannot clean up");
+  }
 
   /** Where the embedded sandbox writes its kubeconfig, for {@code kubectl --kubeconfig}. */
   Path sandboxKubeconfig();

@@ -7,6 +7,7 @@ import dev.faultline.cluster.ContextRef;
 import dev.faultline.cluster.KubeconfigProblem;
 import dev.faultline.cluster.snapshot.SnapshotState;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.RunGuard;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -383,6 +384,14 @@ public final class ConnectionViewModel {
    */
   public ReadOnlyObjectProperty<LiveCluster> liveClusterProperty() {
     return liveCluster.getReadOnlyProperty();
+  }
+
+  /**
+   * Rolls back every fault crashed runs left open in this machine's journals; blocks, so call it
+   * off the FX thread.
+   */
+  public Cleanup.Report cleanUpLeftovers() throws Exception {
+    return service.cleanUpLeftovers();
   }
 
   /** Whether the current target is a protected context (runs on it need its name typed). */

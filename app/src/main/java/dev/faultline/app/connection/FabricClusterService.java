@@ -1,5 +1,6 @@
 package dev.faultline.app.connection;
 
+import dev.faultline.attack.AttackExecutors;
 import dev.faultline.cluster.ClusterConnector;
 import dev.faultline.cluster.ClusterProbe;
 import dev.faultline.cluster.ClusterSummary;
@@ -7,13 +8,16 @@ import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.ProtectedContexts;
+import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -128,6 +132,42 @@ public final class FabricClusterService implements ClusterService {
       throw new IllegalStateException("shutting down");
     }
     return connection;
+  }
+
+  @Override
+  public Cleanup.Report cleanUpLeftovers() throws Exception {
+    Cleanup cleanup = new Cleanup(StateDirectory.get(), AttackExecutors.builtIn());
+    List<String> contexts = List.copyOf(Cleanup.contexts(cleanup.scan(null).leftovers()));
+    List<KubernetesClient> clients = new ArrayList<>();
+    try {
+      return cleanup.run(
+          new Cleanup.Options(null, false, contexts, Set.of()),
+          context -> {
+            KubernetesClient client = connector.connect(cleanupTarget(context));
+            clients.add(client);
+            return new Cleanup.Cluster(client, Kubeconfig.CONTEXT.equals(context));
+          });
+    } finally {
+      clients.forEach(KubernetesClient::close);
+    }
+  }
+
+  /**
+   * Where a leftover of {@code context} lives now. The sandbox's faults can only be in the sandbox
+   * this app runs (an earlier one took its faults with it when it stopped), so it must be running.
+   */
+  private ClusterTarget cleanupTarget(String context) throws Cleanup.ClusterGone {
+    if (Kubeconfig.CONTEXT.equals(context)) {
+      if (connector.sandbox().isEmpty()) {
+        throw new Cleanup.ClusterGone("the embedded sandbox that run used has stopped");
+      }
+      return ClusterTarget.sandbox();
+    }
+    return connector.kubeContexts().discover().contexts().stream()
+        .filter(ref -> ref.name().equals(context))
+        .findFirst()
+        .<ClusterTarget>map(ClusterTarget.KubeContext::new)
+        .orElseThrow(() -> new IllegalArgumentException("no kubeconfig context '" + context + "'"));
   }
 
   @Override

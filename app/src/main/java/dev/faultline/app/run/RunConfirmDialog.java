@@ -1,0 +1,142 @@
+package dev.faultline.app.run;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The last look before a run: the context (protected ones say so in red and need their name typed),
+ * live or dry, and for each attack the fault and the pods it would hit now. Shown without blocking;
+ * the answer goes to a callback.
+ */
+final class RunConfirmDialog extends Dialog<ButtonType> {
+
+  static final ButtonType RUN = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
+  static final ButtonType DRY_RUN = new ButtonType("Dry Run", ButtonBar.ButtonData.OK_DONE);
+
+  /** Pod names listed per attack before "and N more". */
+  private static final int SHOWN_PODS = 6;
+
+  RunConfirmDialog(Window owner, RunPlan plan) {
+    initOwner(owner);
+    setTitle(plan.dryRun() ? "Dry Run" : "Run Experiment");
+    setHeaderText(
+        (plan.dryRun() ? "Dry run " : "Run ")
+            + plan.experiment()
+            + " on "
+            + plan.context()
+            + (plan.protectedContext() ? " (protected)" : "")
+            + "?");
+    getDialogPane().setId("run-confirm");
+    getDialogPane().getStyleClass().add("run-confirm");
+
+    VBox body = new VBox(10);
+    body.setPadding(new Insets(4, 0, 4, 0));
+    body.getChildren().add(modeLine(plan));
+    for (RunPlan.PlannedAttack attack : plan.attacks()) {
+      body.getChildren().add(attackLine(attack));
+    }
+    if (plan.attacks().isEmpty()) {
+      body.getChildren().add(muted("No attacks: the run only checks its probes."));
+    }
+    body.getChildren()
+        .add(muted(plan.probes() + (plan.probes() == 1 ? " probe" : " probes") + " will run."));
+
+    ButtonType go = plan.dryRun() ? DRY_RUN : RUN;
+    getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+    Button goButton = (Button) getDialogPane().lookupButton(go);
+    goButton.setId("confirm-run");
+    if (!plan.dryRun()) {
+      goButton.getStyleClass().add(Styles.DANGER);
+    }
+
+    VBox content = new VBox(12);
+    ScrollPane scroll = new ScrollPane(body);
+    scroll.setFitToWidth(true);
+    scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size()));
+    scroll.setPrefViewportWidth(560);
+    content.getChildren().add(scroll);
+    if (plan.protectedContext() && !plan.dryRun()) {
+      Label ask =
+          new Label(
+              "\u26a0 "
+                  + plan.context()
+                  + " is a protected context. Type its name to run the experiment there:");
+      ask.setWrapText(true);
+      ask.getStyleClass().add(Styles.DANGER);
+      TextField typed = new TextField();
+      typed.setId("confirm-context-name");
+      typed.setPromptText(plan.context());
+      goButton.disableProperty().bind(typed.textProperty().isNotEqualTo(plan.context()));
+      content.getChildren().addAll(ask, typed);
+      setOnShown(event -> typed.requestFocus());
+    }
+    getDialogPane().setContent(content);
+  }
+
+  /** Shows the dialog and calls {@code onAnswer} with true when the user confirmed. */
+  void ask(Consumer<Boolean> onAnswer) {
+    setOnHidden(
+        event -> {
+          ButtonType answer = getResult();
+          onAnswer.accept(answer == RUN || answer == DRY_RUN);
+        });
+    show();
+  }
+
+  private static Node modeLine(RunPlan plan) {
+    Label mode =
+        new Label(
+            plan.dryRun()
+                ? "Dry run: targets are resolved and probes run once; no fault is applied."
+                : plan.podsHit()
+                    + " pods will be hit. Every fault is journaled before it is applied and"
+                    + " rolled back at the end, on failure, cancel or emergency stop.");
+    mode.setWrapText(true);
+    mode.getStyleClass().add(plan.dryRun() ? Styles.ACCENT : Styles.WARNING);
+    return mode;
+  }
+
+  private static Node attackLine(RunPlan.PlannedAttack attack) {
+    Label title = new Label(attack.stepId() + " \u00b7 " + attack.fault());
+    title.getStyleClass().add(Styles.TEXT_BOLD);
+    title.setWrapText(true);
+    Label target = muted("target " + attack.target() + " \u2192 " + pods(attack.pods()));
+    VBox line = new VBox(2, title, target);
+    line.getStyleClass().add("planned-attack");
+    if (!attack.problem().isEmpty()) {
+      Label problem = new Label("\u26a0 " + attack.problem());
+      problem.getStyleClass().add(Styles.WARNING);
+      problem.setWrapText(true);
+      line.getChildren().add(problem);
+    }
+    return line;
+  }
+
+  private static String pods(List<String> pods) {
+    if (pods.isEmpty()) {
+      return "no pods";
+    }
+    String shown = String.join(", ", pods.subList(0, Math.min(SHOWN_PODS, pods.size())));
+    String more = pods.size() > SHOWN_PODS ? " and " + (pods.size() - SHOWN_PODS) + " more" : "";
+    return pods.size() + (pods.size() == 1 ? " pod: " : " pods: ") + shown + more;
+  }
+
+  private static Label muted(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add(Styles.TEXT_MUTED);
+    label.setWrapText(true);
+    return label;
+  }
+}

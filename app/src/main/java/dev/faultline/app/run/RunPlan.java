@@ -1,0 +1,52 @@
+package dev.faultline.app.run;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run is about to do, for the confirmation before it starts: where, and which faults on
+ * which pods as the live snapshot sees them now.
+ *
+ * @param experiment the experiment's name
+ * @param context the kubeconfig context (or the sandbox's) the run will use
+ * @param protectedContext whether the user marked it protected: the name must be typed to run
+ * @param dryRun whether no fault will be applied
+ * @param attacks every attack step, in the experiment's order
+ * @param probes how many probe steps and continuous probes will run
+ */
+public record RunPlan(
+    String experiment,
+    String context,
+    boolean protectedContext,
+    boolean dryRun,
+    List<PlannedAttack> attacks,
+    int probes) {
+
+  public RunPlan {
+    Objects.requireNonNull(experiment, "experiment");
+    Objects.requireNonNull(context, "context");
+    attacks = List.copyOf(attacks);
+  }
+
+  /** The pods all attacks would hit now, counted once per attack. */
+  public int podsHit() {
+    return attacks.stream().mapToInt(a -> a.pods().size()).sum();
+  }
+
+  /**
+   * One attack step as the run would start it now.
+   *
+   * @param stepId the step's id
+   * @param fault what it does, e.g. {@code "Process signal: SIGSTOP java"}
+   * @param target the target's name and selector summary, or {@code "no target"}
+   * @param pods {@code namespace/name} of the pods it would select now
+   * @param problem why its target cannot be resolved, or empty
+   */
+  public record PlannedAttack(
+      String stepId, String fault, String target, List<String> pods, String problem) {
+    public PlannedAttack {
+      pods = List.copyOf(pods);
+      problem = problem == null ? "" : problem;
+    }
+  }
+}
