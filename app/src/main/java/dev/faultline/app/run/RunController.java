@@ -1,0 +1,233 @@
+package dev.faultline.app.run;
+
+import dev.faultline.app.connection.ConnectionViewModel;
+import dev.faultline.app.connection.LiveCluster;
+import dev.faultline.catalog.Catalog;
+import dev.faultline.designer.document.DocumentProblems;
+import dev.faultline.designer.document.ExperimentDocument;
+import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.designer.run.RunPhase;
+import dev.faultline.designer.run.RunViewModel;
+import dev.faultline.engine.RunHandle;
+import dev.faultline.model.Experiment;
+import dev.faultline.validate.Problem;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/**
+ * Runs the open experiment from the window: checks it can run (no errors, a live cluster, no other
+ * run), shows the plan for confirmation, starts the engine in the background, and hands the run's
+ * view model to the window. Also stops the run, and waits for its rollback, before the window
+ * closes. Lives on the FX thread.
+ */
+public final class RunController {
+
+  private final ExperimentDocument document;
+  private final DocumentProblems problems;
+  private final ConnectionViewModel connection;
+  private final UiTaskExecutor tasks;
+  private final RunPlanner planner;
+  private final RunStarter starter;
+  private final Supplier<Window> owner;
+  private final BiConsumer<String, Boolean> report;
+
+  private final ReadOnlyObjectWrapper<RunViewModel> current =
+      new ReadOnlyObjectWrapper<>(this, "current");
+  private final ReadOnlyObjectWrapper<RunPhase> phase =
+      new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.FINISHED);
+  private final BooleanBinding active = phase.isNotEqualTo(RunPhase.FINISHED);
+
+  /** While a plan is being made or confirmed or the engine starting: a second Run waits. */
+  private boolean preparing;
+
+  private RunHandle handle;
+
+  /**
+   * @param report shows a message in the status line; true marks an error
+   */
+  public RunController(
+      ExperimentDocument document,
+      DocumentProblems problems,
+      Catalog catalog,
+      ConnectionViewModel connection,
+      UiTaskExecutor tasks,
+      RunStarter starter,
+      Supplier<Window> owner,
+      BiConsumer<String, Boolean> report) {
+    this.document = Objects.requireNonNull(document, "document");
+    this.problems = Objects.requireNonNull(problems, "problems");
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.planner = new RunPlanner(catalog);
+    this.starter = Objects.requireNonNull(starter, "starter");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.report = Objects.requireNonNull(report, "report");
+  }
+
+  /**
+   * Runs (or dry-runs) the experiment as it is now, after the user confirmed the plan. Says in the
+   * status line why not when it cannot run.
+   */
+  public void run(boolean dryRun) {
+    String refusal = refusal();
+    if (refusal != null) {
+      report.accept(refusal, true);
+      return;
+    }
+    Experiment experiment = document.experiment();
+    LiveCluster cluster = connection.liveClusterProperty().get();
+    boolean protectedContext = connection.isCurrentProtected();
+    preparing = true;
+    tasks.execute(
+        () ->
+            planner.plan(
+                experiment, cluster.snapshot(), cluster.contextName(), protectedContext, dryRun),
+        plan ->
+            new RunConfirmDialog(owner.get(), plan)
+                .ask(
+                    confirmed -> {
+                      if (confirmed && cluster == connection.liveClusterProperty().get()) {
+                        start(experiment, cluster, dryRun);
+                      } else {
+                        preparing = false;
+                        if (confirmed) {
+                          report.accept("The cluster connection changed; run again.", true);
+                        }
+                      }
+                    }),
+        failure -> {
+          preparing = false;
+          report.accept("Cannot plan the run: " + reason(failure), true);
+        });
+  }
+
+  /** Why the experiment cannot run now, or null. */
+  private String refusal() {
+    if (preparing || active.get()) {
+      return "A run is already in progress; stop it first.";
+    }
+    if (document.unparsedTextProperty().get() != null) {
+      return "Cannot run: the text does not parse; fix it in the text view first.";
+    }
+    long errors = problems.problems().stream().filter(Problem::isError).count();
+    if (errors > 0) {
+      return "Cannot run: the experiment has "
+          + errors
+          + (errors == 1 ? " error" : " errors")
+          + "; see Problems.";
+    }
+    if (connection.liveClusterProperty().get() == null) {
+      return "Cannot run: not connected to a cluster; choose one in the context switcher.";
+    }
+    return null;
+  }
+
+  private void start(Experiment experiment, LiveCluster cluster, boolean dryRun) {
+    RunViewModel run = new RunViewModel(experiment, null, tasks);
+    phase.bind(run.phaseProperty());
+    current.set(run);
+    tasks.execute(
+        () -> starter.start(experiment, cluster, dryRun, run.listener()),
+        started -> {
+          preparing = false;
+          handle = started;
+          run.attach(started);
+          report.accept(
+              (dryRun ? "Dry run" : "Run") + " started on " + cluster.contextName() + ".", false);
+        },
+        failure -> {
+          preparing = false;
+          phase.unbind();
+          phase.set(RunPhase.FINISHED);
+          run.dispose();
+          current.set(null);
+          report.accept("Cannot start the run: " + reason(failure), true);
+        });
+  }
+
+  /**
+   * Calls {@code then} at once when no run is active; else asks whether to stop the run, and after
+   * yes, stops it and calls {@code then} once every fault is rolled back. Nothing happens on no.
+   */
+  public void confirmStopThen(Runnable then) {
+    if (!active.get() || handle == null) {
+      then.run();
+      return;
+    }
+    Alert ask =
+        new Alert(
+            Alert.AlertType.WARNING,
+            "Closing stops the run. Every fault it applied is rolled back before Faultline"
+                + " closes.",
+            new ButtonType("Stop Run and Close", ButtonBar.ButtonData.OK_DONE),
+            new ButtonType("Keep Running", ButtonBar.ButtonData.CANCEL_CLOSE));
+    ask.initOwner(owner.get());
+    ask.setHeaderText("A run is in progress on " + contextName() + ".");
+    ask.getDialogPane().setId("stop-run-on-close");
+    ask.setOnHidden(
+        event -> {
+          ButtonType answer = ask.getResult();
+          if (answer != null && answer.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
+            stopThen(then);
+          }
+        });
+    ask.show();
+  }
+
+  /** Emergency-stops the run and calls {@code then} on the FX thread after its rollback. */
+  private void stopThen(Runnable then) {
+    RunHandle stopping = handle;
+    current.get().emergencyStop();
+    report.accept("Rolling back the run before closing\u2026", false);
+    tasks.execute(
+        () -> stopping.result().join(),
+        result -> then.run(),
+        failure -> then.run());
+  }
+
+  /** Stops the active run now, from anywhere in the window (the global shortcut). */
+  public void emergencyStop() {
+    RunViewModel run = current.get();
+    if (run != null && active.get()) {
+      run.emergencyStop();
+    }
+  }
+
+  private String contextName() {
+    LiveCluster cluster = connection.liveClusterProperty().get();
+    return cluster == null ? "the cluster" : cluster.contextName();
+  }
+
+  /** The run shown, the active one or the last one; null before the first run. */
+  public ReadOnlyObjectProperty<RunViewModel> currentProperty() {
+    return current.getReadOnlyProperty();
+  }
+
+  /** Whether a run is under way (started and not finished). */
+  public BooleanBinding activeBinding() {
+    return active;
+  }
+
+  /** Whether Run can be pressed: nothing running or being prepared. */
+  public BooleanBinding idleBinding() {
+    return Bindings.createBooleanBinding(() -> !active.get(), active);
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+  }
+}

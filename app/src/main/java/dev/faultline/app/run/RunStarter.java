@@ -1,0 +1,87 @@
+package dev.faultline.app.run;
+
+import dev.faultline.app.connection.LiveCluster;
+import dev.faultline.engine.ClusterRunEnvironment;
+import dev.faultline.engine.Engine;
+import dev.faultline.engine.RunHandle;
+import dev.faultline.engine.RunListener;
+import dev.faultline.engine.RunOptions;
+import dev.faultline.model.Experiment;
+import dev.faultline.safety.ActiveRuns;
+import dev.faultline.safety.FileRollbackJournal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts a run on the connected cluster exactly as {@code faultline run} does: the same {@link
+ * ClusterRunEnvironment} (journal in the state directory, preflight, the live snapshot), and the
+ * run registered in {@link ActiveRuns} so {@code faultline stop} from a terminal stops it too. Does
+ * file IO: call it off the FX thread.
+ */
+public final class RunStarter {
+  private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
+
+  private final Path stateDirectory;
+
+  /**
+   * @param stateDirectory where journals and active-run entries live ({@link
+   *     dev.faultline.safety.StateDirectory#get()})
+   */
+  public RunStarter(Path stateDirectory) {
+    this.stateDirectory = stateDirectory;
+  }
+
+  /**
+   * Starts {@code experiment}; returns once the engine runs on its own threads.
+   *
+   * @param listener receives every event, on runner threads
+   * @throws IOException when the run cannot be registered in the state directory
+   */
+  public RunHandle start(
+      Experiment experiment, LiveCluster cluster, boolean dryRun, RunListener listener)
+      throws IOException {
+    String name = experiment.metadata().name();
+    String runId = RunOptions.newRunId(name, Instant.now());
+    var environment =
+        ClusterRunEnvironment.create(cluster.client(), cluster.contextName(), stateDirectory, name);
+    // Gates wait for the Continue button; nobody answers them on the operator's behalf.
+    RunOptions options =
+        RunOptions.defaults(runId).withDryRun(dryRun).withGates(RunOptions.GatePolicy.ASK);
+    ActiveRuns.Registration registration =
+        dryRun
+            ? null
+            : new ActiveRuns(stateDirectory)
+                .register(
+                    runId,
+                    cluster.contextName(),
+                    name,
+                    FileRollbackJournal.fileFor(stateDirectory, runId));
+    RunHandle handle;
+    try {
+      handle = new Engine(environment).start(experiment, options, listener);
+    } catch (RuntimeException e) {
+      close(registration);
+      throw e;
+    }
+    if (registration != null) {
+      registration.onStopRequested(
+          request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
+      handle.result().whenComplete((result, failure) -> close(registration));
+    }
+    return handle;
+  }
+
+  private static void close(ActiveRuns.Registration registration) {
+    if (registration == null) {
+      return;
+    }
+    try {
+      registration.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "could not remove the run's active-run entry", e);
+    }
+  }
+}
