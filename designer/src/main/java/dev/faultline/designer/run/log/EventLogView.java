@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -232,29 +231,17 @@ public final class EventLogView extends Region implements RunEventSink {
     table.setContextMenu(new ContextMenu(copy));
 
     // Follow the newest line until the user scrolls away from the bottom; back at the bottom,
-    // follow again.
-    table
-        .skinProperty()
-        .addListener(
-            (obs, o, skin) -> {
-              if (skin != null) {
-                javafx.application.Platform.runLater(this::watchScrollBar);
-              }
-            });
+    // follow again. Only the user's gestures count: the flow moves its scroll bar itself too.
+    Runnable check = () -> javafx.application.Platform.runLater(this::updateFollowing);
+    table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> check.run());
+    table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> check.run());
+    table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> check.run());
+    table.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> check.run());
   }
 
-  private void watchScrollBar() {
-    for (var node : table.lookupAll(".scroll-bar")) {
-      if (node instanceof ScrollBar bar
-          && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-        bar.valueProperty()
-            .addListener(
-                (obs, o, n) -> {
-                  if (!scrollingToNewest) {
-                    followingNewest.set(n.doubleValue() >= bar.getMax() - 1e-6);
-                  }
-                });
-      }
+  private void updateFollowing() {
+    if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      followingNewest.set(table.getItems().isEmpty() || flow.getPosition() >= 1 - 1e-6);
     }
   }
 

@@ -259,7 +259,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
       return;
     }
     long runEnd = clock.finished() ? Math.max(now, model.lastSample()) : now;
-    long span = Math.max(MIN_SPAN, clock.finished() ? runEnd : runEnd + runEnd / 12);
+    long span = Math.max(MIN_SPAN, runEnd + runEnd / (clock.finished() ? 24 : 12));
     axis = new TimeAxis(0, span, GUTTER, w - GUTTER - 8);
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setFill(palette.color(Swatch.BACKGROUND));
@@ -374,7 +374,9 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     g.setTextBaseline(VPos.CENTER);
     g.setFill(palette.color(Swatch.MUTED));
     for (long tick : axis.ticks(70)) {
-      g.fillText(TimeAxis.label(tick), Math.round(axis.x(tick)) + 0.5, HEADER / 2);
+      double x = Math.round(axis.x(tick)) + 0.5;
+      g.setTextAlign(x < GUTTER + 12 ? TextAlignment.LEFT : TextAlignment.CENTER);
+      g.fillText(TimeAxis.label(tick), x < GUTTER + 12 ? x + 3 : x, HEADER / 2);
     }
     g.setTextAlign(TextAlignment.LEFT);
     g.setFont(BOLD);

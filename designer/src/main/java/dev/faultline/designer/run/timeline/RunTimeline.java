@@ -195,7 +195,7 @@ public final class RunTimeline extends Region implements RunEventSink {
     long runEnd = clock.finished() ? Math.max(now, model.lastEventNanos()) : now;
     if (zoomSpan == 0) {
       // The whole run, with a little room ahead of now so the live edge is not on the border.
-      long span = Math.max(MIN_SPAN, clock.finished() ? runEnd : runEnd + runEnd / 12);
+      long span = Math.max(MIN_SPAN, runEnd + runEnd / (clock.finished() ? 24 : 12));
       return new TimeAxis(0, span, GUTTER, width);
     }
     long start = pannedStart >= 0 ? pannedStart : Math.max(0, runEnd - zoomSpan * 9 / 10);
@@ -283,7 +283,9 @@ public final class RunTimeline extends Region implements RunEventSink {
       g.setStroke(palette.color(Swatch.GRID));
       g.strokeLine(x, AXIS - 4, x, h);
       g.setFill(palette.color(Swatch.MUTED));
-      g.fillText(TimeAxis.label(tick), x, AXIS / 2);
+      // The first label would straddle the gutter's edge: start it there instead.
+      g.setTextAlign(x < GUTTER + 12 ? TextAlignment.LEFT : TextAlignment.CENTER);
+      g.fillText(TimeAxis.label(tick), x < GUTTER + 12 ? x + 3 : x, AXIS / 2);
     }
     g.setStroke(palette.color(Swatch.BORDER));
     g.strokeLine(0, AXIS - 0.5, canvas.getWidth(), AXIS - 0.5);
