@@ -1,0 +1,493 @@
+package dev.faultline.designer.run.pods;
+
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
+import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.designer.run.RunClock;
+import dev.faultline.designer.run.RunEventSink;
+import dev.faultline.designer.run.RunPalette;
+import dev.faultline.designer.run.RunPalette.Swatch;
+import dev.faultline.designer.run.timeline.RunTimeline;
+import dev.faultline.designer.run.timeline.TimeAxis;
+import dev.faultline.engine.RunEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * The targeted pods over run time, one row each: green while ready, amber while not ready, grey
+ * hatched once gone, a red tick where the restart count rose. Replacement pods of the same workload
+ * join as rows marked ↳.
+ *
+ * <p>Rows come from the run's {@link RunEvent.TargetsResolved} events; states come from the
+ * cluster: about once a second, while the run is live, the strip reads the tracked pods from the
+ * snapshot off the FX thread (through the {@link UiTaskExecutor}) and repaints once the sample is
+ * back. One canvas paints only the visible rows, so a hundred pods cost little.
+ *
+ * <p>Feed it with {@link #accept} on the FX thread; add {@link #stylesheet()} to the scene.
+ */
+public final class PodStatusStrip extends Region implements RunEventSink {
+
+  private static final double GUTTER = RunTimeline.GUTTER;
+  private static final double HEADER = 22;
+  private static final double ROW = 20;
+  private static final int PREF_ROWS = 10;
+  private static final long MIN_SPAN = 30_000_000_000L;
+  private static final long SAMPLE_PERIOD = 1_000_000_000L;
+  private static final long FOLLOW_PERIOD = 250_000_000L;
+  private static final Font FONT = Font.font(11.5);
+  private static final Font SMALL = Font.font(10.5);
+  private static final Font BOLD = Font.font(null, FontWeight.BOLD, 11.5);
+
+  private final PodStripModel model = new PodStripModel();
+  private final Supplier<? extends ClusterSnapshot> snapshot;
+  private final UiTaskExecutor executor;
+  private final RunClock clock;
+  private final LongSupplier systemNanos;
+  private final Canvas canvas = new Canvas();
+  private final ScrollBar scroll = new ScrollBar();
+  private final RunPalette palette = new RunPalette();
+  private final Tooltip tooltip = new Tooltip();
+  private final Text measure = new Text();
+  private final AnimationTimer pulse =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          sampleIfDue();
+          paintIfDirty();
+        }
+      };
+
+  private boolean dirty = true;
+  private boolean sampling;
+  private boolean finalSampleTaken;
+  private long lastSampleSystem = Long.MIN_VALUE / 2;
+  private long lastPaint = Long.MIN_VALUE;
+  private TimeAxis axis = new TimeAxis(0, MIN_SPAN, GUTTER, 1);
+  private String hoveredText;
+
+  /**
+   * A strip that samples {@code snapshot} (read on a background thread; return the current live
+   * snapshot, or null while there is none) through {@code executor}.
+   */
+  public PodStatusStrip(Supplier<? extends ClusterSnapshot> snapshot, UiTaskExecutor executor) {
+    this(snapshot, executor, new RunClock(), System::nanoTime);
+  }
+
+  /** As above, with the run clock and the sampling period's time source given (for tests). */
+  public PodStatusStrip(
+      Supplier<? extends ClusterSnapshot> snapshot,
+      UiTaskExecutor executor,
+      RunClock clock,
+      LongSupplier systemNanos) {
+    this.snapshot = Objects.requireNonNull(snapshot);
+    this.executor = Objects.requireNonNull(executor);
+    this.clock = Objects.requireNonNull(clock);
+    this.systemNanos = Objects.requireNonNull(systemNanos);
+    setId("pod-strip");
+    getStyleClass().add("pod-strip");
+    scroll.setOrientation(Orientation.VERTICAL);
+    scroll.setMin(0);
+    scroll.valueProperty().addListener((obs, o, n) -> invalidate());
+    getChildren().addAll(canvas, scroll, palette);
+    tooltip.setShowDelay(Duration.millis(150));
+    palette.onChange(this::invalidate);
+    canvas.addEventHandler(
+        MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+    canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1, 0, 0));
+    canvas.addEventHandler(
+        ScrollEvent.SCROLL,
+        e -> {
+          scroll.setValue(Math.clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
+          e.consume();
+        });
+    sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene == null) {
+                pulse.stop();
+              } else {
+                pulse.start();
+              }
+            });
+  }
+
+  /** The stylesheet with the strip's theme colours; add it to the scene once. */
+  public static String stylesheet() {
+    return Objects.requireNonNull(PodStatusStrip.class.getResource("pods.css")).toExternalForm();
+  }
+
+  @Override
+  public void accept(List<RunEvent> batch) {
+    clock.observe(batch);
+    if (model.accept(batch)) {
+      requestLayout();
+      // New targets: look at them at once rather than up to a second later.
+      lastSampleSystem = Long.MIN_VALUE / 2;
+    }
+    invalidate();
+  }
+
+  /** The rows and their states. */
+  public PodStripModel model() {
+    return model;
+  }
+
+  /** The axis of the last paint. */
+  public TimeAxis axis() {
+    return axis;
+  }
+
+  /** The y of row {@code index}'s top at the last paint (may be outside the visible area). */
+  public double rowTop(int index) {
+    return HEADER + index * ROW - scroll.getValue();
+  }
+
+  /** Samples the cluster now (off the FX thread), unless a sample is already under way. */
+  public void sampleNow() {
+    if (sampling || model.trackedKeys().isEmpty()) {
+      return;
+    }
+    sampling = true;
+    lastSampleSystem = systemNanos.getAsLong();
+    long at = clock.now();
+    var keys = model.trackedKeys();
+    var workloads = model.trackedWorkloads();
+    executor.execute(
+        () -> {
+          ClusterSnapshot current = snapshot.get();
+          return current == null ? null : PodSampler.sample(current, keys, workloads);
+        },
+        seen -> {
+          sampling = false;
+          if (seen != null && model.observe(at, seen)) {
+            requestLayout();
+            invalidate();
+          }
+        },
+        failure -> sampling = false);
+  }
+
+  private void sampleIfDue() {
+    boolean live = clock.running() || (clock.finished() && !finalSampleTaken);
+    if (!live || systemNanos.getAsLong() - lastSampleSystem < SAMPLE_PERIOD) {
+      return;
+    }
+    if (clock.finished()) {
+      finalSampleTaken = true;
+    }
+    sampleNow();
+  }
+
+  /** Repaints if something changed or the live edge is due to move; returns whether it painted. */
+  public boolean paintIfDirty() {
+    long now = clock.now();
+    boolean nowMoved = clock.running() && now - lastPaint >= FOLLOW_PERIOD;
+    if (!dirty && !nowMoved) {
+      return false;
+    }
+    dirty = false;
+    lastPaint = now;
+    paint(now);
+    return true;
+  }
+
+  private void invalidate() {
+    dirty = true;
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    int rows = Math.max(1, Math.min(PREF_ROWS, model.rows().size()));
+    return HEADER + rows * ROW + 1;
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return HEADER + ROW + 1;
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    return 720;
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double w = Math.floor(getWidth());
+    double h = Math.floor(getHeight());
+    double content = HEADER + model.rows().size() * ROW;
+    boolean overflow = content > h;
+    double barWidth = overflow ? scroll.prefWidth(-1) : 0;
+    scroll.setVisible(overflow);
+    scroll.resizeRelocate(w - barWidth, HEADER, barWidth, Math.max(0, h - HEADER));
+    scroll.setMax(Math.max(0, content - h));
+    scroll.setVisibleAmount(Math.max(1, h - HEADER));
+    if (scroll.getValue() > scroll.getMax()) {
+      scroll.setValue(scroll.getMax());
+    }
+    double canvasWidth = Math.max(0, w - barWidth);
+    if (canvas.getWidth() != canvasWidth || canvas.getHeight() != h) {
+      canvas.setWidth(canvasWidth);
+      canvas.setHeight(h);
+      invalidate();
+    }
+  }
+
+  private void paint(long now) {
+    double w = canvas.getWidth();
+    double h = canvas.getHeight();
+    if (w <= GUTTER + 10 || h <= HEADER) {
+      return;
+    }
+    long runEnd = clock.finished() ? Math.max(now, model.lastSample()) : now;
+    long span = Math.max(MIN_SPAN, runEnd + runEnd / (clock.finished() ? 24 : 12));
+    axis = new TimeAxis(0, span, GUTTER, w - GUTTER - 8);
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.setFill(palette.color(Swatch.BACKGROUND));
+    g.fillRect(0, 0, w, h);
+    List<PodRow> rows = model.rows();
+    // Only the rows in view: a strip of a hundred pods paints twenty.
+    int first = Math.max(0, (int) Math.floor(scroll.getValue() / ROW));
+    int last = Math.min(rows.size() - 1, (int) Math.ceil((scroll.getValue() + h - HEADER) / ROW));
+    g.setLineWidth(1);
+    for (long tick : axis.ticks(70)) {
+      double x = Math.round(axis.x(tick)) + 0.5;
+      g.setStroke(palette.color(Swatch.GRID));
+      g.strokeLine(x, HEADER, x, h);
+    }
+    for (int i = first; i <= last; i++) {
+      paintRow(g, rows.get(i), rowTop(i), now, w);
+    }
+    paintHeader(g, w, rows.size());
+    if (rows.isEmpty()) {
+      g.setFill(palette.color(Swatch.MUTED));
+      g.setFont(FONT);
+      g.setTextAlign(TextAlignment.LEFT);
+      g.setTextBaseline(VPos.CENTER);
+      g.fillText("No pods targeted yet", GUTTER + 10, HEADER + ROW / 2);
+    }
+  }
+
+  private void paintRow(GraphicsContext g, PodRow row, double top, long now, double w) {
+    double mid = top + ROW / 2;
+    long liveEnd = clock.running() ? now : model.lastSample();
+    List<PodRow.Segment> segments = row.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      PodRow.Segment segment = segments.get(i);
+      long end =
+          i + 1 < segments.size() ? segments.get(i + 1).start() : Math.max(segment.end(), liveEnd);
+      double x0 = Math.max(GUTTER, axis.x(segment.start()));
+      double x1 = Math.max(x0 + 2, axis.x(end));
+      paintSegment(g, segment.state(), x0, top + 4, x1 - x0, ROW - 8);
+    }
+    for (long restart : row.restarts()) {
+      double x = Math.round(axis.x(restart));
+      g.setFill(palette.color(Swatch.DANGER));
+      g.fillRect(x - 1, top + 1, 2.5, ROW - 2);
+      g.fillPolygon(
+          new double[] {x - 3.5, x + 4.5, x + 0.5}, new double[] {top + 1, top + 1, top + 5}, 3);
+    }
+    // Label column over whatever scrolled under it.
+    g.setFill(palette.color(Swatch.SUBTLE));
+    g.fillRect(0, top, GUTTER, ROW);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.CENTER);
+    double x = 10;
+    if (row.replacement()) {
+      g.setFill(palette.color(Swatch.MUTED));
+      g.setFont(FONT);
+      g.fillText("↳", x, mid);
+      x += 12;
+    }
+    g.setFill(statusDot(row.state()));
+    g.fillOval(x, mid - 3.5, 7, 7);
+    x += 12;
+    double nsWidth = width(row.namespace(), SMALL);
+    String name = fit(row.name(), GUTTER - x - nsWidth - 14, FONT);
+    g.setFont(FONT);
+    g.setFill(palette.color(Swatch.TEXT));
+    g.fillText(name, x, mid);
+    g.setFont(SMALL);
+    g.setFill(palette.color(Swatch.MUTED));
+    g.fillText(row.namespace(), x + width(name, FONT) + 6, mid);
+    g.setStroke(palette.color(Swatch.BORDER));
+    g.strokeLine(GUTTER - 0.5, top, GUTTER - 0.5, top + ROW);
+    g.setStroke(palette.color(Swatch.GRID).deriveColor(0, 1, 1, 0.5));
+    g.strokeLine(0, Math.round(top + ROW) - 0.5, w, Math.round(top + ROW) - 0.5);
+  }
+
+  private void paintSegment(
+      GraphicsContext g, PodState state, double x, double y, double w, double h) {
+    switch (state) {
+      case READY -> {
+        g.setFill(palette.color(Swatch.SUCCESS));
+        g.fillRect(x, y, w, h);
+      }
+      case NOT_READY -> {
+        g.setFill(palette.color(Swatch.WARNING));
+        g.fillRect(x, y, w, h);
+      }
+      case GONE -> {
+        g.setFill(palette.color(Swatch.NEUTRAL).deriveColor(0, 1, 1, 0.18));
+        g.fillRect(x, y, w, h);
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        g.setStroke(palette.color(Swatch.NEUTRAL).deriveColor(0, 1, 1, 0.7));
+        g.setLineWidth(1);
+        for (double hx = x - h; hx < x + w; hx += 5) {
+          g.strokeLine(hx, y + h, hx + h, y);
+        }
+        g.restore();
+      }
+      case UNKNOWN -> {}
+    }
+  }
+
+  private void paintHeader(GraphicsContext g, double w, int count) {
+    g.setFill(palette.color(Swatch.BACKGROUND));
+    g.fillRect(0, 0, w, HEADER);
+    g.setFill(palette.color(Swatch.SUBTLE));
+    g.fillRect(0, 0, GUTTER, HEADER);
+    g.setFont(FONT);
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.CENTER);
+    g.setFill(palette.color(Swatch.MUTED));
+    for (long tick : axis.ticks(70)) {
+      double x = Math.round(axis.x(tick)) + 0.5;
+      g.setTextAlign(x < GUTTER + 12 ? TextAlignment.LEFT : TextAlignment.CENTER);
+      g.fillText(TimeAxis.label(tick), x < GUTTER + 12 ? x + 3 : x, HEADER / 2);
+    }
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setFont(BOLD);
+    g.setFill(palette.color(Swatch.TEXT));
+    String title = "Pods";
+    g.fillText(title, 10, HEADER / 2);
+    Map<PodState, Integer> counts = model.counts();
+    g.setFont(SMALL);
+    g.setFill(palette.color(Swatch.MUTED));
+    String summary =
+        count == 0
+            ? ""
+            : counts.getOrDefault(PodState.READY, 0)
+                + "/"
+                + count
+                + " ready"
+                + (counts.getOrDefault(PodState.GONE, 0) > 0
+                    ? " · " + counts.get(PodState.GONE) + " gone"
+                    : "");
+    g.fillText(summary, 10 + width(title, BOLD) + 8, HEADER / 2);
+    g.setStroke(palette.color(Swatch.BORDER));
+    g.setLineWidth(1);
+    g.strokeLine(0, HEADER - 0.5, w, HEADER - 0.5);
+    g.strokeLine(GUTTER - 0.5, 0, GUTTER - 0.5, HEADER);
+  }
+
+  private Color statusDot(PodState state) {
+    return switch (state) {
+      case READY -> palette.color(Swatch.SUCCESS);
+      case NOT_READY -> palette.color(Swatch.WARNING);
+      case GONE -> palette.color(Swatch.NEUTRAL);
+      case UNKNOWN -> palette.color(Swatch.GRID);
+    };
+  }
+
+  /** The tooltip for {@code (x, y)}: the row's pod and its state there, if a row is under it. */
+  public Optional<String> tooltipAt(double x, double y) {
+    List<PodRow> rows = model.rows();
+    if (y < HEADER) {
+      return Optional.empty();
+    }
+    int index = (int) Math.floor((y - HEADER + scroll.getValue()) / ROW);
+    if (index < 0 || index >= rows.size()) {
+      return Optional.empty();
+    }
+    PodRow row = rows.get(index);
+    StringBuilder text = new StringBuilder(row.key());
+    if (row.replacement()) {
+      text.append(" (replacement)");
+    }
+    PodObservation last = row.last();
+    text.append("\nnow: ").append(describe(row.state()));
+    if (last != null) {
+      text.append(", ")
+          .append(last.phase())
+          .append(", ")
+          .append(last.restarts())
+          .append(last.restarts() == 1 ? " restart" : " restarts");
+    }
+    if (x >= GUTTER) {
+      long t = axis.nanos(x);
+      PodState then = PodState.UNKNOWN;
+      for (PodRow.Segment segment : row.segments()) {
+        if (segment.start() <= t) {
+          then = segment.state();
+        }
+      }
+      text.append("\nat ").append(TimeAxis.label(t)).append(": ").append(describe(then));
+    }
+    return Optional.of(text.toString());
+  }
+
+  private static String describe(PodState state) {
+    return switch (state) {
+      case READY -> "ready";
+      case NOT_READY -> "not ready";
+      case GONE -> "gone";
+      case UNKNOWN -> "not sampled yet";
+    };
+  }
+
+  private void hover(double x, double y, double screenX, double screenY) {
+    String text = x < 0 ? null : tooltipAt(x, y).orElse(null);
+    if (Objects.equals(text, hoveredText)) {
+      return;
+    }
+    hoveredText = text;
+    if (text == null) {
+      tooltip.hide();
+    } else {
+      tooltip.setText(text);
+      tooltip.show(canvas, screenX + 12, screenY + 16);
+    }
+  }
+
+  private String fit(String text, double width, Font font) {
+    if (width(text, font) <= width) {
+      return text;
+    }
+    for (int n = text.length() - 1; n > 0; n--) {
+      String cut = text.substring(0, n) + "…";
+      if (width(cut, font) <= width) {
+        return cut;
+      }
+    }
+    return "";
+  }
+
+  private double width(String text, Font font) {
+    measure.setFont(font);
+    measure.setText(text);
+    return measure.getLayoutBounds().getWidth();
+  }
+}
