@@ -13,6 +13,11 @@ import dev.faultline.app.prefs.WindowBounds;
 import dev.faultline.app.prefs.WindowLayout;
 import dev.faultline.app.theme.ThemeController;
 import dev.faultline.designer.canvas.CanvasView;
+import dev.faultline.designer.preview.PreviewView;
+import dev.faultline.designer.run.chart.ProbeChart;
+import dev.faultline.designer.run.log.EventLogView;
+import dev.faultline.designer.run.pods.PodStatusStrip;
+import dev.faultline.designer.run.timeline.RunTimeline;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.inspector.InspectorView;
 import dev.faultline.designer.palette.PaletteView;
@@ -172,7 +177,12 @@ final class MainStage {
             YamlView.stylesheet(),
             InspectorView.stylesheet(),
             ProblemsView.stylesheet(),
-            CanvasView.stylesheet());
+            CanvasView.stylesheet(),
+            PreviewView.stylesheet(),
+            ProbeChart.stylesheet(),
+            RunTimeline.stylesheet(),
+            PodStatusStrip.stylesheet(),
+            EventLogView.stylesheet());
     scene.setRoot(window);
     stage.titleProperty().bind(viewModel.titleProperty());
 

@@ -9,6 +9,12 @@ import dev.faultline.app.theme.ThemeController;
 import dev.faultline.designer.canvas.CanvasView;
 import dev.faultline.designer.document.StepTemplate;
 import dev.faultline.designer.inspector.InspectorView;
+import dev.faultline.designer.preview.PreviewView;
+import dev.faultline.designer.preview.PreviewViewModel;
+import dev.faultline.app.connection.LiveCluster;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
 import dev.faultline.designer.layout.AutoLayoutAction;
 import dev.faultline.designer.palette.PaletteView;
 import dev.faultline.designer.problems.ProblemsView;
@@ -43,6 +49,7 @@ public final class MainWindow extends BorderPane {
   private final CanvasView canvas;
   private final PaletteView palette;
   private final InspectorView inspector;
+  private final PreviewViewModel preview;
   private final ProblemsView problems;
 
   /** Made when first shown: the text editor is the costliest view to build, and starts hidden. */
@@ -113,7 +120,23 @@ public final class MainWindow extends BorderPane {
     center.setTop(
         new LeftoverBanner(
             viewModel, () -> viewModel.cleanUpLeftovers(connection::cleanUpLeftovers)));
-    panels = new PanelLayout(palette, center, inspector, bottomTabs);
+    preview = new PreviewViewModel(document, viewModel.selection());
+    // The preview follows the connection's live snapshot; null while connecting or unreachable.
+    preview
+        .snapshotProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> {
+                  LiveCluster live = connection.liveClusterProperty().get();
+                  return live == null ? null : live.snapshot();
+                },
+                connection.liveClusterProperty()));
+    // The inspector above, the pods its target selects right under it: edit and see.
+    SplitPane right = new SplitPane(inspector, new PreviewView(preview));
+    right.setId("right-split");
+    right.setOrientation(Orientation.VERTICAL);
+    right.setDividerPositions(0.58);
+    panels = new PanelLayout(palette, center, right, bottomTabs);
     // Text that does not parse can only be fixed there: show it.
     document
         .unparsedTextProperty()
