@@ -23,6 +23,9 @@ final class ProbeChartGrid extends GridPane {
   /** How much of the run the charts show while it lasts. */
   static final Duration WINDOW = Duration.ofMinutes(1);
 
+  /** The shortest span shown, so the first seconds of a run are not stretched across the chart. */
+  private static final Duration MIN_SPAN = Duration.ofSeconds(10);
+
   private final RunViewModel model;
   private final List<ProbeChart> charts = new ArrayList<>();
   private final Label empty =
@@ -124,7 +127,11 @@ final class ProbeChartGrid extends GridPane {
     return samples + " samples · " + rate + " · " + track.lastMessageProperty().get();
   }
 
-  /** Whole run while shorter than the window, then the last minute; the whole run at the end. */
+  /**
+   * Whole run while shorter than the window, then the last minute; the whole run at the end. While
+   * running, the charts follow the clock every pulse; the window grows once a second (with the
+   * elapsed time) so the run's start stays at the left edge, and an open fault window ends at now.
+   */
   private void followRun() {
     long start = model.startEpochMillis();
     if (start == 0) {
@@ -135,10 +142,9 @@ final class ProbeChartGrid extends GridPane {
     for (ProbeChart chart : charts) {
       if (model.phase() == RunPhase.FINISHED) {
         chart.showRange(start, Math.max(start + 1_000, now));
-      } else if (now - start < window) {
-        chart.showRange(start, start + window);
       } else {
-        chart.followNow(WINDOW);
+        long sinceStart = Math.max(MIN_SPAN.toMillis(), now - start + 1_000);
+        chart.followNow(Duration.ofMillis(Math.min(window, sinceStart)));
       }
     }
   }

@@ -172,7 +172,7 @@ public final class RunView extends Region {
     status.getStyleClass().add("run-status");
     status.textProperty().bind(model.statusTextProperty());
     status.setMinWidth(120);
-    status.setMaxWidth(Double.MAX_VALUE);
+    status.setMaxWidth(Region.USE_PREF_SIZE);
     status.setTooltip(new Tooltip());
     status.getTooltip().textProperty().bind(model.statusTextProperty());
     Label dry = new Label("DRY RUN");
@@ -215,7 +215,6 @@ public final class RunView extends Region {
     HBox statusBox = new HBox(8, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(statusBox, Priority.ALWAYS);
-    HBox.setHgrow(status, Priority.ALWAYS);
     HBox bar =
         new HBox(
             10,
