@@ -77,7 +77,9 @@ final class ProbeChartGrid extends GridPane {
       add(empty, 0, 0);
       return;
     }
-    int columns = tracks.size() == 1 ? 1 : tracks.size() <= 4 ? 2 : 3;
+    // One row up to four probes (wide charts read best), then rows of three or four.
+    int n = tracks.size();
+    int columns = n <= 4 ? n : n <= 6 ? 3 : 4;
     int rows = (tracks.size() + columns - 1) / columns;
     for (int c = 0; c < columns; c++) {
       ColumnConstraints column = new ColumnConstraints();
@@ -92,7 +94,7 @@ final class ProbeChartGrid extends GridPane {
     }
     for (int i = 0; i < tracks.size(); i++) {
       ProbeTrack track = tracks.get(i);
-      ProbeChart chart = new ProbeChart(track.title(), track.series());
+      ProbeChart chart = new ProbeChart(track.id(), track.series());
       chart.setUnit(track.unit());
       for (FaultWindow w : model.faultWindows()) {
         chart.addFaultWindow(w.start(), w.end());
@@ -119,12 +121,17 @@ final class ProbeChartGrid extends GridPane {
 
   private static String caption(ProbeTrack track) {
     int samples = track.samplesProperty().get();
+    String type = track.probeType().isEmpty() ? "" : track.probeType() + " · ";
     if (samples == 0) {
-      return "waiting for the first sample";
+      return type + "waiting for the first sample";
     }
     int failures = track.failuresProperty().get();
     String rate = failures == 0 ? "all passing" : failures + " of " + samples + " failed";
-    return samples + " samples · " + rate + " · " + track.lastMessageProperty().get();
+    return samples
+        + (samples == 1 ? " sample · " : " samples · ")
+        + rate
+        + " · "
+        + track.lastMessageProperty().get();
   }
 
   /**

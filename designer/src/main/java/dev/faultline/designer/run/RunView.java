@@ -267,6 +267,8 @@ public final class RunView extends Region {
     number.textProperty().bind(value.asString());
     Label text = new Label(caption);
     text.getStyleClass().add("counter-caption");
+    text.setMinWidth(Region.USE_PREF_SIZE);
+    number.setMinWidth(Region.USE_PREF_SIZE);
     VBox box = new VBox(0, number, text);
     box.setAlignment(Pos.CENTER);
     box.getStyleClass().add("fault-counter");
@@ -289,7 +291,7 @@ public final class RunView extends Region {
     bottom.setDividerPositions(0.45);
     SplitPane body = new SplitPane(slot(timeline, "timeline-slot"), chartSection, bottom);
     body.setOrientation(Orientation.VERTICAL);
-    body.setDividerPositions(0.2, 0.68);
+    body.setDividerPositions(0.17, 0.7);
     body.getStyleClass().add("run-body");
     SplitPane.setResizableWithParent(body.getItems().getFirst(), false);
     return body;
