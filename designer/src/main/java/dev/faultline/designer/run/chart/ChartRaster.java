@@ -67,6 +67,9 @@ final class ChartRaster {
     int previousX = -1;
     double previousY = 0;
     for (int x = 0; x < columns.width() && x < width; x++) {
+      if (columns.gap(x)) {
+        previousX = -1; // a failed read: leave a hole rather than bridge it
+      }
       if (!columns.has(x)) {
         continue;
       }

@@ -30,6 +30,10 @@ final class ColumnDecimator {
   private double[] first = new double[0];
   private double[] last = new double[0];
   private int[] count = new int[0];
+
+  /** Columns holding a NaN sample (a failed read): the line must not be joined across them. */
+  private boolean[] gap = new boolean[0];
+
   private int lastUpdateWork;
 
   /**
@@ -67,8 +71,10 @@ final class ColumnDecimator {
       first = new double[columns];
       last = new double[columns];
       count = new int[columns];
+      gap = new boolean[columns];
     } else {
       Arrays.fill(count, 0);
+      Arrays.fill(gap, false);
     }
     folded = source.indexAtOrAfter(windowStart(), size);
   }
@@ -81,6 +87,8 @@ final class ColumnDecimator {
     System.arraycopy(last, shift, last, 0, keep);
     System.arraycopy(count, shift, count, 0, keep);
     Arrays.fill(count, keep, width, 0);
+    System.arraycopy(gap, shift, gap, 0, keep);
+    Arrays.fill(gap, keep, width, false);
     // Samples folded earlier that are now before the window simply dropped out with their columns.
   }
 
@@ -101,10 +109,14 @@ final class ColumnDecimator {
           return;
         }
         double value = values[o];
-        if (time < windowStart || Double.isNaN(value)) {
+        if (time < windowStart) {
           continue;
         }
         int column = (int) ((time - windowStart) / span);
+        if (Double.isNaN(value)) {
+          gap[column] = true;
+          continue;
+        }
         if (count[column]++ == 0) {
           min[column] = value;
           max[column] = value;
@@ -134,6 +146,11 @@ final class ColumnDecimator {
 
   int width() {
     return width;
+  }
+
+  /** Whether a NaN sample (a gap in the data) fell into the column. */
+  boolean gap(int column) {
+    return gap[column];
   }
 
   boolean has(int column) {

@@ -86,6 +86,26 @@ class ColumnDecimatorTest {
     assertThat(columns.max(1)).isEqualTo(3);
   }
 
+  @Test
+  void aFailedReadBreaksTheLineInsteadOfBridgingIt() {
+    TimeSeries series = new TimeSeries();
+    series.append(5, 5);
+    series.append(55, Double.NaN);
+    series.append(105, 5);
+    series.append(205, 5);
+    ColumnDecimator columns = new ColumnDecimator();
+    columns.update(series, 0, 10, 30);
+    assertThat(columns.gap(5)).isTrue();
+    assertThat(columns.gap(15)).isFalse();
+
+    int[] pixels = new int[30 * 10];
+    ChartRaster raster = new ChartRaster(30, 10, pixels);
+    raster.series(columns, new ChartRaster.YScale(0, 10, 10), 0xff000000);
+    int row = new ChartRaster.YScale(0, 10, 10).row(5);
+    assertThat(pixels[row * 30 + 3]).as("no join across the failed read").isZero();
+    assertThat(pixels[row * 30 + 15]).as("joined between good reads").isEqualTo(0xff000000);
+  }
+
   private static TimeSeries randomSeries(Random random, int n) {
     TimeSeries series = new TimeSeries();
     long t = 0;
