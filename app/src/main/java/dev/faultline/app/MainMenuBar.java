@@ -95,9 +95,20 @@ final class MainMenuBar extends MenuBar {
       view.getItems().add(item);
     }
     view.getItems().addAll(new SeparatorMenuItem(), themeMenu(theme));
+    Menu run =
+        menu(
+            "_Run",
+            "run-menu",
+            actions,
+            "run",
+            "dry-run",
+            SEPARATOR,
+            "emergency-stop",
+            "pause-resume",
+            "cancel-run");
     Menu help =
         menu("_Help", "help-menu", actions, "command-palette", "shortcuts", SEPARATOR, "about");
-    getMenus().addAll(file, edit, view, help);
+    getMenus().addAll(file, edit, view, run, help);
   }
 
   private static Menu menu(String text, String id, Map<String, AppAction> actions, String... ids) {

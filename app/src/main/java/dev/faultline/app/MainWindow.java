@@ -5,26 +5,33 @@ import dev.faultline.app.actions.CheatSheet;
 import dev.faultline.app.actions.CommandPalette;
 import dev.faultline.app.connection.ConnectionViewModel;
 import dev.faultline.app.connection.ContextSwitcher;
+import dev.faultline.app.connection.LiveCluster;
+import dev.faultline.app.run.CanvasBadges;
+import dev.faultline.app.run.CanvasRunStates;
+import dev.faultline.app.run.RunArea;
+import dev.faultline.app.run.RunButtons;
+import dev.faultline.app.run.RunController;
+import dev.faultline.app.run.RunStarter;
 import dev.faultline.app.theme.ThemeController;
 import dev.faultline.designer.canvas.CanvasView;
 import dev.faultline.designer.document.StepTemplate;
 import dev.faultline.designer.inspector.InspectorView;
-import dev.faultline.designer.preview.PreviewView;
-import dev.faultline.designer.preview.PreviewViewModel;
-import dev.faultline.app.connection.LiveCluster;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
-import javafx.scene.control.SplitPane;
 import dev.faultline.designer.layout.AutoLayoutAction;
 import dev.faultline.designer.palette.PaletteView;
+import dev.faultline.designer.preview.PreviewView;
+import dev.faultline.designer.preview.PreviewViewModel;
 import dev.faultline.designer.problems.ProblemsView;
 import dev.faultline.designer.yaml.YamlView;
+import dev.faultline.safety.StateDirectory;
 import dev.faultline.validate.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -50,6 +57,13 @@ public final class MainWindow extends BorderPane {
   private final PaletteView palette;
   private final InspectorView inspector;
   private final PreviewViewModel preview;
+  private final RunController runs;
+  private final RunArea runArea;
+  private final CanvasRunStates stepStates;
+
+  /** Where the bottom panel's divider goes when a run starts: the run view needs room. */
+  static final double RUN_BOTTOM = 0.4;
+
   private final ProblemsView problems;
 
   /** Made when first shown: the text editor is the costliest view to build, and starts hidden. */
@@ -137,6 +151,39 @@ public final class MainWindow extends BorderPane {
     right.setOrientation(Orientation.VERTICAL);
     right.setDividerPositions(0.58);
     panels = new PanelLayout(palette, center, right, bottomTabs);
+
+    runs =
+        new RunController(
+            document,
+            viewModel.problems(),
+            viewModel.catalog(),
+            connection,
+            viewModel.tasks(),
+            new RunStarter(StateDirectory.get()),
+            this::window,
+            viewModel::report);
+    runArea =
+        new RunArea(
+            runs,
+            viewModel.tasks(),
+            () -> {
+              LiveCluster live = connection.liveClusterProperty().get();
+              return live == null ? null : live.snapshot();
+            });
+    Tab runTab = tab("Run", "run-tab", runArea);
+    bottomTabs.getTabs().add(runTab);
+    // A new run takes the stage: the run tab, big enough for its charts, the canvas above it.
+    runs.currentProperty()
+        .subscribe(
+            run -> {
+              if (run != null) {
+                panels.bottomShown.set(true);
+                bottomTabs.getSelectionModel().select(runTab);
+                panels.showBottomAtLeast(RUN_BOTTOM);
+              }
+            });
+    stepStates = new CanvasRunStates(canvas, runs.currentProperty());
+    new CanvasBadges(canvas, preview.counts());
     // Text that does not parse can only be fixed there: show it.
     document
         .unparsedTextProperty()
@@ -180,7 +227,7 @@ public final class MainWindow extends BorderPane {
                     "toggle-bottom", "Problems and Text", "Shortcut+3", panels.bottomShown)),
             theme.choiceProperty());
     HBox.setHgrow(menus, Priority.ALWAYS);
-    HBox top = new HBox(menus, new ContextSwitcher(connection));
+    HBox top = new HBox(menus, new RunButtons(runs, connection), new ContextSwitcher(connection));
     top.setId("top-bar");
     top.getStyleClass().add("top-bar");
     top.setAlignment(Pos.CENTER_LEFT);
@@ -362,7 +409,8 @@ public final class MainWindow extends BorderPane {
   }
 
   void quit() {
-    files.quit();
+    // A run first: it is stopped and rolled back before unsaved changes are asked about.
+    runs.confirmStopThen(files::quit);
   }
 
   /** Lays the graph out left to right in the background; one undoable edit when it lands. */
@@ -386,6 +434,21 @@ public final class MainWindow extends BorderPane {
 
   void showAbout() {
     AboutDialog.create(window()).show();
+  }
+
+  /** Runs the experiment and stops runs. */
+  RunController runs() {
+    return runs;
+  }
+
+  /** The Run tab's content. */
+  RunArea runArea() {
+    return runArea;
+  }
+
+  /** The live target preview under the inspector. */
+  PreviewViewModel preview() {
+    return preview;
   }
 
   Window window() {

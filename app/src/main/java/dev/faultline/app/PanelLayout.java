@@ -54,6 +54,15 @@ final class PanelLayout {
     return horizontal;
   }
 
+  /** Moves the bottom divider up to {@code position} (a fraction) unless it is higher already. */
+  void showBottomAtLeast(double position) {
+    remember();
+    if (bottomDivider > position) {
+      bottomDivider = position;
+      applyDividers();
+    }
+  }
+
   /** Divider positions as fractions: left, right, bottom (for the window layout file). */
   double[] dividers() {
     remember();

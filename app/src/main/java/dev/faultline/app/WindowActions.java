@@ -1,5 +1,7 @@
 package dev.faultline.app;
 
+import dev.faultline.app.run.RunController;
+import dev.faultline.designer.run.RunView;
 import dev.faultline.app.actions.AppAction;
 import dev.faultline.designer.canvas.CanvasView;
 import java.util.LinkedHashMap;
@@ -130,6 +132,34 @@ final class WindowActions {
             "Show Problems and Text",
             "Shortcut+3",
             () -> panels.bottomShown.set(!panels.bottomShown.get())));
+
+    RunController runs = window.runs();
+    add(
+        actions,
+        AppAction.of("run", "Run", "_Run", "F5", () -> runs.run(false))
+            .disabledWhen(runs.activeBinding()));
+    add(
+        actions,
+        AppAction.of("dry-run", "Run", "_Dry Run", "Shift+F5", () -> runs.run(true))
+            .disabledWhen(runs.activeBinding()));
+    // Window-wide through the menu's accelerator: whatever has the focus, this stops the run.
+    add(
+        actions,
+        AppAction.of(
+                "emergency-stop",
+                "Run",
+                "_Emergency Stop",
+                RunView.EMERGENCY_STOP.getName(),
+                runs::emergencyStop)
+            .disabledWhen(runs.activeBinding().not()));
+    add(
+        actions,
+        AppAction.of("pause-resume", "Run", "_Pause or Resume", "F8", runs::togglePause)
+            .disabledWhen(runs.activeBinding().not()));
+    add(
+        actions,
+        AppAction.of("cancel-run", "Run", "_Cancel Run", null, runs::cancel)
+            .disabledWhen(runs.activeBinding().not()));
 
     add(
         actions,

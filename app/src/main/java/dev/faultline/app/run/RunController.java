@@ -14,7 +14,6 @@ import dev.faultline.validate.Problem;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -188,10 +187,7 @@ public final class RunController {
     RunHandle stopping = handle;
     current.get().emergencyStop();
     report.accept("Rolling back the run before closing\u2026", false);
-    tasks.execute(
-        () -> stopping.result().join(),
-        result -> then.run(),
-        failure -> then.run());
+    tasks.execute(() -> stopping.result().join(), result -> then.run(), failure -> then.run());
   }
 
   /** Stops the active run now, from anywhere in the window (the global shortcut). */
@@ -199,6 +195,27 @@ public final class RunController {
     RunViewModel run = current.get();
     if (run != null && active.get()) {
       run.emergencyStop();
+    }
+  }
+
+  /** Pauses a running run, resumes a paused one. */
+  public void togglePause() {
+    RunViewModel run = current.get();
+    if (run == null || !active.get()) {
+      return;
+    }
+    if (run.phase() == RunPhase.PAUSED) {
+      run.resume();
+    } else {
+      run.pause();
+    }
+  }
+
+  /** Cancels the active run: steps stop, every fault is rolled back. */
+  public void cancel() {
+    RunViewModel run = current.get();
+    if (run != null && active.get()) {
+      run.cancel();
     }
   }
 
@@ -215,11 +232,6 @@ public final class RunController {
   /** Whether a run is under way (started and not finished). */
   public BooleanBinding activeBinding() {
     return active;
-  }
-
-  /** Whether Run can be pressed: nothing running or being prepared. */
-  public BooleanBinding idleBinding() {
-    return Bindings.createBooleanBinding(() -> !active.get(), active);
   }
 
   private static String reason(Throwable failure) {

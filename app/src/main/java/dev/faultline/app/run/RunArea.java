@@ -1,0 +1,67 @@
+package dev.faultline.app.run;
+
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
+import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.designer.run.RunView;
+import dev.faultline.designer.run.RunViewModel;
+import dev.faultline.designer.run.log.EventLogView;
+import dev.faultline.designer.run.pods.PodStatusStrip;
+import dev.faultline.designer.run.timeline.RunTimeline;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The Run tab's content: the live run view of the current (or last) run, with its timeline, pod
+ * strip and event log fed from the run's batches; a short explanation before the first run.
+ */
+public final class RunArea extends StackPane {
+  private final UiTaskExecutor tasks;
+  private final Supplier<ClusterSnapshot> snapshot;
+  private final Label placeholder =
+      new Label(
+          "No run yet. Run (F5) runs the experiment on the connected cluster and shows it here:"
+              + " live probe charts, the timeline, the targeted pods and every event. Dry Run"
+              + " (Shift+F5) checks targets, permissions and probes without applying a fault.");
+  private RunView view;
+
+  /**
+   * @param snapshot the live snapshot the pod strip samples (null while disconnected)
+   */
+  public RunArea(RunController runs, UiTaskExecutor tasks, Supplier<ClusterSnapshot> snapshot) {
+    this.tasks = tasks;
+    this.snapshot = snapshot;
+    setId("run-area");
+    placeholder.setWrapText(true);
+    placeholder.setMaxWidth(560);
+    placeholder.getStyleClass().add("run-placeholder");
+    StackPane.setAlignment(placeholder, Pos.CENTER);
+    getChildren().setAll(placeholder);
+    runs.currentProperty().subscribe((old, now) -> show(old, now));
+  }
+
+  private void show(RunViewModel old, RunViewModel run) {
+    if (old != null) {
+      old.dispose();
+    }
+    if (run == null) {
+      view = null;
+      getChildren().setAll(placeholder);
+      return;
+    }
+    RunTimeline timeline = new RunTimeline();
+    PodStatusStrip pods = new PodStatusStrip(snapshot, tasks);
+    EventLogView log = new EventLogView();
+    run.addSink(timeline);
+    run.addSink(pods);
+    run.addSink(log);
+    view = new RunView(run, timeline, pods, log);
+    getChildren().setAll(view);
+  }
+
+  /** The run view shown, or null before the first run. */
+  public RunView view() {
+    return view;
+  }
+}
