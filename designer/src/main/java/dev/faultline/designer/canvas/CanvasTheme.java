@@ -34,7 +34,17 @@ final class CanvasTheme {
     DANGER("#cf222e"),
     WARNING("#9a6700"),
     SUCCESS("#1f883d"),
-    ON_EMPHASIS("#ffffff");
+    ON_EMPHASIS("#ffffff"),
+    // Run states and badges: the fg shades read well as text and thin lines on the card in both
+    // light and dark; the subtle ones are the tinted backgrounds of pills.
+    ACCENT_FG("#0969da"),
+    SUCCESS_FG("#1a7f37"),
+    DANGER_FG("#cf222e"),
+    WARNING_FG("#9a6700"),
+    SUCCESS_SUBTLE("#dafbe1"),
+    DANGER_SUBTLE("#ffebe9"),
+    WARNING_SUBTLE("#fff8c5"),
+    NEUTRAL_SUBTLE("#eaeef280");
 
     private final Color fallback;
 

@@ -14,11 +14,13 @@ import dev.faultline.model.Step;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ObservableMap;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -50,6 +52,11 @@ import javafx.util.Duration;
  * scene so it picks up the AtlantaFX theme's colours; it also works without, in Primer Light's
  * colours.
  *
+ * <p>The live preview and a run decorate the cards through two maps keyed by step id: {@link
+ * #stepBadges()} (a pill such as {@code 3/7} in the top-right corner) and {@link #stepRunStates()}
+ * (border, halo and a state chip; running steps and waiting gates pulse). Many changes in one pulse
+ * repaint once, and only the tiles of the cards that look different.
+ *
  * <p>Keys while it has focus: arrows move the focus between cards, Shift+arrows move the selected
  * cards, Delete/Backspace deletes, Ctrl+A/C/X/V/D select all, copy, cut, paste, duplicate, Ctrl+= /
  * Ctrl+- / Ctrl+0 zoom, Shift+1 fits all, C starts a wire from the focused card (arrows pick the
@@ -67,6 +74,7 @@ public final class CanvasView extends Region {
   private final Canvas canvas = new Canvas();
   private final TileLayer tileLayer = new TileLayer();
   private final Canvas overview = new Canvas();
+  private final RunIndicators runIndicators = new RunIndicators();
   private final CanvasRenderer renderer;
   private final PauseTransition zoomRest = new PauseTransition(ZOOM_REST);
   private final CanvasTheme.Swatches swatches = new CanvasTheme.Swatches();
@@ -74,6 +82,18 @@ public final class CanvasView extends Region {
   private CanvasTheme theme = CanvasTheme.fallback();
   private boolean themeDirty = true;
   private boolean frameDue;
+
+  /**
+   * Runs only while a card is running or waiting: its only job is to keep pulses coming, and each
+   * pulse redraws the few animated cards ({@link RunIndicators}), never a tile.
+   */
+  private final AnimationTimer runClock =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {}
+      };
+
+  private boolean runClockOn;
 
   public CanvasView(
       ExperimentDocument document,
@@ -105,7 +125,7 @@ public final class CanvasView extends Region {
     canvas.setManaged(false);
     overview.setManaged(false);
     overview.setVisible(false);
-    getChildren().addAll(tileLayer, canvas, overview, swatches);
+    getChildren().addAll(tileLayer, canvas, runIndicators, overview, swatches);
 
     model.setRepaintRequest(Platform::requestNextPulse);
     swatches.onChange(
@@ -118,6 +138,7 @@ public final class CanvasView extends Region {
             (obs, old, now) -> {
               if (old != null) {
                 old.removePostLayoutPulseListener(pulse);
+                stopRunClock();
               }
               if (now != null) {
                 now.addPostLayoutPulseListener(pulse);
@@ -152,13 +173,20 @@ public final class CanvasView extends Region {
     paintIfDirty();
   }
 
-  /** Paints when the model, the theme or the size changed since the last frame. */
+  /**
+   * Paints when the model, the theme or the size changed since the last frame; then the animated
+   * cards of a run, if any.
+   */
   void paintIfDirty() {
     model.prepareFrame();
     boolean modelDirty = model.takeDirty();
-    if (!modelDirty && !themeDirty && !frameDue) {
-      return;
+    if (modelDirty || themeDirty || frameDue) {
+      paintFrame();
     }
+    paintRunIndicators();
+  }
+
+  private void paintFrame() {
     frameDue = false;
     if (themeDirty) {
       CanvasTheme read = swatches.read();
@@ -176,6 +204,27 @@ public final class CanvasView extends Region {
         frameDue = true;
         Platform.requestNextPulse();
       }
+    }
+  }
+
+  /** Animates the running and waiting cards, and stops the clock when there are none. */
+  private void paintRunIndicators() {
+    if (model.animatedSteps().isEmpty() || getScene() == null) {
+      stopRunClock();
+      return;
+    }
+    if (!runClockOn) {
+      runClockOn = true;
+      runClock.start();
+    }
+    runIndicators.paint(model, theme, System.nanoTime());
+  }
+
+  private void stopRunClock() {
+    if (runClockOn) {
+      runClockOn = false;
+      runClock.stop();
+      runIndicators.clear();
     }
   }
 
@@ -460,6 +509,26 @@ public final class CanvasView extends Region {
     return model.zoomProperty();
   }
 
+  /**
+   * A short text per step id, drawn as a pill in the card's top-right corner: {@code "3/7"} for 3
+   * of 7 matched pods selected by the live preview (a warning colour when it starts with {@code
+   * "0/"}: nothing would be hit). No entry, no badge. Change it on the FX thread; many changes in
+   * one pulse repaint once, and only the cards whose badge changed.
+   */
+  public ObservableMap<String, String> stepBadges() {
+    return model.stepBadges();
+  }
+
+  /**
+   * The state of each step in the run shown: the card gets the state's border, halo and a chip with
+   * its glyph and word; running steps and waiting gates pulse while they are on screen. Steps
+   * without an entry look as designed; clear the map when no run is shown. Selection and navigation
+   * keep working. Change it on the FX thread; many changes in one pulse repaint once.
+   */
+  public ObservableMap<String, StepRunState> stepRunStates() {
+    return model.stepRunStates();
+  }
+
   /** Whether the overview shows in the corner when the graph does not fit. */
   public BooleanProperty minimapEnabledProperty() {
     return model.minimapEnabledProperty();
@@ -473,6 +542,21 @@ public final class CanvasView extends Region {
   /** Frames painted so far: lets tests and benchmarks see that a change was drawn. */
   public long framesPainted() {
     return renderer.frames();
+  }
+
+  /** Frames of the run animation drawn so far; still when no card runs or waits. */
+  long runIndicatorFrames() {
+    return runIndicators.frames();
+  }
+
+  /** Whether the run animation's clock is on (some card running or waiting, in a scene). */
+  boolean runAnimating() {
+    return runClockOn;
+  }
+
+  /** The theme the view paints with now. */
+  CanvasTheme theme() {
+    return theme;
   }
 
   /** Cards drawn in the last frame, into new tiles or over them (dragged). */

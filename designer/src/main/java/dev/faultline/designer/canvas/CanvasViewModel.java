@@ -31,6 +31,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableMap;
 import javafx.scene.input.MouseButton;
 
 /**
@@ -90,6 +91,7 @@ public final class CanvasViewModel {
   private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
   private final BooleanProperty minimapEnabled =
       new SimpleBooleanProperty(this, "minimapEnabled", true);
+  private final StepDecorations decorations = new StepDecorations(this::invalidate);
 
   private CanvasGraph graph = CanvasGraph.EMPTY;
   private boolean graphStale = true;
@@ -228,6 +230,38 @@ public final class CanvasViewModel {
     return problems.byStepProperty().get().getOrDefault(id, List.of());
   }
 
+  /**
+   * A short text per step id ({@code "3/7"}: selected of matched pods in the live preview), shown
+   * as a pill in the card's top-right corner. Change it on the FX thread only; any number of
+   * changes in one pulse repaint once.
+   */
+  public ObservableMap<String, String> stepBadges() {
+    return decorations.badges();
+  }
+
+  /**
+   * The state of each step in the run shown; steps without an entry are drawn as designed. Change
+   * it on the FX thread only; any number of changes in one pulse repaint once.
+   */
+  public ObservableMap<String, StepRunState> stepRunStates() {
+    return decorations.states();
+  }
+
+  /** Badges and run states as of the last frame, one immutable map (new when they changed). */
+  Map<String, StepDecoration> decorationLook() {
+    return decorations.look();
+  }
+
+  /** A card's badge and run state as of the last frame; {@code null} for a plain card. */
+  StepDecoration decorationOf(String id) {
+    return decorations.of(id);
+  }
+
+  /** The steps running or waiting as of the last frame: their cards animate. */
+  Set<String> animatedSteps() {
+    return decorations.animated();
+  }
+
   /** The overview to draw, or empty when it is switched off or everything is visible. */
   public Optional<Minimap> minimap() {
     if (!minimapEnabled.get()) {
@@ -290,8 +324,14 @@ public final class CanvasViewModel {
     }
   }
 
-  /** Called by the view before it paints a frame: applies a pending fit of a newly opened file. */
+  /**
+   * Called by the view before it paints a frame: applies a pending fit of a newly opened file and
+   * takes this pulse's badges and run states.
+   */
   public void prepareFrame() {
+    if (decorations.flush()) {
+      updateAccessibleText();
+    }
     if (fitPending && viewport.width() > 0 && viewport.height() > 0) {
       fitPending = false;
       zoomToFit();
@@ -908,7 +948,20 @@ public final class CanvasViewModel {
           + (edges == 1 ? "1 connection" : edges + " connections");
     }
     Step s = step.get();
-    return text.accessibleDescription(s, text.lines(s, experiment), problemsOf(s.id()));
+    String description =
+        text.accessibleDescription(s, text.lines(s, experiment), problemsOf(s.id()));
+    StepDecoration decoration = decorations.of(s.id());
+    if (decoration == null) {
+      return description;
+    }
+    var words = new StringBuilder(description);
+    if (decoration.badge() != null && !decoration.badge().isBlank()) {
+      words.append(", ").append(StepDecoration.badgeWords(decoration.badge()));
+    }
+    if (decoration.state() != null) {
+      words.append(", ").append(StepDecoration.stateWords(decoration.state()));
+    }
+    return words.toString();
   }
 
   private void updateAccessibleText() {

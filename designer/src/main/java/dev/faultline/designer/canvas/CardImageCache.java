@@ -4,6 +4,7 @@ import dev.faultline.validate.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -36,6 +37,7 @@ final class CardImageCache {
       List<Problem> problems,
       int joins,
       boolean fansOut,
+      StepDecoration decoration,
       CanvasTheme theme,
       double factor) {
 
@@ -46,6 +48,7 @@ final class CardImageCache {
           && problems == other.problems
           && joins == other.joins
           && fansOut == other.fansOut
+          && Objects.equals(decoration, other.decoration)
           && theme == other.theme
           && factor == other.factor;
     }

@@ -15,8 +15,9 @@ import java.util.Set;
  * with its ends. Cards being dragged and their wires are left out; they are drawn over the tiles
  * while they move.
  *
- * <p>Built only when its {@link Stamp} changes (an edit, a selection, new problems, focus), never
- * for a pan or a zoom, and compared with the previous look to find the areas whose tiles are stale.
+ * <p>Built only when its {@link Stamp} changes (an edit, a selection, new problems, focus, a badge
+ * or run state), never for a pan or a zoom, and compared with the previous look to find the areas
+ * whose tiles are stale.
  */
 final class WorldLook {
 
@@ -35,7 +36,8 @@ final class WorldLook {
       Map<String, List<Problem>> problems,
       String focused,
       Edge selectedEdge,
-      Set<String> moving) {
+      Set<String> moving,
+      Map<String, StepDecoration> decorations) {
 
     static Stamp of(CanvasViewModel model, boolean viewFocused) {
       return new Stamp(
@@ -44,10 +46,14 @@ final class WorldLook {
           model.problemsByStep(),
           viewFocused ? model.focusedProperty().get() : null,
           model.selectedEdge().orElse(null),
-          Set.copyOf(model.moving()));
+          Set.copyOf(model.moving()),
+          model.decorationLook());
     }
 
-    /** Cheap: graph, selection and problems are immutable and compared by identity first. */
+    /**
+     * Cheap: graph, selection, problems and decorations are immutable and compared by identity
+     * first.
+     */
     boolean sameAs(Stamp other) {
       return other != null
           && graph == other.graph
@@ -55,7 +61,8 @@ final class WorldLook {
           && problems.equals(other.problems)
           && Objects.equals(focused, other.focused)
           && Objects.equals(selectedEdge, other.selectedEdge)
-          && moving.equals(other.moving);
+          && moving.equals(other.moving)
+          && decorations.equals(other.decorations);
     }
   }
 
@@ -66,7 +73,8 @@ final class WorldLook {
       boolean focused,
       List<Problem> problems,
       int joins,
-      boolean fansOut) {
+      boolean fansOut,
+      StepDecoration decoration) {
 
     boolean sameAs(CardLook other) {
       return card == other.card
@@ -74,7 +82,8 @@ final class WorldLook {
           && focused == other.focused
           && problems == other.problems
           && joins == other.joins
-          && fansOut == other.fansOut;
+          && fansOut == other.fansOut
+          && Objects.equals(decoration, other.decoration);
     }
   }
 
@@ -112,7 +121,8 @@ final class WorldLook {
               card.id().equals(stamp.focused()),
               model.problemsOf(card.id()),
               WorldPainter.joins(graph, card),
-              graph.dependents(card.id()) > 1));
+              graph.dependents(card.id()) > 1,
+              stamp.decorations().get(card.id())));
     }
     Map<String, WireLook> wires = new LinkedHashMap<>();
     for (Edge edge : graph.edges()) {

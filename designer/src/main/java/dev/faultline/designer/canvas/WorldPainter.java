@@ -33,12 +33,16 @@ final class WorldPainter {
   private static final double ICON_SIZE = 18;
   private static final double TEXT_LEFT = PAD + ICON_BOX + 10;
 
+  /** A line shortened to fewer characters than this (ellipsis included) is left out. */
+  private static final int MIN_SHORTENED = 10;
+
   private static final Font TITLE = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
   private static final Font SMALL = Font.font(Font.getDefault().getFamily(), 11);
   private static final Font BADGE = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 10);
 
   private final TextFitter fitter;
   private final CardImageCache cardImages = new CardImageCache();
+  private final DecorationPainter decorations;
 
   /** Cards drawn since the counter was last reset, and how many of them came as images. */
   private int cardsDrawn;
@@ -47,6 +51,7 @@ final class WorldPainter {
 
   WorldPainter(TextFitter fitter) {
     this.fitter = fitter;
+    this.decorations = new DecorationPainter(fitter);
   }
 
   /**
@@ -184,8 +189,19 @@ final class WorldPainter {
       Position at,
       CanvasTheme theme,
       double zoom) {
-    g.setFill(theme.kind(card.kind()).deriveColor(0, 1, 1, 0.85));
+    StepDecoration decoration = model.decorationOf(card.id());
+    StepRunState state = decoration == null ? null : decoration.state();
+    double opacity = state == null ? 0.85 : 0.85 * (1 - DecorationPainter.dimming(state));
+    g.setFill(theme.kind(card.kind()).deriveColor(0, 1, 1, opacity));
     g.fillRect(at.x(), at.y(), StepGeometry.WIDTH, StepGeometry.HEIGHT);
+    Color stateBorder = state == null ? null : DecorationPainter.border(state, theme);
+    if (stateBorder != null && !model.isSelected(card.id())) {
+      // The run at a glance when zoomed far out: the state's colour around each box.
+      g.setStroke(stateBorder);
+      g.setLineWidth(3 / zoom);
+      double m = 1.5 / zoom;
+      g.strokeRect(at.x() - m, at.y() - m, StepGeometry.WIDTH + 2 * m, StepGeometry.HEIGHT + 2 * m);
+    }
     if (model.isSelected(card.id())) {
       g.setStroke(theme.color(Swatch.ACCENT));
       g.setLineWidth(3 / zoom);
@@ -211,6 +227,7 @@ final class WorldPainter {
             model.problemsOf(card.id()),
             joins(graph, card),
             graph.dependents(card.id()) > 1,
+            model.decorationOf(card.id()),
             theme,
             grid.scale());
     Image image =
@@ -249,7 +266,13 @@ final class WorldPainter {
     double h = StepGeometry.HEIGHT;
     Color kind = theme.kind(card.kind());
     boolean selected = model.isSelected(card.id());
+    StepDecoration decoration = model.decorationOf(card.id());
+    StepRunState state = decoration == null ? null : decoration.state();
+    String badge = decoration == null || decoration.badge() == null ? "" : decoration.badge();
 
+    if (state != null && !selected) {
+      decorations.paintHalo(g, x, y, w, h, state, theme);
+    }
     // Body with a soft shadow line under it, then the kind stripe on the left edge.
     g.setFill(theme.color(Swatch.BORDER).deriveColor(0, 1, 1, 0.6));
     g.fillRoundRect(x, y + 1.5, w, h, ARC, ARC);
@@ -259,26 +282,21 @@ final class WorldPainter {
     g.fillRoundRect(x, y, STRIPE * 2, h, ARC, ARC);
     g.setFill(theme.color(Swatch.CARD));
     g.fillRect(x + STRIPE, y, STRIPE, h);
-    g.setStroke(selected ? theme.color(Swatch.ACCENT) : theme.color(Swatch.BORDER));
-    g.setLineWidth(selected ? 2 : 1);
-    g.strokeRoundRect(x, y, w, h, ARC, ARC);
-
-    if (viewFocused && card.id().equals(model.focusedProperty().get())) {
-      g.setStroke(theme.color(Swatch.ACCENT).deriveColor(0, 1, 1, 0.45));
-      g.setLineWidth(3);
-      g.strokeRoundRect(x - 4, y - 4, w + 8, h + 8, ARC + 6, ARC + 6);
-    }
 
     paintIcon(g, card, x + PAD, y + 10, kind, theme);
 
+    // Top-right corner: the badge, then the problem counts to its left.
+    double corner = x + w - 8;
+    double badgeWidth = badge.isBlank() ? 0 : decorations.badgeWidth(badge) + 4;
     List<Problem> problems = model.problemsOf(card.id());
-    double badges = paintBadges(g, problems, x + w - 8, y + 8, theme);
+    double badges = badgeWidth + paintBadges(g, problems, corner - badgeWidth, y + 8, theme);
 
     StepText.Lines texts = card.texts();
     g.setTextBaseline(VPos.BASELINE);
     g.setFont(TITLE);
     g.setFill(theme.color(Swatch.TEXT));
-    g.fillText(fitter.fit(texts.title(), TITLE, w - TEXT_LEFT - 8 - badges), x + TEXT_LEFT, y + 21);
+    String title = fitter.fit(texts.title(), TITLE, w - TEXT_LEFT - 8 - badges);
+    g.fillText(title, x + TEXT_LEFT, y + 21);
     g.setFont(SMALL);
     g.setFill(theme.color(Swatch.MUTED));
     g.fillText(fitter.fit(texts.subtitle(), SMALL, w - TEXT_LEFT - 8), x + TEXT_LEFT, y + 35);
@@ -286,7 +304,34 @@ final class WorldPainter {
     g.setFill(theme.color(Swatch.TEXT));
     g.fillText(fitter.fit(texts.detail(), SMALL, textWidth), x + PAD, y + 54);
     g.setFill(theme.color(Swatch.MUTED));
-    g.fillText(fitter.fit(texts.context(), SMALL, textWidth), x + PAD, y + 68);
+    double contextWidth = state == null ? textWidth : decorations.chipOrigin(state).x() - 6 - PAD;
+    String context = fitter.fit(texts.context(), SMALL, contextWidth);
+    if (context.equals(texts.context()) || context.length() >= MIN_SHORTENED) {
+      // Beside a long state chip a stub such as "after…" says nothing: leave it out.
+      g.fillText(context, x + PAD, y + 68);
+    }
+
+    if (state != null) {
+      decorations.paintDimming(g, x, y, w, h, state, theme);
+      if (state == StepRunState.SKIPPED) {
+        double titleWidth = fitter.width(title, TITLE);
+        g.setStroke(theme.color(Swatch.MUTED));
+        g.setLineWidth(1.2);
+        g.strokeLine(x + TEXT_LEFT, y + 16.5, x + TEXT_LEFT + titleWidth, y + 16.5);
+      }
+    }
+    paintBorder(g, x, y, w, h, selected, state, theme);
+    if (viewFocused && card.id().equals(model.focusedProperty().get())) {
+      g.setStroke(theme.color(Swatch.ACCENT).deriveColor(0, 1, 1, 0.45));
+      g.setLineWidth(3);
+      g.strokeRoundRect(x - 4, y - 4, w + 8, h + 8, ARC + 6, ARC + 6);
+    }
+    if (!badge.isBlank()) {
+      decorations.paintBadge(g, badge, corner, y + 8, theme);
+    }
+    if (state != null) {
+      decorations.paintChip(g, x, y, state, theme);
+    }
 
     paintPorts(g, graph, card, at, kind, theme);
   }
@@ -312,6 +357,39 @@ final class WorldPainter {
     g.appendSVGPath(path.get());
     g.stroke();
     g.restore();
+  }
+
+  /**
+   * The outline: accent when selected, else the run state's colour (dashed when skipped), else the
+   * plain border. A selected card in a run keeps its state's colour and gets an accent ring.
+   */
+  private static void paintBorder(
+      GraphicsContext g,
+      double x,
+      double y,
+      double w,
+      double h,
+      boolean selected,
+      StepRunState state,
+      CanvasTheme theme) {
+    Color stateBorder = state == null ? null : DecorationPainter.border(state, theme);
+    if (stateBorder != null) {
+      g.setStroke(stateBorder);
+      g.setLineWidth(2);
+      g.strokeRoundRect(x, y, w, h, ARC, ARC);
+      if (selected) {
+        g.setStroke(theme.color(Swatch.ACCENT));
+        g.strokeRoundRect(x - 3.5, y - 3.5, w + 7, h + 7, ARC + 6, ARC + 6);
+      }
+      return;
+    }
+    g.setStroke(selected ? theme.color(Swatch.ACCENT) : theme.color(Swatch.BORDER));
+    g.setLineWidth(selected ? 2 : 1);
+    if (state == StepRunState.SKIPPED && !selected) {
+      g.setLineDashes(4, 3);
+    }
+    g.strokeRoundRect(x, y, w, h, ARC, ARC);
+    g.setLineDashes((double[]) null);
   }
 
   /** Error and warning counts as pills ending at {@code right}; returns the width they take. */

@@ -140,6 +140,32 @@ class CanvasTilesUiTest {
   }
 
   @Test
+  void badgesAndRunStatesShowAndGo() throws Exception {
+    fx(
+        () -> {
+          warm.stepBadges().putAll(Map.of("freeze", "3/7", "kill", "0/7"));
+          warm.stepRunStates()
+              .putAll(
+                  Map.of(
+                      "freeze", StepRunState.SUCCEEDED,
+                      "until-unhealthy", StepRunState.FAILED,
+                      "kill", StepRunState.SKIPPED,
+                      "until-recovered", StepRunState.PENDING));
+          return null;
+        });
+    assertThat(paint(warm)).isGreaterThan(0);
+    assertSameAsFresh("with badges and run states");
+    fx(
+        () -> {
+          warm.stepBadges().remove("freeze");
+          warm.stepRunStates().put("until-unhealthy", StepRunState.SUCCEEDED);
+          warm.stepRunStates().remove("until-recovered");
+          return null;
+        });
+    assertSameAsFresh("after badges and run states changed");
+  }
+
+  @Test
   void themeSwitchRepaintsEveryTile() throws Exception {
     WritableImage light = snapshot(warm);
     fx(
@@ -264,6 +290,8 @@ class CanvasTilesUiTest {
           row.applyCss();
           row.layout();
           view.viewModel().setViewport(warm.viewModel().viewport());
+          view.stepBadges().putAll(warm.stepBadges());
+          view.stepRunStates().putAll(warm.stepRunStates());
           view.settleZoom(); // its first frame fitted the graph: no stretched tiles of that zoom
           return view;
         });

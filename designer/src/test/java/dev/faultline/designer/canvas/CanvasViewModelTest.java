@@ -357,6 +357,68 @@ class CanvasViewModelTest {
 
   // ---- helpers ----
 
+  @Test
+  void badgesAndRunStatesAreTakenOncePerFrameAndAskForOneRepaint() {
+    int[] requests = {0};
+    model.setRepaintRequest(() -> requests[0]++);
+    model.prepareFrame();
+    model.takeDirty();
+
+    for (int i = 0; i < 50; i++) {
+      model.stepBadges().put("a", i + "/50");
+      model.stepRunStates().put("b", i % 2 == 0 ? StepRunState.RUNNING : StepRunState.FAILED);
+    }
+    assertThat(requests[0]).as("repaints asked for 100 changes").isEqualTo(1);
+    assertThat(model.decorationOf("a")).as("not drawn before the frame").isNull();
+
+    model.prepareFrame();
+    assertThat(model.takeDirty()).isTrue();
+    assertThat(model.decorationOf("a")).isEqualTo(new StepDecoration("49/50", null));
+    assertThat(model.decorationOf("b")).isEqualTo(new StepDecoration(null, StepRunState.FAILED));
+    assertThat(model.animatedSteps()).isEmpty();
+
+    var look = model.decorationLook();
+    model.stepRunStates().put("c", StepRunState.WAITING);
+    assertThat(requests[0]).isEqualTo(2);
+    model.prepareFrame();
+    assertThat(model.animatedSteps()).containsExactly("c");
+    assertThat(model.decorationLook()).isNotSameAs(look);
+
+    // Put back what was there: the picture is the same object, the tiles stay.
+    look = model.decorationLook();
+    model.stepBadges().put("a", "1/2");
+    model.stepBadges().put("a", "49/50");
+    model.prepareFrame();
+    assertThat(model.decorationLook()).isSameAs(look);
+  }
+
+  @Test
+  void theFocusedStepSaysItsBadgeAndRunStateAndStaysSelectable() {
+    click(center("b"), Modifiers.NONE);
+    model.stepBadges().put("b", "3/7");
+    model.stepRunStates().put("b", StepRunState.WAITING);
+    model.prepareFrame();
+    assertThat(model.accessibleTextProperty().get())
+        .startsWith("Wait b")
+        .endsWith(", 3 of 7 pods selected, waiting for Continue");
+
+    model.stepBadges().put("b", "0/0");
+    model.stepRunStates().put("b", StepRunState.FAILED);
+    model.prepareFrame();
+    assertThat(model.accessibleTextProperty().get()).endsWith(", 0 of 0 pods selected, failed");
+
+    model.stepRunStates().put("a", StepRunState.RUNNING);
+    model.prepareFrame();
+    click(center("a"), Modifiers.NONE);
+    assertThat(fixtures.selection.ids()).as("selection during a run").containsExactly("a");
+    assertThat(model.accessibleTextProperty().get()).endsWith(", running");
+
+    model.stepRunStates().clear();
+    model.stepBadges().clear();
+    model.prepareFrame();
+    assertThat(model.accessibleTextProperty().get()).doesNotContain("running");
+  }
+
   private StepCard card(String id) {
     return model.graph().card(id).orElseThrow();
   }
