@@ -18,6 +18,7 @@ import dev.faultline.designer.inspector.InspectorView;
 import dev.faultline.designer.palette.PaletteView;
 import dev.faultline.designer.preview.PreviewView;
 import dev.faultline.designer.problems.ProblemsView;
+import dev.faultline.designer.run.RunView;
 import dev.faultline.designer.run.chart.ProbeChart;
 import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.run.pods.PodStatusStrip;
@@ -180,6 +181,7 @@ final class MainStage {
             CanvasView.stylesheet(),
             PreviewView.stylesheet(),
             ProbeChart.stylesheet(),
+            RunView.stylesheet(),
             RunTimeline.stylesheet(),
             PodStatusStrip.stylesheet(),
             EventLogView.stylesheet());
@@ -200,8 +202,9 @@ final class MainStage {
             .orElse(null);
     stage.setOnCloseRequest(
         event -> {
-          if (viewModel.document().isDirty()) {
-            // Asked first; the window closes once the changes are saved or discarded.
+          if (viewModel.document().isDirty() || window.runs().activeBinding().get()) {
+            // Asked first; the window closes once the run is rolled back and the changes are
+            // saved or discarded.
             event.consume();
             window.quit();
           }

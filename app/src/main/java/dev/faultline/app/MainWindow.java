@@ -60,9 +60,10 @@ public final class MainWindow extends BorderPane {
   private final RunController runs;
   private final RunArea runArea;
   private final CanvasRunStates stepStates;
+  private boolean paletteBeforeRun;
 
   /** Where the bottom panel's divider goes when a run starts: the run view needs room. */
-  static final double RUN_BOTTOM = 0.4;
+  static final double RUN_BOTTOM = 0.3;
 
   private final ProblemsView problems;
 
@@ -182,7 +183,28 @@ public final class MainWindow extends BorderPane {
                 panels.showBottomAtLeast(RUN_BOTTOM);
               }
             });
+    // A run needs width for its charts, and nothing is added from the palette meanwhile: the
+    // palette steps aside while a run is active and comes back after it, if it was showing.
+    runs.activeBinding()
+        .addListener(
+            (obs, was, active) -> {
+              if (active) {
+                paletteBeforeRun = panels.leftShown.get();
+                panels.leftShown.set(false);
+              } else if (paletteBeforeRun) {
+                panels.leftShown.set(true);
+              }
+            });
     stepStates = new CanvasRunStates(canvas, runs.currentProperty());
+    // The last run's outcome stays on the cards until the graph is edited: then it is history.
+    document
+        .revisionProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!runs.activeBinding().get()) {
+                stepStates.clear();
+              }
+            });
     new CanvasBadges(canvas, preview.counts());
     // Text that does not parse can only be fixed there: show it.
     document

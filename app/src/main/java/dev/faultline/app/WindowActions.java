@@ -1,9 +1,9 @@
 package dev.faultline.app;
 
-import dev.faultline.app.run.RunController;
-import dev.faultline.designer.run.RunView;
 import dev.faultline.app.actions.AppAction;
+import dev.faultline.app.run.RunController;
 import dev.faultline.designer.canvas.CanvasView;
+import dev.faultline.designer.run.RunView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

@@ -10,6 +10,14 @@ final class Await {
   private Await() {}
 
   /** Waits up to 10 s for {@code condition}; fails the test with a clear message otherwise. */
+  static void until(int seconds, String what, BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    } catch (TimeoutException e) {
+      throw new AssertionError("Not within " + seconds + " s: " + what, e);
+    }
+  }
+
   static void until(BooleanSupplier condition) {
     try {
       WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);

@@ -66,12 +66,40 @@ public final class RunStarter {
       close(registration);
       throw e;
     }
+    rollBackOnExit(handle);
     if (registration != null) {
       registration.onStopRequested(
           request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
       handle.result().whenComplete((result, failure) -> close(registration));
     }
     return handle;
+  }
+
+  /**
+   * A SIGTERM or logout ends the JVM without closing the window: the run is stopped and rolled back
+   * before the process goes, as {@code faultline run} does on Ctrl-C.
+   */
+  private static void rollBackOnExit(RunHandle handle) {
+    Thread hook =
+        new Thread(
+            () -> {
+              if (!handle.result().isDone()) {
+                handle.emergencyStop("the Faultline app being terminated");
+                handle.result().join();
+              }
+            },
+            "faultline-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    handle
+        .result()
+        .whenComplete(
+            (result, failure) -> {
+              try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+              } catch (IllegalStateException shuttingDown) {
+                // the hook is running or ran: it waited for the rollback
+              }
+            });
   }
 
   private static void close(ActiveRuns.Registration registration) {

@@ -38,6 +38,12 @@ final class GateBar extends HBox {
     question.setWrapText(true);
     VBox text = new VBox(2, title, question);
     text.setAlignment(Pos.CENTER_LEFT);
+    // The question wraps on a narrow window; the Continue and Abort buttons always stay in sight.
+    text.setMinWidth(0);
+    title.setMinWidth(0);
+    question.setMinWidth(0);
+    continueButton.setMinWidth(Region.USE_PREF_SIZE);
+    rejectButton.setMinWidth(Region.USE_PREF_SIZE);
     HBox.setHgrow(text, Priority.ALWAYS);
     continueButton.setId("gate-continue");
     continueButton.getStyleClass().addAll("gate-continue", "accent");

@@ -171,7 +171,6 @@ public final class RunView extends Region {
     status.setId("run-status");
     status.getStyleClass().add("run-status");
     status.textProperty().bind(model.statusTextProperty());
-    status.setMinWidth(120);
     status.setMaxWidth(Region.USE_PREF_SIZE);
     status.setTooltip(new Tooltip());
     status.getTooltip().textProperty().bind(model.statusTextProperty());
@@ -214,6 +213,9 @@ public final class RunView extends Region {
 
     HBox statusBox = new HBox(8, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
+    // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen.
+    statusBox.setMinWidth(0);
+    status.setMinWidth(60);
     HBox.setHgrow(statusBox, Priority.ALWAYS);
     HBox bar =
         new HBox(
@@ -309,6 +311,9 @@ public final class RunView extends Region {
     noteText.setPromptText("Note for the timeline, e.g. “alert fired in #oncall”, then Enter");
     noteText.setOnAction(e -> submitNote());
     HBox.setHgrow(noteText, Priority.ALWAYS);
+    // The field gives way first on a narrow window, never the button that adds the note.
+    noteText.setPrefColumnCount(12);
+    noteText.setMinWidth(120);
     addNote.setId("add-note");
     addNote.setMinWidth(Region.USE_PREF_SIZE);
     addNote.setOnAction(e -> submitNote());
