@@ -66,7 +66,7 @@ class MainWindowUiTest {
 
     assertThat(menuBar.getMenus())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("File", "Edit", "View", "Help");
+        .containsExactly("File", "Edit", "View", "Run", "Help");
     Menu file = menuBar.getMenus().get(0);
     assertThat(file.getItems())
         .extracting(MainWindowUiTest::text)
@@ -124,7 +124,23 @@ class MainWindowUiTest {
             "",
             "Theme");
 
-    Menu help = menuBar.getMenus().get(3);
+    Menu run = menuBar.getMenus().get(3);
+    assertThat(run.getItems())
+        .extracting(MainWindowUiTest::text)
+        .containsExactly("Run", "Dry Run", "", "Emergency Stop", "Pause or Resume", "Cancel Run");
+    assertThat(run.getItems())
+        .extracting(MenuItem::getAccelerator)
+        .containsExactly(
+            shortcut("F5"),
+            shortcut("Shift+F5"),
+            null,
+            shortcut("Shortcut+Shift+X"),
+            shortcut("F8"),
+            null);
+    // No run yet: nothing to stop; and no cluster in this window, so nothing to run on either.
+    assertThat(run.getItems().get(3).isDisable()).isTrue();
+
+    Menu help = menuBar.getMenus().get(4);
     assertThat(help.getItems())
         .extracting(MainWindowUiTest::text)
         .containsExactly("Command Palette\u2026", "Keyboard Shortcuts", "", "About Faultline");
@@ -202,7 +218,7 @@ class MainWindowUiTest {
   @Test
   void aboutShowsTheVersion(FxRobot robot) {
     MenuItem about =
-        robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(3).getItems().getLast();
+        robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().getLast().getItems().getLast();
 
     robot.interact(about::fire);
 

@@ -162,23 +162,6 @@ class RunFromTheWindowUiTest {
     assertThat(fx(() -> window.canvas().stepRunStates().get("go-ahead")))
         .as(() -> fx(() -> run.stepStates() + " canvas " + window.canvas().stepRunStates()))
         .isEqualTo(StepRunState.WAITING);
-    robot.interact(
-        () -> {
-          try {
-            var img = stage.getScene().getRoot().snapshot(null, null);
-            var out =
-                new java.awt.image.BufferedImage(
-                    (int) img.getWidth(),
-                    (int) img.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < out.getHeight(); y++)
-              for (int x = 0; x < out.getWidth(); x++)
-                out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-            javax.imageio.ImageIO.write(out, "png", new java.io.File("/tmp/fl/gate.png"));
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        });
     robot.clickOn("#note-text").write("alert fired in oncall");
     robot.clickOn("#add-note");
     Await.until(10, "the note is on the timeline", () -> fx(() -> run.notes().size()) == 1);

@@ -71,7 +71,11 @@ class SandboxConnectionUiTest {
         });
     try {
       Label status = robot.from(stage.getScene().getRoot()).lookup("#connection-status").query();
-      await(20, () -> status.getText().endsWith("live"));
+      try {
+        await(20, () -> status.getText().endsWith("live"));
+      } catch (AssertionError e) {
+        throw new AssertionError("status stayed at: " + status.getText(), e);
+      }
 
       // The probe's summary, then the live snapshot's state once its first lists arrived.
       assertThat(status.getText())

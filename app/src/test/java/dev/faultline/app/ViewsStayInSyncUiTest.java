@@ -59,7 +59,8 @@ class ViewsStayInSyncUiTest {
     open(robot);
     robot.interact(() -> window.viewModel().selection().select("until-recovered"));
     TextInputControl url = robot.lookup("#field-with-url").queryAs(TextInputControl.class);
-    robot.clickOn(url);
+    // Focused as a Tab would (the field may sit below the fold of the inspector), then typed.
+    robot.interact(url::requestFocus);
     robot.interact(url::selectAll);
     robot.write("http://checkout.shop/ready").type(KeyCode.TAB);
     robot.clickOn("YAML");

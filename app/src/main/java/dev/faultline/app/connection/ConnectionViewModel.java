@@ -174,8 +174,9 @@ public final class ConnectionViewModel {
           LiveCluster live = connection.live().orElse(null);
           liveCluster.set(live);
           if (live != null) {
-            showSync(live.snapshot().state());
+            // Listen first, then read: a change in between still arrives as an update.
             live.snapshot().onChange(() -> syncChanged(request, live));
+            showSync(live.snapshot().state());
           }
         },
         failure -> {
