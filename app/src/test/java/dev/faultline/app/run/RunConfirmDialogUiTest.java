@@ -1,0 +1,114 @@
+package dev.faultline.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The confirmation before a run: it lists what will be hit, and on a protected context the Run
+ * button stays disabled until the context's name is typed exactly.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class RunConfirmDialogUiTest {
+
+  private static final RunPlan.PlannedAttack FREEZE =
+      new RunPlan.PlannedAttack(
+          "freeze",
+          "Signal a process: signal=SIGSTOP, process=java",
+          "checkout (app=checkout)",
+          List.of("shop/checkout-1", "shop/checkout-2"),
+          "");
+  private static final RunPlan.PlannedAttack NOTHING =
+      new RunPlan.PlannedAttack(
+          "kill", "Kill containers", "cart (app=cart)", List.of(), "selects no pod now");
+
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+    stage.show();
+  }
+
+  @Test
+  void aProtectedContextNeedsItsNameTyped(FxRobot robot) {
+    AtomicReference<Boolean> answer = new AtomicReference<>();
+    show(
+        robot,
+        new RunPlan("checkout", "prod-eu", true, false, List.of(FREEZE, NOTHING), 1),
+        answer);
+
+    DialogPane pane = robot.lookup("#run-confirm").queryAs(DialogPane.class);
+    assertThat(fx(pane::getHeaderText)).isEqualTo("Run checkout on prod-eu (protected)?");
+    assertThat(texts(robot))
+        .contains(
+            "freeze \u00b7 Signal a process: signal=SIGSTOP, process=java",
+            "target checkout (app=checkout) \u2192 2 pods: shop/checkout-1, shop/checkout-2",
+            "\u26a0 selects no pod now",
+            "1 probe will run.");
+    Button run = robot.lookup("#confirm-run").queryButton();
+    assertThat(run.isDisabled()).isTrue();
+
+    TextField name = robot.lookup("#confirm-context-name").queryAs(TextField.class);
+    robot.interact(() -> name.setText("prod-e"));
+    assertThat(run.isDisabled()).isTrue();
+    robot.interact(() -> name.setText("prod-eu"));
+    assertThat(run.isDisabled()).isFalse();
+
+    robot.clickOn(run);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(answer.get()).isTrue();
+  }
+
+  @Test
+  void aDryRunAsksNoNameAndCancelSaysNo(FxRobot robot) {
+    AtomicReference<Boolean> answer = new AtomicReference<>();
+    show(robot, new RunPlan("checkout", "prod-eu", true, true, List.of(FREEZE), 0), answer);
+
+    assertThat(robot.lookup("#confirm-context-name").tryQuery()).isEmpty();
+    Button go = robot.lookup("#confirm-run").queryButton();
+    assertThat(go.getText()).isEqualTo("Dry Run");
+    assertThat(go.isDisabled()).isFalse();
+
+    robot.clickOn("Cancel");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(answer.get()).isFalse();
+  }
+
+  private void show(FxRobot robot, RunPlan plan, AtomicReference<Boolean> answer) {
+    robot.interact(() -> new RunConfirmDialog(stage, plan).ask(answer::set));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static List<String> texts(FxRobot robot) {
+    return fx(
+        () ->
+            robot.lookup("#run-confirm .label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList());
+  }
+
+  private static <T> T fx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
