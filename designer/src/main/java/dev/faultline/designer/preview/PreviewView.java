@@ -22,6 +22,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -87,9 +88,23 @@ public final class PreviewView extends VBox {
     counts.getStyleClass().add("preview-counts");
     HBox.setHgrow(workloadTable, Priority.ALWAYS);
     HBox.setHgrow(nodeTable, Priority.ALWAYS);
+    VBox stackedCounts = new VBox(8);
+    stackedCounts.getStyleClass().add("preview-counts");
 
     getChildren().addAll(headerBar, status, warnings, podTable, counts);
     VBox.setVgrow(podTable, Priority.ALWAYS);
+    // Side by side the two count tables need room; in a narrow side panel they stack.
+    widthProperty()
+        .addListener(
+            (obs, old, now) -> {
+              boolean narrow = now.doubleValue() < NARROW;
+              Pane wanted = narrow ? stackedCounts : counts;
+              Pane other = narrow ? counts : stackedCounts;
+              if (!getChildren().contains(wanted)) {
+                wanted.getChildren().setAll(workloadTable, nodeTable);
+                getChildren().set(getChildren().indexOf(other), wanted);
+              }
+            });
 
     model.resolutionProperty().addListener((o, was, now) -> show(now));
     show(model.resolution());
@@ -170,18 +185,28 @@ public final class PreviewView extends VBox {
     podsPlaceholder.setWrapText(true);
     podsPlaceholder.getStyleClass().add("preview-placeholder");
     podTable.setPlaceholder(podsPlaceholder);
-    podTable.getColumns().add(column("Namespace", 90, s -> s.pod().namespace()));
-    podTable.getColumns().add(column("Pod", 200, s -> s.pod().name()));
-    podTable.getColumns().add(column("Node", 110, s -> orDash(s.pod().node())));
-    podTable.getColumns().add(column("Workload", 150, s -> workload(s.pod())));
-    podTable.getColumns().add(column("Containers", 120, s -> String.join(", ", s.containers())));
-    TableColumn<SelectedPod, String> state = column("Status", 120, s -> podState(s.pod()));
+    TableColumn<SelectedPod, String> namespace = column("Namespace", 90, s -> s.pod().namespace());
+    TableColumn<SelectedPod, String> workload = column("Workload", 150, s -> workload(s.pod()));
+    podTable.getColumns().add(namespace);
+    podTable.getColumns().add(column("Pod", 170, s -> s.pod().name()));
+    podTable.getColumns().add(column("Node", 90, s -> orDash(s.pod().node())));
+    podTable.getColumns().add(workload);
+    podTable.getColumns().add(column("Containers", 90, s -> String.join(", ", s.containers())));
+    // The side panel is narrow: namespace and workload (also in the counts below) start hidden,
+    // and the table's menu button brings any column back.
+    namespace.setVisible(false);
+    workload.setVisible(false);
+    podTable.setTableMenuButtonVisible(true);
+    TableColumn<SelectedPod, String> state = column("Status", 90, s -> podState(s.pod()));
     state.setCellFactory(c -> new StateCell());
     podTable.getColumns().add(state);
     SortedList<SelectedPod> sorted = new SortedList<>(pods);
     sorted.comparatorProperty().bind(podTable.comparatorProperty());
     podTable.setItems(sorted);
   }
+
+  /** Below this width the count tables stack. */
+  private static final double NARROW = 560;
 
   private void buildWorkloadTable() {
     workloadTable.setId("preview-workloads");
