@@ -21,6 +21,7 @@ import dev.faultline.designer.palette.PaletteView;
 import dev.faultline.designer.preview.PreviewView;
 import dev.faultline.designer.preview.PreviewViewModel;
 import dev.faultline.designer.problems.ProblemsView;
+import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.yaml.YamlView;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.validate.Problem;
@@ -57,13 +58,18 @@ public final class MainWindow extends BorderPane {
   private final PaletteView palette;
   private final InspectorView inspector;
   private final PreviewViewModel preview;
+  private final PreviewView previewView;
+  private final SplitPane right;
   private final RunController runs;
   private final RunArea runArea;
   private final CanvasRunStates stepStates;
   private boolean paletteBeforeRun;
 
   /** Where the bottom panel's divider goes when a run starts: the run view needs room. */
-  static final double RUN_BOTTOM = 0.3;
+  static final double RUN_BOTTOM = 0.22;
+
+  /** Where the right divider goes in run mode: the event log reads better a little wider. */
+  static final double RUN_RIGHT = 0.66;
 
   private final ProblemsView problems;
 
@@ -147,7 +153,8 @@ public final class MainWindow extends BorderPane {
                 },
                 connection.liveClusterProperty()));
     // The inspector above, the pods its target selects right under it: edit and see.
-    SplitPane right = new SplitPane(inspector, new PreviewView(preview));
+    previewView = new PreviewView(preview);
+    right = new SplitPane(inspector, previewView);
     right.setId("right-split");
     right.setOrientation(Orientation.VERTICAL);
     right.setDividerPositions(0.58);
@@ -195,6 +202,27 @@ public final class MainWindow extends BorderPane {
                 panels.leftShown.set(true);
               }
             });
+    // Run mode: the side panel shows the run's event log instead of the inspector while the run is
+    // active, and until the user turns to the design again (selects a step or edits).
+    runs.activeBinding()
+        .addListener(
+            (obs, was, active) -> {
+              EventLogView log = runArea.eventLogProperty().get();
+              if (active && log != null) {
+                right.getItems().setAll(log);
+                panels.widenRightTo(RUN_RIGHT);
+              }
+            });
+    Runnable backToDesign =
+        () -> {
+          if (!runs.activeBinding().get() && !right.getItems().contains(inspector)) {
+            right.getItems().setAll(inspector, previewView);
+            right.setDividerPositions(0.58);
+            panels.restoreRight();
+          }
+        };
+    viewModel.selection().idsProperty().addListener((obs, old, now) -> backToDesign.run());
+    document.revisionProperty().addListener((obs, old, now) -> backToDesign.run());
     stepStates = new CanvasRunStates(canvas, runs.currentProperty());
     // The last run's outcome stays on the cards until the graph is edited: then it is history.
     document

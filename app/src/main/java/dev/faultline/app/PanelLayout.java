@@ -30,6 +30,7 @@ final class PanelLayout {
   private double leftDivider = LEFT;
   private double rightDivider = RIGHT;
   private double bottomDivider = BOTTOM;
+  private double rightBeforeWidening = -1;
 
   PanelLayout(Node left, Node center, Node right, Node bottom) {
     this.left = left;
@@ -63,10 +64,35 @@ final class PanelLayout {
     }
   }
 
+  /**
+   * Widens the right panel to start at {@code position} (a fraction) for a while; {@link
+   * #restoreRight} puts the divider back where the user had it. Not remembered in the layout file.
+   */
+  void widenRightTo(double position) {
+    remember();
+    if (rightBeforeWidening < 0) {
+      rightBeforeWidening = rightDivider;
+    }
+    if (rightDivider > position) {
+      rightDivider = position;
+      applyDividers();
+    }
+  }
+
+  /** Undoes {@link #widenRightTo}. */
+  void restoreRight() {
+    if (rightBeforeWidening >= 0) {
+      rightDivider = rightBeforeWidening;
+      rightBeforeWidening = -1;
+      applyDividers();
+    }
+  }
+
   /** Divider positions as fractions: left, right, bottom (for the window layout file). */
   double[] dividers() {
     remember();
-    return new double[] {leftDivider, rightDivider, bottomDivider};
+    double right = rightBeforeWidening >= 0 ? rightBeforeWidening : rightDivider;
+    return new double[] {leftDivider, right, bottomDivider};
   }
 
   /** Restores remembered divider positions; values outside (0, 1) are ignored. */

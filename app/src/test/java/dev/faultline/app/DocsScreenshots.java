@@ -1,17 +1,24 @@
 package dev.faultline.app;
 
-import dev.faultline.app.connection.FakeClusterService;
+import dev.faultline.app.connection.FabricClusterService;
 import dev.faultline.app.prefs.ThemeChoice;
+import dev.faultline.cluster.KubeContexts;
 import dev.faultline.designer.fx.FxTaskExecutor;
+import dev.faultline.safety.StateDirectory;
+import dev.faultline.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,25 +36,105 @@ class DocsScreenshots {
   private static final Path DOCS = Path.of("..", "docs");
   private static final Path EXAMPLE = DOCS.resolve("examples/checkout-freeze-and-recover.yaml");
 
+  private static final Path GAME_DAY = DOCS.resolve("examples/checkout-game-day.yaml");
+
+  @TempDir Path dir;
   private Stage stage;
   private MainWindow window;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    window =
-        MainStage.show(stage, LaunchOptions.NONE, new FxTaskExecutor(), new FakeClusterService());
-    stage.setWidth(1400);
-    stage.setHeight(860);
+  }
+
+  /** The real window on the real embedded sandbox, so previews and runs show real pods. */
+  private void show(FxRobot robot) {
+    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
+    FabricClusterService clusters =
+        new FabricClusterService(
+            new KubeContexts(Map.of(), dir.resolve("home")),
+            SandboxOptions.defaults().withKubeconfig(dir.resolve("sandbox/kubeconfig")),
+            dir.resolve("contexts.yaml"));
+    robot.interact(
+        () -> {
+          window =
+              MainStage.show(
+                  stage,
+                  new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
+                  new FxTaskExecutor(),
+                  clusters);
+          stage.setWidth(1400);
+          stage.setHeight(860);
+        });
+    Await.until(
+        30, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+  }
+
+  @AfterEach
+  void closeWindow(FxRobot robot) {
+    if (window != null) {
+      robot.interact(() -> window.runs().emergencyStop());
+      Await.until(60, "the run is rolled back", () -> !window.runs().activeBinding().get());
+    }
+    robot.interact(stage::hide);
+    System.clearProperty(StateDirectory.PROPERTY);
+  }
+
+  @Test
+  void aGameDayRunInProgress(FxRobot robot) throws Exception {
+    show(robot);
+    robot.interact(() -> window.viewModel().open(GAME_DAY.toAbsolutePath().normalize()));
+    Await.until(
+        20,
+        "the game day is open and valid",
+        () ->
+            window.viewModel().document().experiment().spec().steps().size() == 6
+                && window.viewModel().problems().problems().isEmpty());
+    robot.interact(() -> window.runs().run(false));
+    Await.until(20, "the confirmation", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+    robot.interact(() -> robot.lookup("#confirm-run").queryButton().fire());
+
+    // Past the first gate, the freeze charted for a while, then waiting at the second gate.
+    Await.until(30, "the first gate", () -> waitingAt("ready"));
+    WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+    robot.interact(() -> window.runs().currentProperty().get().continueGate("ready"));
+    Await.until(60, "the second gate", () -> waitingAt("alerts-fired"));
+    robot.interact(
+        () -> window.runs().currentProperty().get().addNote("CheckoutDegraded fired in #oncall"));
+    WaitForAsyncUtils.sleep(8, TimeUnit.SECONDS);
+    robot.interact(() -> window.canvas().zoomToFit());
+    WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+    save(robot, "screenshot-run-in-progress.png");
+
+    robot.interact(() -> window.theme().choiceProperty().set(ThemeChoice.DARK));
+    WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+    save(robot, "screenshot-run-in-progress-dark.png");
+    robot.interact(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
+  }
+
+  private boolean waitingAt(String gate) {
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () -> {
+                var run = window.runs().currentProperty().get();
+                return run != null
+                    && run.waitingGates().stream().anyMatch(g -> g.stepId().equals(gate));
+              })
+          .get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
   void mainWindowLightAndDark(FxRobot robot) throws Exception {
-    robot.interact(() -> window.viewModel().open(EXAMPLE));
+    show(robot);
+    robot.interact(() -> window.viewModel().open(EXAMPLE.toAbsolutePath().normalize()));
     Await.until(() -> window.viewModel().document().experiment().spec().steps().size() == 4);
     robot.interact(
         () -> {
-          window.viewModel().selection().select("until-unhealthy");
+          // An attack selected: the preview under the inspector lists the pods it would hit.
+          window.viewModel().selection().select("freeze");
           robot.lookup("#bottom-tabs").queryAs(TabPane.class).getSelectionModel().select(1);
           window.canvas().zoomToFit();
         });

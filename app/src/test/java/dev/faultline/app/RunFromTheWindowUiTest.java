@@ -93,16 +93,18 @@ class RunFromTheWindowUiTest {
   }
 
   @AfterEach
-  void closeEverything() throws Exception {
+  void closeEverything(FxRobot robot) throws Exception {
     if (stage != null) {
-      WaitForAsyncUtils.asyncFx(
-              () -> {
-                if (stage.isShowing()) {
-                  window.runs().emergencyStop();
-                  stage.hide();
-                }
-              })
-          .get();
+      // Stopped and rolled back before the window (and with it the sandbox) goes, as the app does.
+      robot.interact(() -> window.runs().emergencyStop());
+      Await.until(
+          60, "the run is rolled back", () -> !fx(() -> window.runs().activeBinding().get()));
+      robot.interact(
+          () -> {
+            if (stage.isShowing()) {
+              stage.hide();
+            }
+          });
     }
     if (client != null) {
       client.close();

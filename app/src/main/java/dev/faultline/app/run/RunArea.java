@@ -8,13 +8,16 @@ import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.run.pods.PodStatusStrip;
 import dev.faultline.designer.run.timeline.RunTimeline;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 
 /**
- * The Run tab's content: the live run view of the current (or last) run, with its timeline, pod
- * strip and event log fed from the run's batches; a short explanation before the first run.
+ * The Run tab's content: the live run view of the current (or last) run, with its timeline and pod
+ * strip fed from the run's batches, and its event log for the side panel; a short explanation
+ * before the first run.
  */
 public final class RunArea extends StackPane {
   private final UiTaskExecutor tasks;
@@ -25,6 +28,8 @@ public final class RunArea extends StackPane {
               + " live probe charts, the timeline, the targeted pods and every event. Dry Run"
               + " (Shift+F5) checks targets, permissions and probes without applying a fault.");
   private RunView view;
+  private final ReadOnlyObjectWrapper<EventLogView> eventLog =
+      new ReadOnlyObjectWrapper<>(this, "eventLog");
 
   /**
    * @param snapshot the live snapshot the pod strip samples (null while disconnected)
@@ -47,6 +52,7 @@ public final class RunArea extends StackPane {
     }
     if (run == null) {
       view = null;
+      eventLog.set(null);
       getChildren().setAll(placeholder);
       return;
     }
@@ -56,8 +62,15 @@ public final class RunArea extends StackPane {
     run.addSink(timeline);
     run.addSink(pods);
     run.addSink(log);
-    view = new RunView(run, timeline, pods, log);
+    // The log is tall and narrow reading: the window shows it in the side panel during a run.
+    eventLog.set(log);
+    view = new RunView(run, timeline, pods, null);
     getChildren().setAll(view);
+  }
+
+  /** The event log of the run shown, for the window to place; null before the first run. */
+  public ReadOnlyObjectProperty<EventLogView> eventLogProperty() {
+    return eventLog.getReadOnlyProperty();
   }
 
   /** The run view shown, or null before the first run. */

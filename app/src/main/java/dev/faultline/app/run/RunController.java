@@ -132,8 +132,9 @@ public final class RunController {
 
   private void start(Experiment experiment, LiveCluster cluster, boolean dryRun) {
     RunViewModel run = new RunViewModel(experiment, null, tasks);
-    phase.bind(run.phaseProperty());
+    // Shown first, then active: whoever reacts to a run becoming active finds its view built.
     current.set(run);
+    phase.bind(run.phaseProperty());
     tasks.execute(
         () -> starter.start(experiment, cluster, dryRun, run.listener()),
         started -> {

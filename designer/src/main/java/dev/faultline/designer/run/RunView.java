@@ -67,7 +67,7 @@ public final class RunView extends Region {
   private final BorderPane root = new BorderPane();
   private final Button emergencyStop = new Button("EMERGENCY STOP");
   private final Button pauseResume = new Button("Pause");
-  private final Button cancel = new Button("Cancel run");
+  private final Button cancel = new Button("Cancel");
   private final Label status = new Label();
   private final Button saveReport = new Button("Save report…");
   private final Label reportStatus = new Label();
@@ -215,7 +215,7 @@ public final class RunView extends Region {
     statusBox.setAlignment(Pos.CENTER_LEFT);
     // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen.
     statusBox.setMinWidth(0);
-    status.setMinWidth(60);
+    status.setMinWidth(Region.USE_PREF_SIZE);
     HBox.setHgrow(statusBox, Priority.ALWAYS);
     HBox bar =
         new HBox(
@@ -288,12 +288,20 @@ public final class RunView extends Region {
     chartSection.getStyleClass().add("charts-section");
     VBox.setVgrow(chartScroll, Priority.ALWAYS);
 
-    SplitPane bottom =
-        new SplitPane(slot(podStrip, "pod-strip-slot"), slot(eventLog, "event-log-slot"));
-    bottom.setDividerPositions(0.45);
+    // Without a log slot (the window shows the log elsewhere) the pod strip takes the width.
+    Node bottom;
+    if (eventLog == null) {
+      bottom = slot(podStrip, "pod-strip-slot");
+    } else {
+      SplitPane split =
+          new SplitPane(slot(podStrip, "pod-strip-slot"), slot(eventLog, "event-log-slot"));
+      split.setDividerPositions(0.45);
+      bottom = split;
+    }
     SplitPane body = new SplitPane(slot(timeline, "timeline-slot"), chartSection, bottom);
     body.setOrientation(Orientation.VERTICAL);
-    body.setDividerPositions(0.17, 0.7);
+    // The timeline's three lanes and axis need about 110 px; charts get the most of the rest.
+    body.setDividerPositions(0.24, 0.76);
     body.getStyleClass().add("run-body");
     SplitPane.setResizableWithParent(body.getItems().getFirst(), false);
     return body;

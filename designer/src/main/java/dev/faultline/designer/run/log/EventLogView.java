@@ -27,6 +27,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -72,7 +73,6 @@ public final class EventLogView extends Region implements RunEventSink {
     filter.setPromptText("Filter events");
     filter.getStyleClass().add("event-filter");
     filter.textProperty().bindBidirectional(model.filterTextProperty());
-    HBox.setHgrow(filter, Priority.SOMETIMES);
 
     HBox kinds = new HBox();
     kinds.setId("event-kinds");
@@ -94,8 +94,17 @@ public final class EventLogView extends Region implements RunEventSink {
     count.getStyleClass().add("event-count");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox toolbar = new HBox(8, filter, kinds, samples, spacer, count);
-    toolbar.setAlignment(Pos.CENTER_LEFT);
+    // Two rows that wrap: the log may sit in a narrow side panel, and no filter may be cut off.
+    for (var pill : kinds.getChildren()) {
+      ((Region) pill).setMinWidth(Region.USE_PREF_SIZE);
+    }
+    samples.setMinWidth(Region.USE_PREF_SIZE);
+    HBox search = new HBox(8, filter, spacer, count);
+    search.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(filter, Priority.ALWAYS);
+    FlowPane toggles = new FlowPane(8, 6, kinds, samples);
+    toggles.setAlignment(Pos.CENTER_LEFT);
+    VBox toolbar = new VBox(6, search, toggles);
     toolbar.getStyleClass().add("event-toolbar");
 
     buildTable();
@@ -197,6 +206,8 @@ public final class EventLogView extends Region implements RunEventSink {
     table.setFixedCellSize(24);
 
     TableColumn<LogLine, String> time = textColumn("Time", LogLine::time, 90, "time-cell");
+    // "+01:02.345" must stay readable when the log sits in a narrow side panel.
+    time.setMinWidth(84);
     TableColumn<LogLine, LogLine> kind = new TableColumn<>("Kind");
     kind.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
     kind.setCellFactory(c -> new BadgeCell());
@@ -204,6 +215,7 @@ public final class EventLogView extends Region implements RunEventSink {
     kind.setMinWidth(64);
     kind.setSortable(false);
     TableColumn<LogLine, String> step = textColumn("Step", LogLine::stepId, 130, "step-cell");
+    step.setMinWidth(70);
     TableColumn<LogLine, String> message =
         textColumn("Message", LogLine::message, 480, "message-cell");
     table.getColumns().setAll(List.of(time, kind, step, message));
