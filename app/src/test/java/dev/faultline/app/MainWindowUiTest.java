@@ -340,7 +340,8 @@ class MainWindowUiTest {
           () -> status.getText().equals("prod-eu \u00b7 v1.35.0 \u00b7 19 pods in 5 namespaces"));
       MenuButton switcher =
           robot.from(other.getScene().getRoot()).lookup("#context-switcher").query();
-      assertThat(switcher.getText()).isEqualTo("prod-eu");
+      // The context and its namespace, always in sight.
+      assertThat(switcher.getText()).isEqualTo("prod-eu \u00b7 shop");
       assertThat(switcher.getItems())
           .extracting(MainWindowUiTest::text)
           .containsExactly("Embedded sandbox", "", "kind-dev", "prod-eu", "", "Reload kubeconfig");
@@ -358,7 +359,7 @@ class MainWindowUiTest {
       assertThat(status.getText())
           .isEqualTo("kind-dev \u00b7 cannot reach https://127.0.0.1:40123: connection refused");
       assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("failed");
-      assertThat(switcher.getText()).isEqualTo("kind-dev");
+      assertThat(switcher.getText()).isEqualTo("kind-dev \u00b7 default");
       assertThat(((RadioMenuItem) switcher.getItems().get(2)).isSelected()).isTrue();
     } finally {
       robot.interact(other::close);

@@ -47,7 +47,7 @@ public final class ContextSwitcher extends MenuButton {
             Bindings.createStringBinding(
                 () -> {
                   ClusterTarget target = viewModel.targetProperty().get();
-                  return target == null ? "No cluster" : target.contextName();
+                  return target == null ? "No cluster" : title(target);
                 },
                 viewModel.targetProperty()));
     Tooltip tooltip = new Tooltip();
@@ -58,6 +58,18 @@ public final class ContextSwitcher extends MenuButton {
     viewModel.problems().addListener((ListChangeListener<String>) change -> rebuild());
     viewModel.protectedContexts().addListener((SetChangeListener<String>) change -> rebuild());
     viewModel.targetProperty().subscribe(target -> rebuild());
+  }
+
+  /**
+   * The context and, for kubeconfig contexts, its namespace ({@code "prod-eu · payments"}): where
+   * kubectl would act, always in sight. The sandbox has no namespace of its own.
+   */
+  static String title(ClusterTarget target) {
+    return switch (target) {
+      case ClusterTarget.KubeContext context ->
+          context.contextName() + ConnectionViewModel.SEPARATOR + context.context().namespace();
+      case ClusterTarget.EmbeddedSandbox sandbox -> sandbox.contextName();
+    };
   }
 
   private void rebuild() {

@@ -71,7 +71,7 @@ class RunPartsUiTest {
     log = new EventLogView();
     log.setPrefHeight(300);
     VBox root = new VBox(timeline, pods, log);
-    scene = new Scene(root, 960, 640);
+    scene = new Scene(root, 960, 760);
     scene
         .getStylesheets()
         .addAll(RunTimeline.stylesheet(), PodStatusStrip.stylesheet(), EventLogView.stylesheet());
