@@ -88,8 +88,11 @@ public final class ConnectionViewModel {
   /** Set while a snapshot state update is on its way to the FX thread: one at a time. */
   private final AtomicBoolean syncUpdatePending = new AtomicBoolean();
 
+  /** Set by every change of the snapshot; cleared when a read of its state starts. */
+  private final AtomicBoolean syncDirty = new AtomicBoolean();
+
   /** Counts connects so a slow, superseded one is closed on arrival instead of shown. */
-  private long connects;
+  private volatile long connects; // written on the FX thread, read by watch threads too
 
   private boolean closed;
 
@@ -263,15 +266,30 @@ public final class ConnectionViewModel {
    * state to the FX thread, at most one update in flight, so a burst costs one UI update.
    */
   private void syncChanged(long request, LiveCluster live) {
+    syncDirty.set(true);
     if (request != connects || !syncUpdatePending.compareAndSet(false, true)) {
       return;
     }
+    readSync(request, live);
+  }
+
+  /**
+   * Reads the state in the background and shows it; a change noticed meanwhile (which the read may
+   * have missed) reads once more, so the last state always shows.
+   */
+  private void readSync(long request, LiveCluster live) {
+    syncDirty.set(false);
     tasks.execute(
         () -> live.snapshot().state(),
         state -> {
-          syncUpdatePending.set(false);
           if (request == connects && !closed) {
             showSync(state);
+          }
+          syncUpdatePending.set(false);
+          if (request == connects
+              && syncDirty.get()
+              && syncUpdatePending.compareAndSet(false, true)) {
+            readSync(request, live);
           }
         },
         failure -> syncUpdatePending.set(false));
