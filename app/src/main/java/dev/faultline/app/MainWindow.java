@@ -152,6 +152,8 @@ public final class MainWindow extends BorderPane {
                   return live == null ? null : live.snapshot();
                 },
                 connection.liveClusterProperty()));
+    // With no step selected, the target being edited in the experiment's form is previewed.
+    preview.focusedTargetProperty().bind(inspector.model().focusedTargetProperty());
     // The inspector above, the pods its target selects right under it: edit and see.
     previewView = new PreviewView(preview);
     right = new SplitPane(inspector, previewView);

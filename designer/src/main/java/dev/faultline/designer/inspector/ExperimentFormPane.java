@@ -41,6 +41,31 @@ final class ExperimentFormPane extends VBox {
     for (TargetSection target : form.targets()) {
       getChildren().add(targetPane(target));
     }
+    // Working on a target's fields previews its pods (when no step is selected). Followed through
+    // the scene's focus owner, only while this form is in a scene: forms are rebuilt often.
+    sceneProperty()
+        .subscribe(
+            scene -> {
+              if (focusSubscription != null) {
+                focusSubscription.unsubscribe();
+                focusSubscription = null;
+              }
+              if (scene != null) {
+                focusSubscription = scene.focusOwnerProperty().subscribe(this::focused);
+              }
+            });
+  }
+
+  private static final String TARGET_KEY = "faultline.target";
+  private javafx.util.Subscription focusSubscription;
+
+  private void focused(javafx.scene.Node owner) {
+    for (javafx.scene.Node n = owner; n != null && n != this; n = n.getParent()) {
+      if (n.getProperties().get(TARGET_KEY) instanceof String name) {
+        model.focusTarget(name);
+        return;
+      }
+    }
   }
 
   private TitledPane targetPane(TargetSection target) {
@@ -69,7 +94,9 @@ final class ExperimentFormPane extends VBox {
     nameRow.setAlignment(Pos.CENTER_LEFT);
     nameRow.getStyleClass().add("inspector-row");
     VBox content = new VBox(nameRow, Sheet.rows(target, model));
-    return Sheet.collapsible(target.name() + " \u00b7 " + target.kind(), content, true);
+    TitledPane pane = Sheet.collapsible(target.name() + " \u00b7 " + target.kind(), content, true);
+    pane.getProperties().put(TARGET_KEY, target.name());
+    return pane;
   }
 
   private void rename(TargetSection target, TextField name) {

@@ -45,6 +45,8 @@ public final class InspectorViewModel {
   /** The entry of a step's target list that makes a new target for it. */
   public static final String NEW_TARGET = "New target\u2026";
 
+  private final ReadOnlyStringWrapper focusedTarget =
+      new ReadOnlyStringWrapper(this, "focusedTarget");
   private final ExperimentDocument document;
   private final StepSelection selection;
   private final DocumentProblems problems;
@@ -74,6 +76,18 @@ public final class InspectorViewModel {
     selection.idsProperty().addListener((obs, old, now) -> update());
     problems.problemsProperty().addListener((obs, old, now) -> distributeProblems());
     update();
+  }
+
+  /**
+   * The target whose editor the user last worked in (experiment form), or null: the live preview
+   * shows it while no step is selected.
+   */
+  public ReadOnlyStringProperty focusedTargetProperty() {
+    return focusedTarget.getReadOnlyProperty();
+  }
+
+  void focusTarget(String name) {
+    focusedTarget.set(name);
   }
 
   public ReadOnlyObjectProperty<InspectorForm> formProperty() {

@@ -40,6 +40,14 @@ record PreviewPlan(
 
   /** The plan for an experiment with {@code selected} as the primary selection (may be null). */
   static PreviewPlan of(Experiment experiment, String selected) {
+    return of(experiment, selected, null);
+  }
+
+  /**
+   * @param focusedTarget a target the user works on in the experiment's form; shown when no step is
+   *     selected and it is defined
+   */
+  static PreviewPlan of(Experiment experiment, String selected, String focusedTarget) {
     // As the engine and `faultline preview` do: the experiment's namespace policy, and a seed per
     // experiment and target name, so the preview picks the pods a run would pick.
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
@@ -56,7 +64,10 @@ record PreviewPlan(
     Optional<Step> shown = selected == null ? Optional.empty() : experiment.spec().step(selected);
     String shownTarget = shown.map(PreviewPlan::targetOf).orElse(null);
     String emptyReason = null;
-    if (shown.isEmpty()) {
+    if (shown.isEmpty() && focusedTarget != null && defined.containsKey(focusedTarget)) {
+      shownTarget = focusedTarget;
+      add(targets, defined, shownTarget, policy, experimentName);
+    } else if (shown.isEmpty()) {
       emptyReason = SELECT_AN_ATTACK;
     } else if (shownTarget == null || shownTarget.isBlank()) {
       emptyReason =

@@ -29,6 +29,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
@@ -68,6 +70,7 @@ public final class PreviewViewModel {
       new SimpleObjectProperty<>(this, "snapshot");
   private final ReadOnlyStringWrapper shownStep = new ReadOnlyStringWrapper(this, "shownStep");
   private final ReadOnlyStringWrapper shownTarget = new ReadOnlyStringWrapper(this, "shownTarget");
+  private final StringProperty focusedTarget = new SimpleStringProperty(this, "focusedTarget");
   private final ReadOnlyObjectWrapper<TargetResolution> resolution =
       new ReadOnlyObjectWrapper<>(this, "resolution");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -128,6 +131,7 @@ public final class PreviewViewModel {
     this.frames = Objects.requireNonNull(frames, "frames");
     document.experimentProperty().addListener(experimentListener);
     selection.idsProperty().addListener(selectionListener);
+    focusedTarget.addListener((o, was, now) -> replan());
     snapshot.addListener((o, was, now) -> connect(now));
     replan();
   }
@@ -145,6 +149,14 @@ public final class PreviewViewModel {
    */
   public ObjectProperty<ClusterSnapshot> snapshotProperty() {
     return snapshot;
+  }
+
+  /**
+   * A target to show while no step is selected (the one the user edits in the experiment form);
+   * null: none. The app binds it to the inspector's.
+   */
+  public StringProperty focusedTargetProperty() {
+    return focusedTarget;
   }
 
   /** The step whose target is shown: the primary selection, or null. */
@@ -232,7 +244,9 @@ public final class PreviewViewModel {
   /** The document, selection or snapshot changed: show what is known now, and resolve again. */
   private void replan() {
     PreviewPlan was = plan;
-    PreviewPlan now = PreviewPlan.of(document.experiment(), selection.primary().orElse(null));
+    PreviewPlan now =
+        PreviewPlan.of(
+            document.experiment(), selection.primary().orElse(null), focusedTarget.get());
     plan = now;
     shownStep.set(now.shownStep());
     shownTarget.set(now.shownTarget());

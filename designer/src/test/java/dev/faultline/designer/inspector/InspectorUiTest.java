@@ -231,6 +231,34 @@ class InspectorUiTest {
   }
 
   @Test
+  void workingInATargetsEditorMakesItTheFocusedTarget(FxRobot robot) {
+    robot.interact(() -> fixture.selection.clear());
+    robot.interact(() -> inspector.model().addTarget());
+    TextField added =
+        robot.lookup(".text-field").queryAllAs(TextField.class).stream()
+            .filter(f -> f.getId() != null && f.getId().startsWith("target-name-"))
+            .filter(f -> !f.getId().equals("target-name-checkout"))
+            .findFirst()
+            .orElseThrow();
+    String addedName = added.getId().substring("target-name-".length());
+
+    robot.interact(added::requestFocus);
+    assertThat(inspector.model().focusedTargetProperty().get()).isEqualTo(addedName);
+    TextField checkout = robot.lookup("#target-name-checkout").queryAs(TextField.class);
+    robot.interact(
+        () -> {
+          // The older target's editor may be folded after the add: unfold it, as a user would.
+          for (var n = checkout.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TitledPane pane) {
+              pane.setExpanded(true);
+            }
+          }
+          checkout.requestFocus();
+        });
+    assertThat(inspector.model().focusedTargetProperty().get()).isEqualTo("checkout");
+  }
+
+  @Test
   void snapshotsInLightAndDark(FxRobot robot) throws IOException {
     Path dir = Path.of("target", "inspector-snapshots");
     Files.createDirectories(dir);

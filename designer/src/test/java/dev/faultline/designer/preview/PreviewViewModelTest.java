@@ -140,6 +140,26 @@ class PreviewViewModelTest {
   }
 
   @Test
+  void withNoStepSelectedTheTargetBeingEditedIsShownAndASelectedStepWins() {
+    connect();
+    model.focusedTargetProperty().set("checkout");
+    frames.pulse();
+    assertThat(model.shownTargetProperty().get()).isEqualTo("checkout");
+    assertThat(model.resolution()).isNotNull();
+    assertThat(model.resolution().selected()).hasSize(2);
+
+    selection.select("dns"); // the step's target, kube-system's, replaces the edited one
+    frames.pulse();
+    assertThat(model.shownTargetProperty().get()).isEqualTo("system");
+
+    selection.clear();
+    model.focusedTargetProperty().set("no-such-target"); // renamed or removed meanwhile
+    frames.pulse();
+    assertThat(model.shownTargetProperty().get()).isNull();
+    assertThat(model.status()).isEqualTo("Select an attack to preview its targets");
+  }
+
+  @Test
   void countsEveryAttackWithATargetButNoOtherStep() {
     connect();
     assertThat(model.counts())
