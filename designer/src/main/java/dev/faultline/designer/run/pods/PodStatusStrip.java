@@ -2,11 +2,10 @@ package dev.faultline.designer.run.pods;
 
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.designer.run.CanvasPart;
 import dev.faultline.designer.run.RunClock;
 import dev.faultline.designer.run.RunEventSink;
-import dev.faultline.designer.run.RunPalette;
 import dev.faultline.designer.run.RunPalette.Swatch;
-import dev.faultline.designer.run.timeline.RunTimeline;
 import dev.faultline.designer.run.timeline.TimeAxis;
 import dev.faultline.engine.RunEvent;
 import java.util.List;
@@ -15,22 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 /**
  * The targeted pods over run time, one row each: green while ready, amber while not ready, grey
@@ -44,45 +35,23 @@ import javafx.util.Duration;
  *
  * <p>Feed it with {@link #accept} on the FX thread; add {@link #stylesheet()} to the scene.
  */
-public final class PodStatusStrip extends Region implements RunEventSink {
+public final class PodStatusStrip extends CanvasPart implements RunEventSink {
 
-  private static final double GUTTER = RunTimeline.GUTTER;
   private static final double HEADER = 22;
   private static final double ROW = 20;
   private static final int PREF_ROWS = 10;
-  private static final long MIN_SPAN = 30_000_000_000L;
   private static final long SAMPLE_PERIOD = 1_000_000_000L;
-  private static final long FOLLOW_PERIOD = 250_000_000L;
-  private static final Font FONT = Font.font(11.5);
   private static final Font SMALL = Font.font(10.5);
-  private static final Font BOLD = Font.font(null, FontWeight.BOLD, 11.5);
 
   private final PodStripModel model = new PodStripModel();
   private final Supplier<? extends ClusterSnapshot> snapshot;
   private final UiTaskExecutor executor;
-  private final RunClock clock;
   private final LongSupplier systemNanos;
-  private final Canvas canvas = new Canvas();
   private final ScrollBar scroll = new ScrollBar();
-  private final RunPalette palette = new RunPalette();
-  private final Tooltip tooltip = new Tooltip();
-  private final Text measure = new Text();
-  private final AnimationTimer pulse =
-      new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          sampleIfDue();
-          paintIfDirty();
-        }
-      };
 
-  private boolean dirty = true;
   private boolean sampling;
   private boolean finalSampleTaken;
   private long lastSampleSystem = Long.MIN_VALUE / 2;
-  private long lastPaint = Long.MIN_VALUE;
-  private TimeAxis axis = new TimeAxis(0, MIN_SPAN, GUTTER, 1);
-  private String hoveredText;
 
   /**
    * A strip that samples {@code snapshot} (read on a background thread; return the current live
@@ -98,39 +67,25 @@ public final class PodStatusStrip extends Region implements RunEventSink {
       UiTaskExecutor executor,
       RunClock clock,
       LongSupplier systemNanos) {
+    super(clock);
     this.snapshot = Objects.requireNonNull(snapshot);
     this.executor = Objects.requireNonNull(executor);
-    this.clock = Objects.requireNonNull(clock);
     this.systemNanos = Objects.requireNonNull(systemNanos);
     setId("pod-strip");
     getStyleClass().add("pod-strip");
     scroll.setOrientation(Orientation.VERTICAL);
     scroll.setMin(0);
     scroll.valueProperty().addListener((obs, o, n) -> invalidate());
-    getChildren().addAll(canvas, scroll, palette);
-    tooltip.setShowDelay(Duration.millis(150));
-    palette.onChange(this::invalidate);
-    canvas.addEventHandler(
-        MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1, 0, 0));
+    getChildren().add(scroll);
     canvas.addEventHandler(
         ScrollEvent.SCROLL,
         e -> {
           scroll.setValue(Math.clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax()));
           e.consume();
         });
-    sceneProperty()
-        .addListener(
-            (obs, old, scene) -> {
-              if (scene == null) {
-                pulse.stop();
-              } else {
-                pulse.start();
-              }
-            });
   }
 
-  /** The stylesheet with the strip's theme colours; add it to the scene once. */
+  /** The stylesheet with the strip's background and border; add it to the scene once. */
   public static String stylesheet() {
     return Objects.requireNonNull(PodStatusStrip.class.getResource("pods.css")).toExternalForm();
   }
@@ -149,11 +104,6 @@ public final class PodStatusStrip extends Region implements RunEventSink {
   /** The rows and their states. */
   public PodStripModel model() {
     return model;
-  }
-
-  /** The axis of the last paint. */
-  public TimeAxis axis() {
-    return axis;
   }
 
   /** The y of row {@code index}'s top at the last paint (may be outside the visible area). */
@@ -186,6 +136,12 @@ public final class PodStatusStrip extends Region implements RunEventSink {
         failure -> sampling = false);
   }
 
+  @Override
+  protected void onPulse() {
+    sampleIfDue();
+    super.onPulse();
+  }
+
   private void sampleIfDue() {
     boolean live = clock.running() || (clock.finished() && !finalSampleTaken);
     if (!live || systemNanos.getAsLong() - lastSampleSystem < SAMPLE_PERIOD) {
@@ -197,23 +153,6 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     sampleNow();
   }
 
-  /** Repaints if something changed or the live edge is due to move; returns whether it painted. */
-  public boolean paintIfDirty() {
-    long now = clock.now();
-    boolean nowMoved = clock.running() && now - lastPaint >= FOLLOW_PERIOD;
-    if (!dirty && !nowMoved) {
-      return false;
-    }
-    dirty = false;
-    lastPaint = now;
-    paint(now);
-    return true;
-  }
-
-  private void invalidate() {
-    dirty = true;
-  }
-
   @Override
   protected double computePrefHeight(double width) {
     int rows = Math.max(1, Math.min(PREF_ROWS, model.rows().size()));
@@ -223,11 +162,6 @@ public final class PodStatusStrip extends Region implements RunEventSink {
   @Override
   protected double computeMinHeight(double width) {
     return HEADER + ROW + 1;
-  }
-
-  @Override
-  protected double computePrefWidth(double height) {
-    return 720;
   }
 
   @Override
@@ -244,23 +178,18 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     if (scroll.getValue() > scroll.getMax()) {
       scroll.setValue(scroll.getMax());
     }
-    double canvasWidth = Math.max(0, w - barWidth);
-    if (canvas.getWidth() != canvasWidth || canvas.getHeight() != h) {
-      canvas.setWidth(canvasWidth);
-      canvas.setHeight(h);
-      invalidate();
-    }
+    fitCanvas(Math.max(0, w - barWidth), h);
   }
 
-  private void paint(long now) {
+  @Override
+  protected void paint(long now) {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     if (w <= GUTTER + 10 || h <= HEADER) {
       return;
     }
     long runEnd = clock.finished() ? Math.max(now, model.lastSample()) : now;
-    long span = Math.max(MIN_SPAN, runEnd + runEnd / (clock.finished() ? 24 : 12));
-    axis = new TimeAxis(0, span, GUTTER, w - GUTTER - 8);
+    setAxis(wholeRunAxis(runEnd, w - GUTTER - 8));
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setFill(palette.color(Swatch.BACKGROUND));
     g.fillRect(0, 0, w, h);
@@ -268,12 +197,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     // Only the rows in view: a strip of a hundred pods paints twenty.
     int first = Math.max(0, (int) Math.floor(scroll.getValue() / ROW));
     int last = Math.min(rows.size() - 1, (int) Math.ceil((scroll.getValue() + h - HEADER) / ROW));
-    g.setLineWidth(1);
-    for (long tick : axis.ticks(70)) {
-      double x = Math.round(axis.x(tick)) + 0.5;
-      g.setStroke(palette.color(Swatch.GRID));
-      g.strokeLine(x, HEADER, x, h);
-    }
+    paintTickLines(g, HEADER, h);
     for (int i = first; i <= last; i++) {
       paintRow(g, rows.get(i), rowTop(i), now, w);
     }
@@ -295,12 +219,12 @@ public final class PodStatusStrip extends Region implements RunEventSink {
       PodRow.Segment segment = segments.get(i);
       long end =
           i + 1 < segments.size() ? segments.get(i + 1).start() : Math.max(segment.end(), liveEnd);
-      double x0 = Math.max(GUTTER, axis.x(segment.start()));
-      double x1 = Math.max(x0 + 2, axis.x(end));
+      double x0 = Math.max(GUTTER, axis().x(segment.start()));
+      double x1 = Math.max(x0 + 2, axis().x(end));
       paintSegment(g, segment.state(), x0, top + 4, x1 - x0, ROW - 8);
     }
     for (long restart : row.restarts()) {
-      double x = Math.round(axis.x(restart));
+      double x = Math.round(axis().x(restart));
       g.setFill(palette.color(Swatch.DANGER));
       g.fillRect(x - 1, top + 1, 2.5, ROW - 2);
       g.fillPolygon(
@@ -321,14 +245,14 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     g.setFill(statusDot(row.state()));
     g.fillOval(x, mid - 3.5, 7, 7);
     x += 12;
-    double nsWidth = width(row.namespace(), SMALL);
+    double nsWidth = textWidth(row.namespace(), SMALL);
     String name = fit(row.name(), GUTTER - x - nsWidth - 14, FONT);
     g.setFont(FONT);
     g.setFill(palette.color(Swatch.TEXT));
     g.fillText(name, x, mid);
     g.setFont(SMALL);
     g.setFill(palette.color(Swatch.MUTED));
-    g.fillText(row.namespace(), x + width(name, FONT) + 6, mid);
+    g.fillText(row.namespace(), x + textWidth(name, FONT) + 6, mid);
     g.setStroke(palette.color(Swatch.BORDER));
     g.strokeLine(GUTTER - 0.5, top, GUTTER - 0.5, top + ROW);
     g.setStroke(palette.color(Swatch.GRID).deriveColor(0, 1, 1, 0.5));
@@ -369,15 +293,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
     g.fillRect(0, 0, w, HEADER);
     g.setFill(palette.color(Swatch.SUBTLE));
     g.fillRect(0, 0, GUTTER, HEADER);
-    g.setFont(FONT);
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.CENTER);
-    g.setFill(palette.color(Swatch.MUTED));
-    for (long tick : axis.ticks(70)) {
-      double x = Math.round(axis.x(tick)) + 0.5;
-      g.setTextAlign(x < GUTTER + 12 ? TextAlignment.LEFT : TextAlignment.CENTER);
-      g.fillText(TimeAxis.label(tick), x < GUTTER + 12 ? x + 3 : x, HEADER / 2);
-    }
+    paintTickLabels(g, HEADER / 2);
     g.setTextAlign(TextAlignment.LEFT);
     g.setFont(BOLD);
     g.setFill(palette.color(Swatch.TEXT));
@@ -396,7 +312,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
                 + (counts.getOrDefault(PodState.GONE, 0) > 0
                     ? " · " + counts.get(PodState.GONE) + " gone"
                     : "");
-    g.fillText(summary, 10 + width(title, BOLD) + 8, HEADER / 2);
+    g.fillText(summary, 10 + textWidth(title, BOLD) + 8, HEADER / 2);
     g.setStroke(palette.color(Swatch.BORDER));
     g.setLineWidth(1);
     g.strokeLine(0, HEADER - 0.5, w, HEADER - 0.5);
@@ -413,6 +329,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
   }
 
   /** The tooltip for {@code (x, y)}: the row's pod and its state there, if a row is under it. */
+  @Override
   public Optional<String> tooltipAt(double x, double y) {
     List<PodRow> rows = model.rows();
     if (y < HEADER) {
@@ -437,7 +354,7 @@ public final class PodStatusStrip extends Region implements RunEventSink {
           .append(last.restarts() == 1 ? " restart" : " restarts");
     }
     if (x >= GUTTER) {
-      long t = axis.nanos(x);
+      long t = axis().nanos(x);
       PodState then = PodState.UNKNOWN;
       for (PodRow.Segment segment : row.segments()) {
         if (segment.start() <= t) {
@@ -456,38 +373,5 @@ public final class PodStatusStrip extends Region implements RunEventSink {
       case GONE -> "gone";
       case UNKNOWN -> "not sampled yet";
     };
-  }
-
-  private void hover(double x, double y, double screenX, double screenY) {
-    String text = x < 0 ? null : tooltipAt(x, y).orElse(null);
-    if (Objects.equals(text, hoveredText)) {
-      return;
-    }
-    hoveredText = text;
-    if (text == null) {
-      tooltip.hide();
-    } else {
-      tooltip.setText(text);
-      tooltip.show(canvas, screenX + 12, screenY + 16);
-    }
-  }
-
-  private String fit(String text, double width, Font font) {
-    if (width(text, font) <= width) {
-      return text;
-    }
-    for (int n = text.length() - 1; n > 0; n--) {
-      String cut = text.substring(0, n) + "…";
-      if (width(cut, font) <= width) {
-        return cut;
-      }
-    }
-    return "";
-  }
-
-  private double width(String text, Font font) {
-    measure.setFont(font);
-    measure.setText(text);
-    return measure.getLayoutBounds().getWidth();
   }
 }

@@ -1,29 +1,21 @@
 package dev.faultline.designer.run.timeline;
 
+import dev.faultline.designer.run.CanvasPart;
 import dev.faultline.designer.run.RunClock;
 import dev.faultline.designer.run.RunEventSink;
-import dev.faultline.designer.run.RunPalette;
 import dev.faultline.designer.run.RunPalette.Swatch;
 import dev.faultline.engine.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 /**
  * The run on a time axis: a lane of step bars coloured by outcome, a lane of fault windows (red
@@ -37,45 +29,20 @@ import javafx.util.Duration;
  *
  * <p>Feed it with {@link #accept} on the FX thread; add {@link #stylesheet()} to the scene.
  */
-public final class RunTimeline extends Region implements RunEventSink {
-
-  /** Width of the lane titles column; the pod strip uses the same so their axes line up. */
-  public static final double GUTTER = 190;
+public final class RunTimeline extends CanvasPart implements RunEventSink {
 
   private static final double AXIS = 22;
   private static final double ROW = 20;
   private static final double PAD = 5;
-  private static final long MIN_SPAN = 30_000_000_000L;
-  private static final long FOLLOW_PERIOD = 250_000_000L;
-  private static final Font FONT = Font.font(11.5);
-  private static final Font BOLD = Font.font(null, FontWeight.BOLD, 11.5);
 
   private final TimelineModel model = new TimelineModel();
-  private final RunClock clock;
-  private final Canvas canvas = new Canvas();
-  private final RunPalette palette = new RunPalette();
-  private final Tooltip tooltip = new Tooltip();
-  private final Text measure = new Text();
   private final List<Hit> hits = new ArrayList<>();
-  private final AnimationTimer pulse =
-      new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          paintIfDirty();
-        }
-      };
-
-  private boolean dirty = true;
-  private long lastPaint = Long.MIN_VALUE;
-  private TimeAxis axis = new TimeAxis(0, MIN_SPAN, GUTTER, 1);
 
   /** Zoomed span in nanos, or 0 to fit the whole run. */
   private long zoomSpan;
 
   /** Start of a panned-away window, or -1 to follow now. */
   private long pannedStart = -1;
-
-  private Hit hovered;
 
   private record Hit(Rectangle2D box, String text) {}
 
@@ -86,17 +53,10 @@ public final class RunTimeline extends Region implements RunEventSink {
 
   /** A timeline whose "now" comes from {@code clock} (tests pass one on a fake time source). */
   public RunTimeline(RunClock clock) {
-    this.clock = Objects.requireNonNull(clock);
+    super(clock);
     setId("run-timeline");
     getStyleClass().add("run-timeline");
-    getChildren().addAll(canvas, palette);
-    measure.setFont(FONT);
-    tooltip.setShowDelay(Duration.millis(150));
     tooltip.getStyleClass().add("run-timeline-tooltip");
-    palette.onChange(this::invalidate);
-    canvas.addEventHandler(
-        MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
-    canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1, 0, 0));
     canvas.addEventHandler(ScrollEvent.SCROLL, this::scroll);
     canvas.addEventHandler(
         MouseEvent.MOUSE_CLICKED,
@@ -105,18 +65,11 @@ public final class RunTimeline extends Region implements RunEventSink {
             fitWholeRun();
           }
         });
-    sceneProperty()
-        .addListener(
-            (obs, old, scene) -> {
-              if (scene == null) {
-                pulse.stop();
-              } else {
-                pulse.start();
-              }
-            });
   }
 
-  /** The stylesheet with the timeline's theme colours; add it to the scene once. */
+  /**
+   * The stylesheet with the timeline's background, border and tooltip; add it to the scene once.
+   */
   public static String stylesheet() {
     return Objects.requireNonNull(RunTimeline.class.getResource("timeline.css")).toExternalForm();
   }
@@ -135,11 +88,6 @@ public final class RunTimeline extends Region implements RunEventSink {
     return model;
   }
 
-  /** The axis of the last paint. */
-  public TimeAxis axis() {
-    return axis;
-  }
-
   /** Shows the whole run again and follows now. */
   public void fitWholeRun() {
     zoomSpan = 0;
@@ -155,13 +103,14 @@ public final class RunTimeline extends Region implements RunEventSink {
 
   /** Where {@code bar} was drawn at the last paint, in this region's coordinates. */
   public Rectangle2D bounds(Bar bar) {
-    double x0 = axis.x(bar.start());
-    double x1 = axis.x(bar.open() ? clock.now() : bar.end());
+    double x0 = axis().x(bar.start());
+    double x1 = axis().x(bar.open() ? clock.now() : bar.end());
     double y = rowTop(bar.lane(), bar.row()) + 2;
     return new Rectangle2D(x0, y, Math.max(3, x1 - x0), ROW - 4);
   }
 
   /** The tooltip text for the point {@code (x, y)} at the last paint, if a bar or pin is there. */
+  @Override
   public Optional<String> tooltipAt(double x, double y) {
     for (int i = hits.size() - 1; i >= 0; i--) {
       if (hits.get(i).box().contains(x, y)) {
@@ -171,32 +120,10 @@ public final class RunTimeline extends Region implements RunEventSink {
     return Optional.empty();
   }
 
-  /**
-   * Repaints if a batch, the theme or the size changed, or if the run is live and the now edge is
-   * due to move; returns whether it painted. The pulse calls it; tests call it to paint now.
-   */
-  public boolean paintIfDirty() {
-    long now = clock.now();
-    boolean nowMoved = clock.running() && now - lastPaint >= FOLLOW_PERIOD;
-    if (!dirty && !nowMoved) {
-      return false;
-    }
-    dirty = false;
-    lastPaint = now;
-    paint(now);
-    return true;
-  }
-
-  private void invalidate() {
-    dirty = true;
-  }
-
   private TimeAxis window(long now, double width) {
     long runEnd = clock.finished() ? Math.max(now, model.lastEventNanos()) : now;
     if (zoomSpan == 0) {
-      // The whole run, with a little room ahead of now so the live edge is not on the border.
-      long span = Math.max(MIN_SPAN, runEnd + runEnd / (clock.finished() ? 24 : 12));
-      return new TimeAxis(0, span, GUTTER, width);
+      return wholeRunAxis(runEnd, width);
     }
     long start = pannedStart >= 0 ? pannedStart : Math.max(0, runEnd - zoomSpan * 9 / 10);
     return new TimeAxis(start, start + zoomSpan, GUTTER, width);
@@ -237,29 +164,19 @@ public final class RunTimeline extends Region implements RunEventSink {
   }
 
   @Override
-  protected double computePrefWidth(double height) {
-    return 720;
+  protected void layoutChildren() {
+    fitCanvas(Math.floor(getWidth()), Math.floor(getHeight()));
   }
 
   @Override
-  protected void layoutChildren() {
-    double w = Math.floor(getWidth());
-    double h = Math.floor(getHeight());
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
-      invalidate();
-    }
-  }
-
-  private void paint(long now) {
+  protected void paint(long now) {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     hits.clear();
     if (w <= GUTTER + 10 || h <= AXIS) {
       return;
     }
-    axis = window(now, w - GUTTER - 8);
+    setAxis(window(now, w - GUTTER - 8));
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setFill(palette.color(Swatch.BACKGROUND));
     g.fillRect(0, 0, w, h);
@@ -274,19 +191,8 @@ public final class RunTimeline extends Region implements RunEventSink {
   }
 
   private void paintGrid(GraphicsContext g, double h) {
-    g.setFont(FONT);
-    g.setTextBaseline(VPos.CENTER);
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setLineWidth(1);
-    for (long tick : axis.ticks(70)) {
-      double x = Math.round(axis.x(tick)) + 0.5;
-      g.setStroke(palette.color(Swatch.GRID));
-      g.strokeLine(x, AXIS - 4, x, h);
-      g.setFill(palette.color(Swatch.MUTED));
-      // The first label would straddle the gutter's edge: start it there instead.
-      g.setTextAlign(x < GUTTER + 12 ? TextAlignment.LEFT : TextAlignment.CENTER);
-      g.fillText(TimeAxis.label(tick), x < GUTTER + 12 ? x + 3 : x, AXIS / 2);
-    }
+    paintTickLines(g, AXIS - 4, h);
+    paintTickLabels(g, AXIS / 2);
     g.setStroke(palette.color(Swatch.BORDER));
     g.strokeLine(0, AXIS - 0.5, canvas.getWidth(), AXIS - 0.5);
   }
@@ -296,7 +202,7 @@ public final class RunTimeline extends Region implements RunEventSink {
     g.setStroke(palette.color(Swatch.BORDER));
     g.setLineWidth(1);
     g.strokeLine(0, Math.round(bottom) - 0.5, w, Math.round(bottom) - 0.5);
-    double right = GUTTER + axis.width();
+    double right = GUTTER + axis().width();
     for (Bar bar : model.bars(lane)) {
       Rectangle2D box = bounds(bar);
       if (box.getMaxX() < GUTTER || box.getMinX() > right) {
@@ -334,7 +240,7 @@ public final class RunTimeline extends Region implements RunEventSink {
             ? palette.color(Swatch.TEXT)
             : palette.color(Swatch.ON_EMPHASIS);
     for (long mark : bar.marks()) {
-      double x = axis.x(mark);
+      double x = axis().x(mark);
       double cy = box.getMinY() + box.getHeight() / 2;
       g.setStroke(
           bar.tone() == Tone.DANGER
@@ -348,7 +254,7 @@ public final class RunTimeline extends Region implements RunEventSink {
     g.setTextBaseline(VPos.CENTER);
     g.setFont(FONT);
     double textY = box.getMinY() + box.getHeight() / 2;
-    String label = fit(bar.label(), box.getWidth() - 10);
+    String label = fitLabel(bar.label(), box.getWidth() - 10);
     if (!label.isEmpty()) {
       g.setFill(ink);
       g.fillText(label, box.getMinX() + 5, textY);
@@ -370,7 +276,7 @@ public final class RunTimeline extends Region implements RunEventSink {
     g.setTextBaseline(VPos.CENTER);
     g.setTextAlign(TextAlignment.LEFT);
     for (Pin note : notes) {
-      double x = axis.x(note.nanos());
+      double x = axis().x(note.nanos());
       if (x < GUTTER - 6) {
         continue;
       }
@@ -384,7 +290,7 @@ public final class RunTimeline extends Region implements RunEventSink {
 
   private void paintHalts(GraphicsContext g, double h) {
     for (Pin halt : model.halts()) {
-      double x = Math.round(axis.x(halt.nanos())) + 0.5;
+      double x = Math.round(axis().x(halt.nanos())) + 0.5;
       if (x < GUTTER) {
         continue;
       }
@@ -405,9 +311,9 @@ public final class RunTimeline extends Region implements RunEventSink {
   }
 
   private void paintNow(GraphicsContext g, long now, double h) {
-    double x = Math.round(axis.x(now)) + 0.5;
+    double x = Math.round(axis().x(now)) + 0.5;
     if (x < GUTTER
-        || x > GUTTER + axis.width() + 1
+        || x > GUTTER + axis().width() + 1
         || model.bars(Lane.STEPS).isEmpty() && !clock.running()) {
       return;
     }
@@ -459,52 +365,14 @@ public final class RunTimeline extends Region implements RunEventSink {
     };
   }
 
-  /** {@code text}, cut with an ellipsis to {@code width} pixels, or empty if not even that fits. */
-  private String fit(String text, double width) {
-    if (text.isEmpty() || width < 14) {
-      return "";
-    }
-    if (textWidth(text, FONT) <= width) {
-      return text;
-    }
-    for (int n = text.length() - 1; n > 0; n--) {
-      String cut = text.substring(0, n) + "…";
-      if (textWidth(cut, FONT) <= width) {
-        return cut;
-      }
-    }
-    return "";
-  }
-
-  private double textWidth(String text, Font font) {
-    measure.setFont(font);
-    measure.setText(text);
-    return measure.getLayoutBounds().getWidth();
-  }
-
-  private void hover(double x, double y, double screenX, double screenY) {
-    Hit hit = null;
-    for (int i = hits.size() - 1; i >= 0 && x >= 0; i--) {
-      if (hits.get(i).box().contains(x, y)) {
-        hit = hits.get(i);
-        break;
-      }
-    }
-    if (hit == hovered) {
-      return;
-    }
-    hovered = hit;
-    if (hit == null) {
-      tooltip.hide();
-    } else {
-      tooltip.setText(hit.text());
-      tooltip.show(canvas, screenX + 12, screenY + 16);
-    }
+  /** A bar's label cut to {@code width}; none on a bar too narrow for even a few letters. */
+  private String fitLabel(String text, double width) {
+    return width < 14 ? "" : fit(text, width, FONT);
   }
 
   private void scroll(ScrollEvent e) {
     long now = clock.now();
-    TimeAxis current = axis;
+    TimeAxis current = axis();
     long span = current.end() - current.start();
     if (e.isShortcutDown() || e.isControlDown()) {
       double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
