@@ -159,7 +159,7 @@ public final class MainWindow extends BorderPane {
     right = new SplitPane(inspector, previewView);
     right.setId("right-split");
     right.setOrientation(Orientation.VERTICAL);
-    right.setDividerPositions(0.58);
+    right.setDividerPositions(0.5);
     panels = new PanelLayout(palette, center, right, bottomTabs);
 
     runs =
@@ -219,7 +219,7 @@ public final class MainWindow extends BorderPane {
         () -> {
           if (!runs.activeBinding().get() && !right.getItems().contains(inspector)) {
             right.getItems().setAll(inspector, previewView);
-            right.setDividerPositions(0.58);
+            right.setDividerPositions(0.5);
             panels.restoreRight();
           }
         };

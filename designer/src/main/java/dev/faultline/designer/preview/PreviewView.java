@@ -93,6 +93,13 @@ public final class PreviewView extends VBox {
 
     getChildren().addAll(headerBar, status, warnings, podTable, counts);
     VBox.setVgrow(podTable, Priority.ALWAYS);
+    // The pods are what matters; the counts keep to a few rows and scroll beyond.
+    podTable.setMinHeight(110);
+    for (TableView<?> table : List.of(workloadTable, nodeTable)) {
+      table.setPrefHeight(COUNT_TABLE_HEIGHT);
+      table.setMinHeight(COUNT_TABLE_HEIGHT);
+      table.setMaxHeight(COUNT_TABLE_HEIGHT);
+    }
     // Side by side the two count tables need room; in a narrow side panel they stack.
     widthProperty()
         .addListener(
@@ -204,6 +211,9 @@ public final class PreviewView extends VBox {
     sorted.comparatorProperty().bind(podTable.comparatorProperty());
     podTable.setItems(sorted);
   }
+
+  /** A count table's height: its header and about three rows. */
+  private static final double COUNT_TABLE_HEIGHT = 96;
 
   /** Below this width the count tables stack. */
   private static final double NARROW = 560;
