@@ -46,6 +46,34 @@ final class PodExec {
    */
   static Result run(AttackContext context, ObjectRef target, List<String> argv)
       throws AttackException {
+    try {
+      return runOnce(context, target, argv);
+    } catch (UpgradeTimedOut first) {
+      // The websocket never opened, so the command never ran: one more try is safe, and an API
+      // server that was briefly too busy to answer the upgrade usually answers the second.
+      try {
+        return runOnce(context, target, argv);
+      } catch (UpgradeTimedOut second) {
+        throw new AttackException(
+            second.failure.getMessage() + " (tried twice; the command did not run)",
+            true,
+            second.failure);
+      }
+    }
+  }
+
+  /** An exec whose websocket upgrade did not complete in time: the command did not run. */
+  private static final class UpgradeTimedOut extends Exception {
+    private final AttackException failure;
+
+    UpgradeTimedOut(AttackException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private static Result runOnce(AttackContext context, ObjectRef target, List<String> argv)
+      throws AttackException, UpgradeTimedOut {
     String doing = "run '" + String.join(" ", argv) + "' in";
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
@@ -68,7 +96,11 @@ final class PodExec {
       if (ClusterCalls.notFound(e)) {
         throw new TargetGoneException(target, "the pod was deleted");
       }
-      throw ClusterCalls.failure(context, doing, target, e);
+      AttackException failure = ClusterCalls.failure(context, doing, target, e);
+      if (upgradeTimedOut(e)) {
+        throw new UpgradeTimedOut(failure); // thrown by exec() itself, before any command ran
+      }
+      throw failure;
     } catch (TimeoutException e) {
       throw new AttackException(
           "cannot "
@@ -81,10 +113,28 @@ final class PodExec {
           true,
           e);
     } catch (ExecutionException e) {
-      throw ClusterCalls.failure(context, doing, target, e.getCause());
+      AttackException failure = ClusterCalls.failure(context, doing, target, e.getCause());
+      if (upgradeTimedOut(e.getCause())) {
+        throw new UpgradeTimedOut(failure);
+      }
+      throw failure;
     } catch (InterruptedException e) {
       throw ClusterCalls.interrupted(doing, target, e);
     }
+  }
+
+  /**
+   * Whether the exec failed before its websocket opened because the upgrade timed out (fabric8:
+   * "Exec WebSocket upgrade did not complete after N ms"), as opposed to a refusal or an error.
+   */
+  static boolean upgradeTimedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException
+          || (t.getMessage() != null && t.getMessage().contains("upgrade did not complete"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A failed command as an exception naming the command, the container and the output. */
