@@ -212,6 +212,7 @@ public final class MainWindow extends BorderPane {
               EventLogView log = runArea.eventLogProperty().get();
               if (active && log != null) {
                 right.getItems().setAll(log);
+                panels.rightShown.set(true); // a hidden side panel would hide the log
                 panels.widenRightTo(RUN_RIGHT);
               }
             });
