@@ -21,7 +21,6 @@ import dev.faultline.designer.palette.PaletteView;
 import dev.faultline.designer.preview.PreviewView;
 import dev.faultline.designer.preview.PreviewViewModel;
 import dev.faultline.designer.problems.ProblemsView;
-import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.yaml.YamlView;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.validate.Problem;
@@ -58,18 +57,9 @@ public final class MainWindow extends BorderPane {
   private final PaletteView palette;
   private final InspectorView inspector;
   private final PreviewViewModel preview;
-  private final PreviewView previewView;
-  private final SplitPane right;
   private final RunController runs;
   private final RunArea runArea;
   private final CanvasRunStates stepStates;
-  private boolean paletteBeforeRun;
-
-  /** Where the bottom panel's divider goes when a run starts: the run view needs room. */
-  static final double RUN_BOTTOM = 0.22;
-
-  /** Where the right divider goes in run mode: the event log reads better a little wider. */
-  static final double RUN_RIGHT = 0.66;
 
   private final ProblemsView problems;
 
@@ -155,11 +145,10 @@ public final class MainWindow extends BorderPane {
     // With no step selected, the target being edited in the experiment's form is previewed.
     preview.focusedTargetProperty().bind(inspector.model().focusedTargetProperty());
     // The inspector above, the pods its target selects right under it: edit and see.
-    previewView = new PreviewView(preview);
-    right = new SplitPane(inspector, previewView);
+    SplitPane right = new SplitPane(inspector, new PreviewView(preview));
     right.setId("right-split");
     right.setOrientation(Orientation.VERTICAL);
-    right.setDividerPositions(0.5);
+    right.setDividerPositions(RunModeLayout.DESIGN_SPLIT);
     panels = new PanelLayout(palette, center, right, bottomTabs);
 
     runs =
@@ -182,50 +171,8 @@ public final class MainWindow extends BorderPane {
             });
     Tab runTab = tab("Run", "run-tab", runArea);
     bottomTabs.getTabs().add(runTab);
-    // A new run takes the stage: the run tab, big enough for its charts, the canvas above it.
-    runs.currentProperty()
-        .subscribe(
-            run -> {
-              if (run != null) {
-                panels.bottomShown.set(true);
-                bottomTabs.getSelectionModel().select(runTab);
-                panels.showBottomAtLeast(RUN_BOTTOM);
-              }
-            });
-    // A run needs width for its charts, and nothing is added from the palette meanwhile: the
-    // palette steps aside while a run is active and comes back after it, if it was showing.
-    runs.activeBinding()
-        .addListener(
-            (obs, was, active) -> {
-              if (active) {
-                paletteBeforeRun = panels.leftShown.get();
-                panels.leftShown.set(false);
-              } else if (paletteBeforeRun) {
-                panels.leftShown.set(true);
-              }
-            });
-    // Run mode: the side panel shows the run's event log instead of the inspector while the run is
-    // active, and until the user turns to the design again (selects a step or edits).
-    runs.activeBinding()
-        .addListener(
-            (obs, was, active) -> {
-              EventLogView log = runArea.eventLogProperty().get();
-              if (active && log != null) {
-                right.getItems().setAll(log);
-                panels.rightShown.set(true); // a hidden side panel would hide the log
-                panels.widenRightTo(RUN_RIGHT);
-              }
-            });
-    Runnable backToDesign =
-        () -> {
-          if (!runs.activeBinding().get() && !right.getItems().contains(inspector)) {
-            right.getItems().setAll(inspector, previewView);
-            right.setDividerPositions(0.5);
-            panels.restoreRight();
-          }
-        };
-    viewModel.selection().idsProperty().addListener((obs, old, now) -> backToDesign.run());
-    document.revisionProperty().addListener((obs, old, now) -> backToDesign.run());
+    new RunModeLayout(panels, right, bottomTabs, runTab, runs, runArea)
+        .backToDesignOn(viewModel.selection().idsProperty(), document.revisionProperty());
     stepStates = new CanvasRunStates(canvas, runs.currentProperty());
     // The last run's outcome stays on the cards until the graph is edited: then it is history.
     document

@@ -164,6 +164,9 @@ class RunFromTheWindowUiTest {
     assertThat(fx(() -> window.canvas().stepRunStates().get("go-ahead")))
         .as(() -> fx(() -> run.stepStates() + " canvas " + window.canvas().stepRunStates()))
         .isEqualTo(StepRunState.WAITING);
+    // Run mode: the event log in the side panel, the palette aside.
+    assertThat(fx(() -> shown(robot.lookup("#event-log").query()))).isTrue();
+    assertThat(robot.lookup("#palette").tryQuery()).isEmpty();
     robot.clickOn("#note-text").write("alert fired in oncall");
     robot.clickOn("#add-note");
     Await.until(10, "the note is on the timeline", () -> fx(() -> run.notes().size()) == 1);
@@ -180,6 +183,11 @@ class RunFromTheWindowUiTest {
     robot.clickOn("#save-report");
     Await.until(10, "the report is written", () -> Files.exists(report));
     assertThat(Files.readString(report)).contains("alert fired in oncall", "go-ahead");
+
+    // Back to the design once the user selects a step: the inspector and palette return.
+    robot.interact(() -> window.viewModel().selection().select("freeze"));
+    assertThat(robot.lookup("#event-log").tryQuery()).isEmpty();
+    assertThat(robot.lookup("#palette").tryQuery()).isPresent();
   }
 
   @Test
