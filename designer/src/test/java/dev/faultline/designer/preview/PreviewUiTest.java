@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerLight;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.designer.SandboxClients;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepSelection;
 import dev.faultline.format.ExperimentReader;
@@ -19,10 +20,7 @@ import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
 import dev.faultline.target.SelectedPod;
 import dev.faultline.target.WorkloadCount;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,12 +103,7 @@ class PreviewUiTest {
                 .withKubeconfig(dir.resolve("kubeconfig"))
                 .withTimings(ControllerTimings.FAST)
                 .withDemoServices(false));
-    Config config =
-        Config.fromKubeconfig(
-            null, Files.readString(sandbox.kubeconfig()), sandbox.kubeconfig().toString());
-    config.setRequestTimeout(10_000);
-    config.setConnectionTimeout(10_000);
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = SandboxClients.of(sandbox);
     live = LiveSnapshot.start(client, Set.of(), Clock.systemUTC());
     assertThat(live.awaitSynced(Duration.ofSeconds(30))).isTrue();
   }

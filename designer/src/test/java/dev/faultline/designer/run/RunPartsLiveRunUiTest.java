@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.designer.SandboxClients;
 import dev.faultline.designer.fx.FxTaskExecutor;
 import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.run.log.LogLine;
@@ -23,10 +24,7 @@ import dev.faultline.model.Experiment;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,10 +81,7 @@ class RunPartsLiveRunUiTest {
                 .withKubeconfig(dir.resolve("kubeconfig"))
                 .withTimings(ControllerTimings.FAST)
                 .withDemoServices(true));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.of(sandbox);
     snapshot = LiveSnapshot.start(client, Set.of("shop"), Clock.systemUTC());
     timeline = new RunTimeline();
     pods = new PodStatusStrip(() -> snapshot, new FxTaskExecutor());

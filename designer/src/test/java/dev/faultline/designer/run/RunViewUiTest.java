@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.faultline.designer.SandboxClients;
 import dev.faultline.designer.fx.FxTaskExecutor;
 import dev.faultline.designer.fx.Snapshots;
 import dev.faultline.designer.run.chart.ProbeChart;
@@ -20,9 +21,7 @@ import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -230,12 +229,7 @@ class RunViewUiTest {
                 .withKubeconfig(dir.resolve("kubeconfig"))
                 .withTimings(ControllerTimings.FAST)
                 .withDemoServices(true));
-    Config config =
-        Config.fromKubeconfig(
-            null, Files.readString(sandbox.kubeconfig()), sandbox.kubeconfig().toString());
-    config.setRequestTimeout(10_000);
-    config.setConnectionTimeout(10_000);
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = SandboxClients.of(sandbox);
     String text =
         "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata:\n  name: checkout-game-day\nspec:\n"
             + (TARGET + steps).indent(2);
