@@ -1,10 +1,7 @@
 package dev.faultline.designer.canvas;
 
-import dev.faultline.validate.Problem;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -29,28 +26,11 @@ final class CardImageCache {
   /** Enough for several screens of cards; the least recently drawn go first. */
   private static final int CAPACITY = 400;
 
-  /** Everything a card image depends on; a card's record is compared by identity. */
-  record Key(
-      StepCard card,
-      boolean selected,
-      boolean focused,
-      List<Problem> problems,
-      int joins,
-      boolean fansOut,
-      StepDecoration decoration,
-      CanvasTheme theme,
-      double factor) {
+  /** Everything a card image depends on: how the card looks, the theme and the scale. */
+  record Key(WorldLook.CardLook look, CanvasTheme theme, double factor) {
 
     boolean sameAs(Key other) {
-      return card == other.card
-          && selected == other.selected
-          && focused == other.focused
-          && problems == other.problems
-          && joins == other.joins
-          && fansOut == other.fansOut
-          && Objects.equals(decoration, other.decoration)
-          && theme == other.theme
-          && factor == other.factor;
+      return look.sameAs(other.look) && theme == other.theme && factor == other.factor;
     }
   }
 
@@ -71,7 +51,7 @@ final class CardImageCache {
 
   /** The image for {@code key}, rendered with {@code painter} when there is none yet. */
   Image image(Key key, CardPainter painter) {
-    Entry entry = entries.get(key.card().id());
+    Entry entry = entries.get(key.look().card().id());
     if (entry != null && entry.key().sameAs(key)) {
       return entry.image();
     }
@@ -86,7 +66,7 @@ final class CardImageCache {
     g.setTransform(factor, 0, 0, factor, MARGIN * factor, MARGIN * factor);
     painter.paint(g);
     WritableImage image = scratch.snapshot(transparent, null);
-    entries.put(key.card().id(), new Entry(key, image));
+    entries.put(key.look().card().id(), new Entry(key, image));
     if (entries.size() > CAPACITY) {
       var eldest = entries.keySet().iterator();
       eldest.next();

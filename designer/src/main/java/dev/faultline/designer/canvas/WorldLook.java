@@ -76,6 +76,23 @@ final class WorldLook {
       boolean fansOut,
       StepDecoration decoration) {
 
+    /** How {@code card} looks now; what is focused and decorated is the caller's to say. */
+    static CardLook of(
+        CanvasViewModel model,
+        CanvasGraph graph,
+        StepCard card,
+        boolean focused,
+        StepDecoration decoration) {
+      return new CardLook(
+          card,
+          model.isSelected(card.id()),
+          focused,
+          model.problemsOf(card.id()),
+          WorldPainter.joins(graph, card),
+          graph.dependents(card.id()) > 1,
+          decoration);
+    }
+
     boolean sameAs(CardLook other) {
       return card == other.card
           && selected == other.selected
@@ -115,13 +132,11 @@ final class WorldLook {
       }
       cards.put(
           card.id(),
-          new CardLook(
+          CardLook.of(
+              model,
+              graph,
               card,
-              model.isSelected(card.id()),
               card.id().equals(stamp.focused()),
-              model.problemsOf(card.id()),
-              WorldPainter.joins(graph, card),
-              graph.dependents(card.id()) > 1,
               stamp.decorations().get(card.id())));
     }
     Map<String, WireLook> wires = new LinkedHashMap<>();

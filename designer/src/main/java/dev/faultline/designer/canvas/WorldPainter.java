@@ -221,13 +221,12 @@ final class WorldPainter {
       boolean viewFocused) {
     var key =
         new CardImageCache.Key(
-            card,
-            model.isSelected(card.id()),
-            viewFocused && card.id().equals(model.focusedProperty().get()),
-            model.problemsOf(card.id()),
-            joins(graph, card),
-            graph.dependents(card.id()) > 1,
-            model.decorationOf(card.id()),
+            WorldLook.CardLook.of(
+                model,
+                graph,
+                card,
+                viewFocused && card.id().equals(model.focusedProperty().get()),
+                model.decorationOf(card.id())),
             theme,
             grid.scale());
     Image image =
