@@ -9,101 +9,96 @@ import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import java.util.List;
 
-/** Targets for tests, one field at a time. */
+/**
+ * Targets for tests, one field at a time, in the words the tests use; over {@link Target.Builder}.
+ */
 final class TargetBuilder {
-  private TargetKind kind;
-  private List<String> namespaces = List.of();
-  private String namespacePattern;
-  private String labelSelector;
-  private String annotationSelector;
-  private String fieldSelector;
-  private List<PodPhase> phases = List.of();
-  private String nodeSelector;
-  private OwnerSelector owner;
-  private String podName;
-  private List<String> containers = List.of();
-  private BlastRadius blastRadius;
+  private final Target.Builder target;
+
+  private TargetBuilder(Target.Builder target) {
+    this.target = target;
+  }
 
   static TargetBuilder target(String... namespaces) {
-    var builder = new TargetBuilder();
-    builder.namespaces = List.of(namespaces);
-    return builder;
+    Target empty =
+        new Target(
+            null,
+            List.of(namespaces),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            Extras.NONE);
+    return new TargetBuilder(empty.toBuilder());
   }
 
   TargetBuilder kind(TargetKind kind) {
-    this.kind = kind;
+    target.kind(kind);
     return this;
   }
 
   TargetBuilder namespacePattern(String regex) {
-    this.namespacePattern = regex;
+    target.namespacePattern(regex);
     return this;
   }
 
   TargetBuilder labels(String selector) {
-    this.labelSelector = selector;
+    target.labelSelector(selector);
     return this;
   }
 
   TargetBuilder annotations(String selector) {
-    this.annotationSelector = selector;
+    target.annotationSelector(selector);
     return this;
   }
 
   TargetBuilder fields(String selector) {
-    this.fieldSelector = selector;
+    target.fieldSelector(selector);
     return this;
   }
 
   TargetBuilder phases(PodPhase... phases) {
-    this.phases = List.of(phases);
+    target.phases(List.of(phases));
     return this;
   }
 
   TargetBuilder nodes(String selector) {
-    this.nodeSelector = selector;
+    target.nodeSelector(selector);
     return this;
   }
 
   TargetBuilder owner(OwnerKind kind, String name) {
-    this.owner = OwnerSelector.of(kind, name);
+    target.owner(OwnerSelector.of(kind, name));
     return this;
   }
 
   TargetBuilder podName(String regex) {
-    this.podName = regex;
+    target.podName(regex);
     return this;
   }
 
   TargetBuilder containers(String... regexes) {
-    this.containers = List.of(regexes);
+    target.containers(List.of(regexes));
     return this;
   }
 
   TargetBuilder radius(BlastRadius.Mode mode, Integer value) {
-    this.blastRadius = BlastRadius.of(mode, value);
+    target.blastRadius(BlastRadius.of(mode, value));
     return this;
   }
 
   TargetBuilder radius(BlastRadius radius) {
-    this.blastRadius = radius;
+    target.blastRadius(radius);
     return this;
   }
 
   Target build() {
-    return new Target(
-        kind,
-        namespaces,
-        namespacePattern,
-        labelSelector,
-        annotationSelector,
-        fieldSelector,
-        phases,
-        nodeSelector,
-        owner,
-        podName,
-        containers,
-        blastRadius,
-        Extras.NONE);
+    return target.build();
   }
 }
