@@ -35,6 +35,23 @@ public interface AttackExecutor {
   List<AccessCheck> accessNeeds(AttackRequest request);
 
   /**
+   * What must be true before this step can run, beyond permissions: an operator the attack hands
+   * its fault to is installed, the parameters fit together. Called by the run's preflight for every
+   * attack step, before the permission check and before anything is applied (dry runs too), so a
+   * missing prerequisite stops the run while the cluster is still untouched instead of failing a
+   * step halfway through it.
+   *
+   * <p>The request carries no pod resolution yet ({@link AttackRequest#pods()} is {@code null}).
+   * Must not change the cluster. The default has no prerequisites.
+   *
+   * @return one sentence per unmet prerequisite, saying what is missing and what to do about it
+   *     (the engine prefixes the step id); empty when everything is in place
+   */
+  default List<String> prerequisites(AttackRequest request, AttackContext context) {
+    return List.of();
+  }
+
+  /**
    * Works out the faults this step would make, without side effects. An empty list is allowed
    * (nothing selected); the engine reports it.
    *

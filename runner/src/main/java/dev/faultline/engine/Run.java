@@ -142,6 +142,7 @@ final class Run {
               resources.snapshot,
               resources.probes,
               gates);
+      RunPreflight.checkPrerequisites(experiment, env, runner, attackContext);
       RunPreflight.checkAccess(experiment, env, runner);
       resources.scheduler = new ProbeScheduler();
       var continuous =

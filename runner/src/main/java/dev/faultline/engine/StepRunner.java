@@ -176,7 +176,15 @@ final class StepRunner {
                   resolved.matched().size(),
                   resolved.warnings().stream().map(TargetWarning::message).toList()));
     }
-    return new AttackRequest(step, params, step.target(), target, pods, policy);
+    var maxDuration = experiment.spec().effectiveSafety().maxDuration();
+    return new AttackRequest(
+        step,
+        params,
+        step.target(),
+        target,
+        pods,
+        policy,
+        maxDuration == null ? null : maxDuration.toDuration());
   }
 
   Outcome probe(ProbeStep step) throws InterruptedException {

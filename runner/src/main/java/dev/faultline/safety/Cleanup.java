@@ -293,7 +293,8 @@ public final class Cleanup {
   /**
    * The kinds searched for fault annotations and the created-by-run label: what the attack
    * executors change ({@code k8s.pod.*}, {@code process.signal}, {@code k8s.deployment.scale},
-   * {@code k8s.node.*}) plus what {@code k8s.manifest} commonly creates.
+   * {@code k8s.node.*}), the Chaos Mesh resources of the {@code chaosmesh.*} attacks, plus what
+   * {@code k8s.manifest} commonly creates. Kinds a cluster does not serve are skipped.
    */
   public static final List<ScannedKind> SCANNED_KINDS =
       List.of(
@@ -306,7 +307,13 @@ public final class Cleanup {
           new ScannedKind("", "v1", "Service", "services", true),
           new ScannedKind("", "v1", "ConfigMap", "configmaps", true),
           new ScannedKind("batch", "v1", "Job", "jobs", true),
-          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true));
+          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "NetworkChaos", "networkchaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "StressChaos", "stresschaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "HTTPChaos", "httpchaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "IOChaos", "iochaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "DNSChaos", "dnschaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "TimeChaos", "timechaos", true));
 
   private static final long PAGE = 500;
 
