@@ -21,14 +21,14 @@ final class StressChaosSpec implements ChaosSpec {
     ParamValues params = request.params();
     Optional<Long> cpuWorkers = params.optionalLong("cpuWorkers");
     Optional<Long> memoryWorkers = params.optionalLong("memoryWorkers");
-    if (cpuWorkers.isEmpty() && memoryWorkers.isEmpty()) {
-      throw problem("give 'cpuWorkers' or 'memoryWorkers' (or both), such as cpuWorkers: 2");
-    }
     if (cpuWorkers.isEmpty() && params.raw("cpuLoad").isPresent()) {
       throw problem("'cpuLoad' needs 'cpuWorkers'");
     }
     if (memoryWorkers.isEmpty() && params.raw("memorySize").isPresent()) {
       throw problem("'memorySize' needs 'memoryWorkers'");
+    }
+    if (cpuWorkers.isEmpty() && memoryWorkers.isEmpty()) {
+      throw problem("give 'cpuWorkers' or 'memoryWorkers' (or both), such as cpuWorkers: 2");
     }
     ObjectNode stressors = spec.putObject("stressors");
     if (cpuWorkers.isPresent()) {
