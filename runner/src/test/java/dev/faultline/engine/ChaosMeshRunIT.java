@@ -165,6 +165,27 @@ class ChaosMeshRunIT {
   }
 
   @Test
+  void theCheckoutDependenciesExamplePasses() throws Exception {
+    var read =
+        new ExperimentReader()
+            .read(dev.faultline.Examples.dir().resolve("checkout-dependencies.yaml"));
+    Experiment experiment = read.experiment().orElseThrow();
+    var env =
+        ClusterRunEnvironment.create(
+            client, "faultline-sandbox", dir.resolve("state"), experiment.metadata().name());
+    RunHandle handle =
+        new Engine(env)
+            .start(
+                experiment,
+                RunOptions.defaults("example").withRollbackDeadline(Duration.ofSeconds(20)),
+                events::add);
+    RunResult result = finished(handle);
+    assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PASSED);
+    assertThat(all(RunEvent.FaultRolledBack.class)).hasSize(3);
+    assertNothingLeft();
+  }
+
+  @Test
   void theStepsDurationEndsTheFaultAndIsChaosMeshsOwnEndToo() throws Exception {
     RunHandle handle =
         run(
