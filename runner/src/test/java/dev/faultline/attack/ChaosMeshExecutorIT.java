@@ -391,6 +391,10 @@ class ChaosMeshExecutorIT {
               "shop",
               "app=checkout",
               List.of());
+      assertThat(bare.client.getApiGroups().getGroups())
+          .extracting(g -> g.getName())
+          .contains("apps")
+          .doesNotContain("chaos-mesh.org");
       var executor = new ChaosMeshExecutor(ChaosKind.NETWORK);
       assertThat(executor.prerequisites(request, bare.context))
           .containsExactly(
