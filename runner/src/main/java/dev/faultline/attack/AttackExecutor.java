@@ -9,6 +9,8 @@ import java.util.List;
  * <p>The lifecycle, driven by the engine (see Steadybit's action kit for the model):
  *
  * <ol>
+ *   <li>{@link #accessNeeds} and {@link #prerequisites}: asked by the run's preflight, before
+ *       anything is applied; an unmet prerequisite or a denied permission ends the run untouched.
  *   <li>{@link #prepare}: works out the faults from the request and the cluster, reading only. It
  *       captures in each {@link Fault#data()} what rollback will need (e.g. the replica count now).
  *   <li>The engine writes each fault to the rollback journal (fsync'd) — only then —

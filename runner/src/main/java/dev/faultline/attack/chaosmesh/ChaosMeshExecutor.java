@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,24 +50,9 @@ public final class ChaosMeshExecutor implements AttackExecutor {
   private static final Duration DELETE_POLL = Duration.ofMillis(100);
 
   private final ChaosKind kind;
-  private final Duration deleteWait;
 
   public ChaosMeshExecutor(ChaosKind kind) {
-    this(kind, DELETE_WAIT);
-  }
-
-  /**
-   * @param deleteWait how long rollback waits for a deleted resource to disappear before it asks
-   *     the engine to try again
-   */
-  ChaosMeshExecutor(ChaosKind kind, Duration deleteWait) {
     this.kind = kind;
-    this.deleteWait = deleteWait;
-  }
-
-  /** The executors of all six Chaos Mesh attacks. */
-  public static List<ChaosMeshExecutor> all() {
-    return Arrays.stream(ChaosKind.values()).map(ChaosMeshExecutor::new).toList();
   }
 
   /** The kind this executor creates. */
@@ -221,7 +205,7 @@ public final class ChaosMeshExecutor implements AttackExecutor {
 
   /** Waits while Chaos Mesh's finalizer holds the resource until it has recovered the pods. */
   private void awaitGone(AttackContext context, ObjectRef ref) throws AttackException {
-    long deadline = System.nanoTime() + deleteWait.toNanos();
+    long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
     Optional<GenericKubernetesResource> current = current(context, ref);
     while (current.isPresent()) {
       if (System.nanoTime() > deadline) {
@@ -229,7 +213,7 @@ public final class ChaosMeshExecutor implements AttackExecutor {
         throw new AttackException(
             ref.display()
                 + " is still being deleted after "
-                + deleteWait.toSeconds()
+                + DELETE_WAIT.toSeconds()
                 + " s: Chaos Mesh has not recovered its pods yet"
                 + (finalizers == null || finalizers.isEmpty()
                     ? ""
