@@ -20,6 +20,7 @@ import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,8 +121,18 @@ class PrometheusQueryIT {
     }
   }
 
+  private static ProbeSample query(String promQl, String operator, double threshold)
+      throws Exception {
+    return query(Map.of("query", promQl, "operator", operator, "threshold", threshold));
+  }
+
   private static ProbeSample ready(String operator, double threshold) throws Exception {
-    return query(Map.of("query", READY, "operator", operator, "threshold", threshold));
+    return query(READY, operator, threshold);
+  }
+
+  /** {@code up > 0} asked of the server at {@code url}. */
+  private static ProbeSample upAt(String url) throws Exception {
+    return query(Map.of("url", url, "query", "up", "operator", ">", "threshold", 0));
   }
 
   @Test
@@ -139,31 +152,22 @@ class PrometheusQueryIT {
     assertThat(ready("<", 3).passed()).isFalse();
     assertThat(ready("<=", 3).passed()).isTrue();
 
-    ProbeSample scalar =
-        query(Map.of("query", "scalar(" + READY + ") * 2", "operator", "==", "threshold", 6));
+    ProbeSample scalar = query("scalar(" + READY + ") * 2", "==", 6);
     assertThat(scalar.passed()).as(scalar.message()).isTrue();
   }
 
   @Test
   void severalSeriesAndNoDataFailNamingTheQuery() throws Exception {
-    ProbeSample several =
-        query(
-            Map.of(
-                "query", "demo_ready_pods{namespace=\"shop\"}", "operator", ">=", "threshold", 1));
+    ProbeSample several = query("demo_ready_pods{namespace=\"shop\"}", ">=", 1);
     assertThat(several.passed()).isFalse();
     assertThat(several.message())
         .matches("4 series, expected one \\(aggregate them .*\\): demo_ready_pods\\{.*")
         .endsWith(" and 1 more, in query: demo_ready_pods{namespace=\"shop\"}");
-    ProbeSample aggregated =
-        query(
-            Map.of(
-                "query", "min(demo_ready_pods{namespace=\"shop\"})",
-                "operator", ">=",
-                "threshold", 1));
+    ProbeSample aggregated = query("min(demo_ready_pods{namespace=\"shop\"})", ">=", 1);
     assertThat(aggregated.passed()).as(aggregated.message()).isTrue();
 
     String none = "demo_ready_pods{service=\"no-such-service\"}";
-    ProbeSample empty = query(Map.of("query", none, "operator", ">=", "threshold", 1));
+    ProbeSample empty = query(none, ">=", 1);
     assertThat(empty.passed()).isFalse();
     assertThat(empty.message()).isEqualTo("no data: the query gives an empty result: " + none);
     ProbeSample allowed =
@@ -191,15 +195,7 @@ class PrometheusQueryIT {
 
   @Test
   void prometheusErrorsUnreachableServersAndWrongUrlsGiveClearFailedSamples() throws Exception {
-    ProbeSample execution =
-        query(
-            Map.of(
-                "query",
-                "demo_ready_pods + on() demo_total_pods",
-                "operator",
-                ">",
-                "threshold",
-                0));
+    ProbeSample execution = query("demo_ready_pods + on() demo_total_pods", ">", 0);
     assertThat(execution.passed()).isFalse();
     assertThat(execution.message())
         .startsWith("Prometheus error (execution): found duplicate series for the match group {}");
@@ -208,17 +204,7 @@ class PrometheusQueryIT {
     try (var socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    ProbeSample refused =
-        query(
-            Map.of(
-                "url",
-                "http://127.0.0.1:" + closed,
-                "query",
-                "up",
-                "operator",
-                ">",
-                "threshold",
-                0));
+    ProbeSample refused = upAt("http://127.0.0.1:" + closed);
     assertThat(refused.passed()).isFalse();
     assertThat(refused.value()).isNaN();
     assertThat(refused.message())
@@ -227,51 +213,23 @@ class PrometheusQueryIT {
                 + closed
                 + "/api/v1/query: connection refused");
 
-    ProbeSample noService =
-        query(
-            Map.of(
-                "url",
-                "http://nothing.monitoring:9090",
-                "query",
-                "up",
-                "operator",
-                ">",
-                "threshold",
-                0));
+    ProbeSample noService = upAt("http://nothing.monitoring:9090");
     assertThat(noService.message())
         .isEqualTo(
             "cannot reach Prometheus at http://nothing.monitoring:9090/api/v1/query: cannot resolve"
                 + " nothing.monitoring: no DNS entry, and no Service nothing in namespace monitoring");
 
     // A Service that is not Prometheus: the sandbox's demo service for coredns answers anything.
-    ProbeSample foreign =
-        query(
-            Map.of(
-                "url",
-                "http://coredns.kube-system:9153",
-                "query",
-                "up",
-                "operator",
-                ">",
-                "threshold",
-                0));
+    ProbeSample foreign = upAt("http://coredns.kube-system:9153");
     assertThat(foreign.message())
         .startsWith(
             "not a Prometheus API answer (HTTP 200) from"
                 + " http://coredns.kube-system:9153/api/v1/query (via demo service"
                 + " kube-system/coredns): {\"status\":\"OK\"");
 
+    var wrongPassword = Map.of("Authorization", "Basic d3Jvbmc6d3Jvbmc=");
     ProbeSample unauthorized =
-        query(
-            Map.of(
-                "query",
-                "up",
-                "operator",
-                ">",
-                "threshold",
-                0,
-                "headers",
-                Map.of("Authorization", "Basic d3Jvbmc6d3Jvbmc=")));
+        query(Map.of("query", "up", "operator", ">", "threshold", 0, "headers", wrongPassword));
     assertThat(unauthorized.message())
         .isEqualTo(
             "HTTP 401 from "
@@ -412,7 +370,8 @@ class PrometheusQueryIT {
 
   /** A probe's {@code with:} block as a YAML flow mapping. */
   private static String with(String query, String operator, String threshold) {
-    return "{url: \"%s\", headers: {Authorization: \"${env:PROM_AUTH}\"}, timeout: 5s, query: '%s', operator: '%s', threshold: %s}"
+    return ("{url: \"%s\", headers: {Authorization: \"${env:PROM_AUTH}\"}, timeout: 5s,"
+            + " query: '%s', operator: '%s', threshold: %s}")
         .formatted(URL, query.replace("'", "''"), operator, threshold);
   }
 
@@ -455,8 +414,7 @@ class PrometheusQueryIT {
         .toList();
   }
 
-  private static int indexOfFirst(
-      List<ProbeSample> samples, java.util.function.Predicate<ProbeSample> wanted) {
+  private static int indexOfFirst(List<ProbeSample> samples, Predicate<ProbeSample> wanted) {
     for (int i = 0; i < samples.size(); i++) {
       if (wanted.test(samples.get(i))) {
         return i;
@@ -483,8 +441,7 @@ class PrometheusQueryIT {
    */
   private static final class Traffic implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger errors =
-        new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
     private final Thread thread;
 
     Traffic(URI service) {
@@ -505,11 +462,15 @@ class PrometheusQueryIT {
                         if (status >= 500) {
                           errors.incrementAndGet();
                         }
+                      } catch (IOException e) {
+                        // no answer this time; keep going
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                      try {
                         Thread.sleep(20);
                       } catch (InterruptedException e) {
                         return;
-                      } catch (java.io.IOException e) {
-                        // the service may be restarting; keep going
                       }
                     }
                   });
