@@ -12,6 +12,7 @@ import dev.faultline.model.AttackStep;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import dev.faultline.model.ProbeStep;
+import dev.faultline.model.StopWhen;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import dev.faultline.model.Until;
@@ -42,6 +43,7 @@ final class StepRunner {
   private final ClusterSnapshot snapshot;
   private final Map<String, PreparedProbe> probes;
   private final GateDesk gates;
+  private final ProbeStreaks streaks;
 
   StepRunner(
       Experiment experiment,
@@ -52,7 +54,8 @@ final class StepRunner {
       AttackContext attackContext,
       ClusterSnapshot snapshot,
       Map<String, PreparedProbe> probes,
-      GateDesk gates) {
+      GateDesk gates,
+      ProbeStreaks streaks) {
     this.experiment = experiment;
     this.env = env;
     this.options = options;
@@ -62,6 +65,7 @@ final class StepRunner {
     this.snapshot = snapshot;
     this.probes = probes;
     this.gates = gates;
+    this.streaks = streaks;
   }
 
   Outcome attack(AttackStep step) throws InterruptedException {
@@ -109,46 +113,121 @@ final class StepRunner {
       return Outcome.success("applied " + count(applied.size(), "fault"));
     }
     Duration duration = step.duration().toDuration();
-    String watched = watch(lasting, duration);
+    Watched watched = watch(step, lasting, duration);
     int left = ledger.rollBack(lasting, options.rollbackDeadline());
     if (left > 0) {
       return Outcome.failure(
           Verdict.ERROR,
-          count(left, "fault") + " could not be rolled back after " + step.duration());
+          count(left, "fault")
+              + " could not be rolled back after "
+              + (watched.stoppedEarly() == null ? step.duration() : "stopping early"));
     }
     return Outcome.success(
         "applied "
             + count(applied.size(), "fault")
-            + " for "
-            + step.duration()
+            + (watched.stoppedEarly() == null
+                ? " for " + step.duration()
+                : ", " + watched.stoppedEarly())
             + ", rolled back"
-            + watched);
+            + watched.vanished());
   }
 
-  /** Polls the faults' status while the attack lasts; returns a note about faults that vanished. */
-  private String watch(List<Fault> faults, Duration duration) throws InterruptedException {
-    long end = System.nanoTime() + duration.toNanos();
+  /**
+   * How an attack's time went.
+   *
+   * @param vanished a note about faults whose object vanished, or empty
+   * @param stoppedEarly why the attack ended before its duration ({@code stopWhen}), or {@code
+   *     null}
+   */
+  private record Watched(String vanished, String stoppedEarly) {}
+
+  /** How often an attack with a {@code stopWhen} looks at its probe's streak. */
+  private static final Duration STOP_CHECK = Duration.ofMillis(50);
+
+  /**
+   * Waits while the attack lasts: polls the faults' status every status interval, and with a {@code
+   * stopWhen} ends the wait as soon as its probe has failed often enough in a row since now.
+   */
+  private Watched watch(AttackStep step, List<Fault> faults, Duration duration)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    long statusEvery = options.statusInterval().toNanos();
+    long nextStatus = start + statusEvery;
+    StopWhen stopWhen = step.stopWhen();
+    long baseline = stopWhen == null ? 0 : streaks.streak(stopWhen.probe()).samples();
     var gone = new java.util.LinkedHashSet<String>();
+    String stoppedEarly = null;
     while (true) {
-      long left = end - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      Thread.sleep(Duration.ofNanos(Math.min(left, options.statusInterval().toNanos())));
-      for (Fault fault : faults) {
-        FaultStatus status = ledger.status(fault).status();
-        if (status.state() == FaultStatus.State.GONE && gone.add(fault.object().display())) {
-          bus.emit(
-              t ->
-                  new RunEvent.NoteAdded(
-                      options.runId(),
-                      t,
-                      "faultline",
-                      fault.object().display() + " is gone: " + status.message()));
+      long now = System.nanoTime();
+      if (stopWhen != null) {
+        ProbeStreaks.Streak streak = streaks.streak(stopWhen.probe());
+        if (streak.failedSince(baseline, stopWhen.effectiveFailures())) {
+          stoppedEarly = stoppedEarly(step, streak, baseline, now - start);
+          break;
         }
       }
+      if (now >= end) {
+        break;
+      }
+      long wake = Math.min(end, nextStatus);
+      if (stopWhen != null) {
+        wake = Math.min(wake, now + STOP_CHECK.toNanos());
+      }
+      Thread.sleep(Duration.ofNanos(Math.max(0, wake - now)));
+      if (System.nanoTime() >= nextStatus) {
+        nextStatus += statusEvery;
+        pollStatus(faults, gone);
+      }
     }
-    return gone.isEmpty() ? "" : " (" + gone.size() + " target(s) vanished during the attack)";
+    return new Watched(
+        gone.isEmpty() ? "" : " (" + gone.size() + " target(s) vanished during the attack)",
+        stoppedEarly);
+  }
+
+  /** The reason an attack stops early, also put on the timeline as a note. */
+  private String stoppedEarly(
+      AttackStep step, ProbeStreaks.Streak streak, long baseline, long elapsedNanos) {
+    // Failures from before the attack do not count against it, so they are not reported either.
+    int failures = (int) Math.min(streak.failuresInARow(), streak.samples() - baseline);
+    String reason =
+        "stopped early after "
+            + seconds(elapsedNanos)
+            + ": probe '"
+            + step.stopWhen().probe()
+            + "' failed "
+            + failures
+            + " time"
+            + (failures == 1 ? "" : "s")
+            + " in a row";
+    bus.emit(
+        t ->
+            new RunEvent.NoteAdded(
+                options.runId(),
+                t,
+                "faultline",
+                "attack '"
+                    + step.id()
+                    + "' "
+                    + reason
+                    + " (stopWhen), rolling it back: "
+                    + streak.lastMessage()));
+    return reason;
+  }
+
+  private void pollStatus(List<Fault> faults, java.util.Set<String> gone) {
+    for (Fault fault : faults) {
+      FaultStatus status = ledger.status(fault).status();
+      if (status.state() == FaultStatus.State.GONE && gone.add(fault.object().display())) {
+        bus.emit(
+            t ->
+                new RunEvent.NoteAdded(
+                    options.runId(),
+                    t,
+                    "faultline",
+                    fault.object().display() + " is gone: " + status.message()));
+      }
+    }
   }
 
   /** The attack request; Pod targets are resolved now, against the current snapshot. */
