@@ -163,7 +163,7 @@ final class StepRunner {
       if (stopWhen != null) {
         ProbeStreaks.Streak streak = streaks.streak(stopWhen.probe());
         if (streak.failedSince(baseline, stopWhen.effectiveFailures())) {
-          stoppedEarly = stoppedEarly(step, streak, baseline, now - start);
+          stoppedEarly = stoppedEarly(step, streak, now - start);
           break;
         }
       }
@@ -186,10 +186,10 @@ final class StepRunner {
   }
 
   /** The reason an attack stops early, also put on the timeline as a note. */
-  private String stoppedEarly(
-      AttackStep step, ProbeStreaks.Streak streak, long baseline, long elapsedNanos) {
-    // Failures from before the attack do not count against it, so they are not reported either.
-    int failures = (int) Math.min(streak.failuresInARow(), streak.samples() - baseline);
+  private String stoppedEarly(AttackStep step, ProbeStreaks.Streak streak, long elapsedNanos) {
+    // The condition that held, not the streak when it was seen: a sample or two more may have
+    // come in before this thread looked, and failures from before the attack do not count.
+    int failures = step.stopWhen().effectiveFailures();
     String reason =
         "stopped early after "
             + seconds(elapsedNanos)
