@@ -3,18 +3,11 @@ package dev.faultline.attack;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.cluster.AccessCheck;
 import dev.faultline.safety.FaultAnnotations;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,7 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class IstioFaultExecutor implements AttackExecutor {
   public static final String ID = "mesh.istio.fault";
   private static final System.Logger LOG = System.getLogger(IstioFaultExecutor.class.getName());
-  private static final List<String> VERSIONS = List.of("v1", "v1beta1");
   private static final String RESOURCE = "virtualservices";
   private static final String FAULT = "fault";
   private static final String PREVIOUS = "previous";
@@ -60,9 +52,6 @@ public final class IstioFaultExecutor implements AttackExecutor {
   private static final String CREATE = "create";
   private static final int ATTEMPTS = 8;
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Set<String> SERVER_OWNED =
-      Set.of(
-          "uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink");
 
   @Override
   public String attackId() {
@@ -95,21 +84,23 @@ public final class IstioFaultExecutor implements AttackExecutor {
               + host.namespace()
               + ", which spec.safety.namespaces does not permit");
     }
-    String apiVersion = servedApiVersion(context);
-    List<ObjectNode> existing = list(context, apiVersion, namespace);
+    String apiVersion = VirtualServiceCalls.servedApiVersion(context);
+    List<ObjectNode> existing = VirtualServiceCalls.list(context, apiVersion, namespace);
     Optional<String> named =
         params.optionalString("virtualService").map(String::strip).filter(s -> !s.isEmpty());
     List<ObjectNode> chosen = new ArrayList<>();
     for (ObjectNode vs : existing) {
       boolean wanted =
-          named.map(n -> n.equals(name(vs))).orElseGet(() -> VirtualServices.routes(vs, host));
+          named
+              .map(n -> n.equals(VirtualServices.name(vs)))
+              .orElseGet(() -> VirtualServices.routes(vs, host));
       if (wanted) {
         if (!VirtualServices.routes(vs, host)) {
           throw new AttackException(
               "VirtualService "
                   + namespace
                   + "/"
-                  + name(vs)
+                  + VirtualServices.name(vs)
                   + " does not route host "
                   + host
                   + " (its hosts: "
@@ -123,7 +114,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
     JsonNode fault = istio.toJson();
     if (chosen.isEmpty()) {
       String name = named.orElse(host.objectName());
-      if (existing.stream().anyMatch(vs -> name.equals(name(vs)))) {
+      if (existing.stream().anyMatch(vs -> name.equals(VirtualServices.name(vs)))) {
         throw new AttackException(
             "a VirtualService "
                 + namespace
@@ -168,7 +159,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
             apiVersion,
             VirtualServices.KIND,
             vs.path("metadata").path("namespace").asString(""),
-            name(vs),
+            VirtualServices.name(vs),
             "");
     JsonNode spec = vs.path("spec");
     int routes = VirtualServices.httpRoutes(spec);
@@ -179,7 +170,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
               + host
               + " but has no HTTP routes (Istio injects faults into HTTP routes only)");
     }
-    for (Fault carried : FaultMarks.read(annotationMap(vs))) {
+    for (Fault carried : FaultMarks.read(VirtualServices.annotationMap(vs))) {
       if (carried.attackId().equals(ID)) {
         throw new AttackException(
             ref.display()
@@ -210,7 +201,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
             FAULT,
             fault.toString(),
             PREVIOUS,
-            previousVersion(vs).toString(),
+            VirtualServices.previousVersion(vs).toString(),
             FAULTED,
             VirtualServices.withFault(spec, fault).toString(),
             PodLookup.UID,
@@ -235,7 +226,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
     annotations.put(FaultAnnotations.RUN_ID, fault.runId());
     annotations.put(FaultAnnotations.FAULT, FaultJson.writeAll(List.of(fault)));
     try {
-      kind(context, ref).resource(unmarshal(context, body)).create();
+      VirtualServiceCalls.create(context, ref, body);
     } catch (KubernetesClientException e) {
       if (ClusterCalls.code(e) == ClusterCalls.CONFLICT) {
         throw new AttackException(
@@ -254,7 +245,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
     ObjectNode previous = (ObjectNode) JSON.readTree(fault.data(PREVIOUS, "{}"));
     JsonNode faulted = JSON.readTree(fault.data(FAULTED, "{}"));
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      ObjectNode current = current(context, fault).orElse(null);
+      ObjectNode current = VirtualServiceCalls.current(context, fault).orElse(null);
       if (current == null) {
         throw new TargetGoneException(ref, "deleted or replaced after prepare");
       }
@@ -269,9 +260,10 @@ public final class IstioFaultExecutor implements AttackExecutor {
       }
       ObjectNode next = current.deepCopy();
       next.set("spec", faulted.deepCopy());
-      setAnnotations(next, FaultMarks.marked(annotationMap(current), fault));
+      VirtualServices.setAnnotations(
+          next, FaultMarks.marked(VirtualServices.annotationMap(current), fault));
       try {
-        kind(context, ref).resource(unmarshal(context, next)).update();
+        VirtualServiceCalls.update(context, ref, next);
         return;
       } catch (KubernetesClientException e) {
         int code = ClusterCalls.code(e);
@@ -293,7 +285,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
         fault,
         () -> {
           ObjectRef ref = fault.object();
-          Optional<ObjectNode> found = current(context, fault);
+          Optional<ObjectNode> found = VirtualServiceCalls.current(context, fault);
           if (found.isEmpty()) {
             return FaultStatus.gone(ref.display() + " is gone");
           }
@@ -330,7 +322,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
 
   private static void deleteCreated(Fault fault, AttackContext context) throws AttackException {
     ObjectRef ref = fault.object();
-    Optional<ObjectNode> current = current(context, fault);
+    Optional<ObjectNode> current = VirtualServiceCalls.current(context, fault);
     if (current.isEmpty()) {
       return;
     }
@@ -340,7 +332,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
       return; // not the object this run created
     }
     try {
-      kind(context, ref).withName(ref.name()).delete();
+      VirtualServiceCalls.delete(context, ref);
     } catch (KubernetesClientException e) {
       if (!ClusterCalls.notFound(e)) {
         throw ClusterCalls.failure(context, "delete", ref, e);
@@ -353,7 +345,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
     JsonNode istio = JSON.readTree(fault.data(FAULT, "{}"));
     ObjectNode previous = (ObjectNode) JSON.readTree(fault.data(PREVIOUS, "{}"));
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<ObjectNode> found = current(context, fault);
+      Optional<ObjectNode> found = VirtualServiceCalls.current(context, fault);
       if (found.isEmpty()) {
         return; // gone, or another object now: nothing of ours to restore
       }
@@ -373,7 +365,8 @@ public final class IstioFaultExecutor implements AttackExecutor {
         next.set(
             "spec",
             VirtualServices.withoutFault(current.path("spec"), istio, previous.path("spec")));
-        setAnnotations(next, unmarked(annotationMap(current), fault));
+        VirtualServices.setAnnotations(
+            next, VirtualServices.unmarked(VirtualServices.annotationMap(current), fault));
       } else {
         // The fault is out already (never applied, or taken out by someone): only the mark may be
         // left.
@@ -384,7 +377,7 @@ public final class IstioFaultExecutor implements AttackExecutor {
       metadata.put("resourceVersion", current.path("metadata").path("resourceVersion").asString());
       metadata.put("uid", current.path("metadata").path("uid").asString());
       try {
-        kind(context, ref).resource(unmarshal(context, next)).update();
+        VirtualServiceCalls.update(context, ref, next);
         return;
       } catch (KubernetesClientException e) {
         int code = ClusterCalls.code(e);
@@ -415,156 +408,5 @@ public final class IstioFaultExecutor implements AttackExecutor {
 
   private static boolean created(Fault fault) {
     return !fault.data(CREATE, "").isEmpty();
-  }
-
-  /**
-   * The API version that serves VirtualServices, preferring {@code v1}.
-   *
-   * @throws AttackException naming the context when Istio's API is not there
-   */
-  static String servedApiVersion(AttackContext context) throws AttackException {
-    for (String version : VERSIONS) {
-      String groupVersion = VirtualServices.GROUP + "/" + version;
-      APIResourceList resources;
-      try {
-        resources = context.client().getApiResources(groupVersion);
-      } catch (KubernetesClientException e) {
-        if (ClusterCalls.notFound(e)) {
-          continue;
-        }
-        throw ClusterCalls.failure(
-            context, "look up", VirtualServices.KIND + " in " + groupVersion, e);
-      }
-      if (resources != null && resources.getResources() != null) {
-        for (APIResource resource : resources.getResources()) {
-          if (VirtualServices.KIND.equals(resource.getKind())) {
-            return groupVersion;
-          }
-        }
-      }
-    }
-    throw new AttackException(
-        "Istio is not installed in context '"
-            + context.contextName()
-            + "': the cluster does not serve VirtualService in "
-            + VirtualServices.GROUP
-            + " ("
-            + String.join(", ", VERSIONS)
-            + ")");
-  }
-
-  private static List<ObjectNode> list(AttackContext context, String apiVersion, String namespace)
-      throws AttackException {
-    GenericKubernetesResourceList list;
-    try {
-      list =
-          context
-              .client()
-              .genericKubernetesResources(apiVersion, VirtualServices.KIND)
-              .inNamespace(namespace)
-              .list();
-    } catch (KubernetesClientException e) {
-      throw ClusterCalls.failure(context, "list", "the VirtualServices in " + namespace, e);
-    }
-    var result = new ArrayList<ObjectNode>();
-    for (GenericKubernetesResource item : list.getItems()) {
-      ObjectNode node = toJson(context, item);
-      node.withObjectProperty("metadata").put("namespace", namespace);
-      result.add(node);
-    }
-    return result;
-  }
-
-  /** The object the fault names, if it is still the one prepare saw (same uid). */
-  private static Optional<ObjectNode> current(AttackContext context, Fault fault)
-      throws AttackException {
-    ObjectRef ref = fault.object();
-    GenericKubernetesResource object;
-    try {
-      object = kind(context, ref).withName(ref.name()).get();
-    } catch (KubernetesClientException e) {
-      throw ClusterCalls.failure(context, "read", ref, e);
-    }
-    if (object == null) {
-      return Optional.empty();
-    }
-    String uid = fault.data(PodLookup.UID, "");
-    if (!uid.isEmpty() && !uid.equals(object.getMetadata().getUid())) {
-      return Optional.empty();
-    }
-    return Optional.of(toJson(context, object));
-  }
-
-  /** The object as it was, without what the server owns, for putting it back later. */
-  private static ObjectNode previousVersion(ObjectNode object) {
-    ObjectNode copy = object.deepCopy();
-    if (copy.path("metadata") instanceof ObjectNode metadata) {
-      SERVER_OWNED.forEach(metadata::remove);
-    }
-    copy.remove("status");
-    return copy;
-  }
-
-  /** The annotations without this fault's mark (other faults' marks stay). */
-  private static Map<String, String> unmarked(Map<String, String> annotations, Fault fault) {
-    var kept = new ArrayList<Fault>();
-    for (Fault f : FaultMarks.read(annotations)) {
-      if (!(f.id().equals(fault.id()) && f.runId().equals(fault.runId()))) {
-        kept.add(f);
-      }
-    }
-    Map<String, String> result = new java.util.LinkedHashMap<>(annotations);
-    result.remove(FaultAnnotations.RUN_ID);
-    result.remove(FaultAnnotations.FAULT);
-    for (Fault f : kept) {
-      result = FaultMarks.marked(result, f);
-    }
-    return result;
-  }
-
-  private static Map<String, String> annotationMap(ObjectNode object) {
-    var result = new java.util.LinkedHashMap<String, String>();
-    object
-        .path("metadata")
-        .path("annotations")
-        .properties()
-        .forEach(e -> result.put(e.getKey(), e.getValue().asString("")));
-    return result;
-  }
-
-  private static void setAnnotations(ObjectNode object, Map<String, String> annotations) {
-    ObjectNode metadata = object.withObjectProperty("metadata");
-    if (annotations.isEmpty()) {
-      metadata.remove("annotations");
-      return;
-    }
-    ObjectNode node = metadata.putObject("annotations");
-    annotations.forEach(node::put);
-  }
-
-  private static String name(JsonNode vs) {
-    return vs.path("metadata").path("name").asString("");
-  }
-
-  private static NonNamespaceOperation<
-          GenericKubernetesResource,
-          GenericKubernetesResourceList,
-          Resource<GenericKubernetesResource>>
-      kind(AttackContext context, ObjectRef ref) {
-    return context
-        .client()
-        .genericKubernetesResources(ref.apiVersion(), ref.kind())
-        .inNamespace(ref.namespace());
-  }
-
-  private static ObjectNode toJson(AttackContext context, GenericKubernetesResource object) {
-    return (ObjectNode) JSON.readTree(context.client().getKubernetesSerialization().asJson(object));
-  }
-
-  private static GenericKubernetesResource unmarshal(AttackContext context, ObjectNode body) {
-    return context
-        .client()
-        .getKubernetesSerialization()
-        .unmarshal(body.toString(), GenericKubernetesResource.class);
   }
 }

@@ -3,7 +3,10 @@ package dev.faultline.attack;
 import dev.faultline.safety.FaultAnnotations;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,6 +28,9 @@ final class VirtualServices {
   static final String KIND = "VirtualService";
   static final String GROUP = "networking.istio.io";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> SERVER_OWNED =
+      Set.of(
+          "uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink");
   private static final Comparator<JsonNode> BY_VALUE =
       (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
@@ -169,5 +175,59 @@ final class VirtualServices {
 
   private static ObjectNode emptyObject() {
     return JSON.createObjectNode();
+  }
+
+  /** The object as it was, without what the server owns, for putting it back later. */
+  static ObjectNode previousVersion(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
+    if (copy.path("metadata") instanceof ObjectNode metadata) {
+      SERVER_OWNED.forEach(metadata::remove);
+    }
+    copy.remove("status");
+    return copy;
+  }
+
+  /** The annotations without this fault's mark (other faults' marks stay). */
+  static Map<String, String> unmarked(Map<String, String> annotations, Fault fault) {
+    var kept = new ArrayList<Fault>();
+    for (Fault f : FaultMarks.read(annotations)) {
+      if (!(f.id().equals(fault.id()) && f.runId().equals(fault.runId()))) {
+        kept.add(f);
+      }
+    }
+    Map<String, String> result = new LinkedHashMap<>(annotations);
+    result.remove(FaultAnnotations.RUN_ID);
+    result.remove(FaultAnnotations.FAULT);
+    for (Fault f : kept) {
+      result = FaultMarks.marked(result, f);
+    }
+    return result;
+  }
+
+  /** The object's annotations as a map; empty when it has none. */
+  static Map<String, String> annotationMap(ObjectNode object) {
+    var result = new LinkedHashMap<String, String>();
+    object
+        .path("metadata")
+        .path("annotations")
+        .properties()
+        .forEach(e -> result.put(e.getKey(), e.getValue().asString("")));
+    return result;
+  }
+
+  /** Replaces the object's annotations; none removes the field. */
+  static void setAnnotations(ObjectNode object, Map<String, String> annotations) {
+    ObjectNode metadata = object.withObjectProperty("metadata");
+    if (annotations.isEmpty()) {
+      metadata.remove("annotations");
+      return;
+    }
+    ObjectNode node = metadata.putObject("annotations");
+    annotations.forEach(node::put);
+  }
+
+  /** The object's name. */
+  static String name(JsonNode vs) {
+    return vs.path("metadata").path("name").asString("");
   }
 }
