@@ -27,7 +27,8 @@ public final class AttackExecutors {
             new ProcessSignalExecutor(),
             new ScaleExecutor(),
             new NodeDrainExecutor(),
-            new ManifestExecutor()));
+            new ManifestExecutor(),
+            new IstioFaultExecutor()));
   }
 
   public Optional<AttackExecutor> find(String attackId) {

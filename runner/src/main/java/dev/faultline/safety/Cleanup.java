@@ -293,7 +293,8 @@ public final class Cleanup {
   /**
    * The kinds searched for fault annotations and the created-by-run label: what the attack
    * executors change ({@code k8s.pod.*}, {@code process.signal}, {@code k8s.deployment.scale},
-   * {@code k8s.node.*}) plus what {@code k8s.manifest} commonly creates.
+   * {@code k8s.node.*}, {@code mesh.istio.fault}) plus what {@code k8s.manifest} commonly creates.
+   * A kind listed in several versions is searched in the first one the cluster serves.
    */
   public static final List<ScannedKind> SCANNED_KINDS =
       List.of(
@@ -306,7 +307,11 @@ public final class Cleanup {
           new ScannedKind("", "v1", "Service", "services", true),
           new ScannedKind("", "v1", "ConfigMap", "configmaps", true),
           new ScannedKind("batch", "v1", "Job", "jobs", true),
-          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true));
+          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true),
+          // mesh.istio.fault; the first version the cluster serves is listed.
+          new ScannedKind("networking.istio.io", "v1", "VirtualService", "virtualservices", true),
+          new ScannedKind(
+              "networking.istio.io", "v1beta1", "VirtualService", "virtualservices", true));
 
   private static final long PAGE = 500;
 
@@ -418,10 +423,15 @@ public final class Cleanup {
     List<String> problems = new ArrayList<>();
     Set<String> active = new LinkedHashSet<>();
     String server = String.valueOf(client.getMasterUrl());
+    Set<String> listed = new LinkedHashSet<>();
     for (ScannedKind kind : SCANNED_KINDS) {
+      if (listed.contains(kind.group() + "/" + kind.kind())) {
+        continue; // one kind served in two versions (Istio's v1 and v1beta1): listed once
+      }
       List<GenericKubernetesResource> marked;
       try {
         marked = listMarked(client, kind);
+        listed.add(kind.group() + "/" + kind.kind());
       } catch (KubernetesClientException e) {
         if (e.getCode() == 404) {
           continue; // not served by this cluster

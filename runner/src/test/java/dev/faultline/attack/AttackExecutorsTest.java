@@ -26,7 +26,8 @@ class AttackExecutorsTest {
             "process.signal",
             "k8s.deployment.scale",
             "k8s.node.drain",
-            "k8s.manifest");
+            "k8s.manifest",
+            "mesh.istio.fault");
     assertThat(Catalog.builtIn().ids(Role.ATTACK))
         .containsAll(executors.all().stream().map(AttackExecutor::attackId).toList());
   }
