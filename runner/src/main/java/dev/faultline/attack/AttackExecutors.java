@@ -30,6 +30,7 @@ public final class AttackExecutors {
             new ScaleExecutor(),
             new NodeDrainExecutor(),
             new ManifestExecutor(),
+            new IstioFaultExecutor(),
             new ChaosMeshExecutor(ChaosKind.NETWORK),
             new ChaosMeshExecutor(ChaosKind.STRESS),
             new ChaosMeshExecutor(ChaosKind.HTTP),

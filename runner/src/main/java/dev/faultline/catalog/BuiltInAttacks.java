@@ -263,17 +263,30 @@ final class BuiltInAttacks {
         attack(
             "mesh.istio.fault",
             "Istio fault injection",
-            "Injects delays or aborts for a service's traffic through an Istio VirtualService.",
+            "Delays or aborts a share of a service's HTTP requests through an Istio VirtualService:"
+                + " the fault goes into the HTTP routes of the VirtualService that routes the host"
+                + " (restored exactly on rollback), or into a new one (deleted on rollback).",
             "Service mesh",
             "mesh",
             Set.of(),
-            required("host", STRING).docs("The service host, as in the VirtualService's hosts."),
-            required("namespace", STRING).docs("Namespace of the VirtualService."),
-            optional("delayPercent", NUMBER).range(0, 100).docs("Share of requests delayed."),
-            optional("fixedDelay", DURATION).docs("Delay added to delayed requests."),
+            required("host", STRING)
+                .docs(
+                    "The service host: ratings, ratings.bookinfo or"
+                        + " ratings.bookinfo.svc.cluster.local."),
+            required("namespace", STRING)
+                .docs("Namespace of the VirtualService (a short host means a Service there)."),
+            optional("virtualService", STRING)
+                .docs(
+                    "Name of the VirtualService to put the fault in; default: each one in the"
+                        + " namespace that routes the host, or a new faultline-<service>."),
+            optional("fixedDelay", DURATION)
+                .docs("Delay added to delayed requests (at least 1ms)."),
+            optional("delayPercent", NUMBER)
+                .range(0, 100)
+                .docs("Share of requests delayed; default 100 when fixedDelay is given."),
             optional("abortPercent", NUMBER).range(0, 100).docs("Share of requests aborted."),
             optional("abortStatus", INTEGER)
-                .range(100, 599)
+                .range(400, 599)
                 .defaultValue(503)
                 .docs("HTTP status of aborted requests.")),
         attack(

@@ -102,7 +102,7 @@ public final class HttpCheckExecutor implements ProbeExecutor {
   }
 
   /** Checks the URL with placeholders standing for their values, which are unknown until calls. */
-  private static void checkUrl(String id, String url) throws ProbeException {
+  static void checkUrl(String id, String url) throws ProbeException {
     String probe = Secrets.PLACEHOLDER.matcher(url).replaceAll("x");
     try {
       URI uri = new URI(probe);
@@ -120,7 +120,7 @@ public final class HttpCheckExecutor implements ProbeExecutor {
   }
 
   /** Lets the HTTP client reject restricted header names (Host, Connection...) before any call. */
-  private static void checkHeaders(String id, Map<String, String> headers) throws ProbeException {
+  static void checkHeaders(String id, Map<String, String> headers) throws ProbeException {
     for (String name : headers.keySet()) {
       try {
         HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, "x");

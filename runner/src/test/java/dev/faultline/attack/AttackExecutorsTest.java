@@ -27,6 +27,7 @@ class AttackExecutorsTest {
             "k8s.deployment.scale",
             "k8s.node.drain",
             "k8s.manifest",
+            "mesh.istio.fault",
             "chaosmesh.network",
             "chaosmesh.stress",
             "chaosmesh.http",
