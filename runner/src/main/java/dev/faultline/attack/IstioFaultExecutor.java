@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * routes still carry the fault.
  *
  * <p>The served API version is discovered ({@code networking.istio.io/v1}, else {@code v1beta1}).
- * When neither serves VirtualServices, prepare fails saying that Istio is not installed, before
- * anything is applied.
+ * When neither serves VirtualServices, the run's preflight ({@link #prerequisites}) says that Istio
+ * is not installed, before anything is applied.
  */
 public final class IstioFaultExecutor implements AttackExecutor {
   public static final String ID = "mesh.istio.fault";
@@ -64,6 +64,31 @@ public final class IstioFaultExecutor implements AttackExecutor {
     return List.of("get", "list", "create", "update", "delete").stream()
         .map(verb -> AccessCheck.of(verb, VirtualServices.GROUP, RESOURCE, namespace))
         .toList();
+  }
+
+  /**
+   * Refuses the run in its preflight, before anything is applied, when the parameters do not fit
+   * together, a namespace is not permitted, or the cluster does not serve VirtualServices (Istio
+   * not installed). Prepare checks the same again when the step starts.
+   */
+  @Override
+  public List<String> prerequisites(AttackRequest request, AttackContext context) {
+    var problems = new ArrayList<String>();
+    try {
+      IstioFault.of(request.params());
+    } catch (AttackException e) {
+      problems.add(e.getMessage());
+    }
+    String namespace = request.params().optionalString("namespace").orElse("").strip();
+    if (!namespace.isEmpty() && !request.namespaces().permits(namespace)) {
+      problems.add("namespace " + namespace + " is not permitted by spec.safety.namespaces");
+    }
+    try {
+      VirtualServiceCalls.servedApiVersion(context);
+    } catch (AttackException e) {
+      problems.add(e.getMessage());
+    }
+    return problems;
   }
 
   @Override

@@ -48,6 +48,14 @@ class IstioApiVersionTest {
   }
 
   @Test
+  void withoutIstioThePreflightSaysSoToo() {
+    assertThat(new IstioFaultExecutor().prerequisites(request(), context))
+        .containsExactly(
+            "Istio is not installed in context 'kind-dev': the cluster does not serve"
+                + " VirtualService in networking.istio.io (v1, v1beta1)");
+  }
+
+  @Test
   void anOlderIstioIsSpokenToInV1beta1() throws Exception {
     server
         .expect()
