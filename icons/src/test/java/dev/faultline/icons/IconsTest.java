@@ -29,6 +29,7 @@ class IconsTest {
           "manifest",
           "http-check",
           "k8s-state",
+          "k8s-ready",
           "prometheus",
           "tcp",
           "load",

@@ -19,13 +19,18 @@ public final class ProbeExecutors {
   }
 
   /**
-   * The executors for the probes Faultline ships with: {@code http.check}, {@code k8s.state} and
-   * {@code tcp.connect}. {@code prometheus.query} and {@code load.http} have descriptors but no
-   * executor yet; {@link #find} answers empty for them.
+   * The executors for the probes Faultline ships with: {@code http.check}, {@code k8s.state},
+   * {@code k8s.ready}, {@code tcp.connect} and {@code load.http}. {@code prometheus.query} has a
+   * descriptor but no executor yet; {@link #find} answers empty for it.
    */
   public static ProbeExecutors builtIn() {
     return new ProbeExecutors(
-        List.of(new HttpCheckExecutor(), new K8sStateExecutor(), new TcpConnectExecutor()));
+        List.of(
+            new HttpCheckExecutor(),
+            new K8sStateExecutor(),
+            new K8sReadyExecutor(),
+            new TcpConnectExecutor(),
+            new LoadHttpExecutor()));
   }
 
   public Optional<ProbeExecutor> find(String probeId) {
