@@ -92,7 +92,7 @@ public final class HttpLoad implements AutoCloseable {
       }
       WindowStats all = WindowStats.of(total, duration, scheduled);
       List<String> violations = new ArrayList<>(spec.slo().violations(all));
-      if (!failed.isEmpty()) {
+      if (!failed.isEmpty() && count > 1) { // one window is the whole: said already
         violations.add(
             failed.size()
                 + " of "
@@ -195,6 +195,7 @@ public final class HttpLoad implements AutoCloseable {
         spec.window().toNanos(),
         spec.timeout().toNanos(),
         spec.maxConnections(),
+        OpenLoopLoad.backlogFor(spec.schedule(), spec.timeout().toNanos(), spec.maxConnections()),
         transport,
         spec.expected());
   }

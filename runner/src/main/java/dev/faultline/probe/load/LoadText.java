@@ -42,7 +42,8 @@ final class LoadText {
       text.append("; client saturated: ")
           .append(stats.notSent())
           .append(stats.notSent() == 1 ? " request" : " requests")
-          .append(" not sent, every connection busy and the backlog full; raise maxConnections");
+          .append(" not sent, every connection busy and a timeout's worth waiting;")
+          .append(" raise maxConnections if the server can take more");
     } else if (stats.waited() > 0 && stats.servicedP99Micros() * 2 < stats.p99Micros()) {
       // Worth saying only when waiting for a connection is what made the p99.
       text.append("; ")
@@ -78,13 +79,13 @@ final class LoadText {
   static String millis(Duration duration) {
     double ms = duration.toNanos() / 1e6;
     if (ms >= 10_000) {
-      return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+      return trim(String.format(Locale.ROOT, "%.1f", ms / 1000)) + " s";
     }
     if (ms >= 10) {
       return Math.round(ms) + " ms";
     }
     if (ms >= 1) {
-      return String.format(Locale.ROOT, "%.1f ms", ms);
+      return trim(String.format(Locale.ROOT, "%.1f", ms)) + " ms";
     }
     return String.format(Locale.ROOT, "%.2f ms", ms);
   }

@@ -25,11 +25,11 @@ import java.util.function.IntPredicate;
  * cannot slow the schedule down. Workers, one virtual thread per connection, take due times from
  * the backlog, send, and record the latency from the due time. Workers start when a request finds
  * none free, up to {@code maxConnections}; beyond that, requests wait in the backlog for a
- * connection (the wait counts in their latency, as it would for a user). The backlog holds at most
- * {@value #BACKLOG_PER_CONNECTION} requests per connection; a request due when it is full is not
- * sent and counts as an error ("client saturated"), so a stalled server cannot make the generator
- * hoard requests without bound. A request that waited past its deadline ({@code timeout} after it
- * was due) is not sent either and counts as a timeout.
+ * connection (the wait counts in their latency, as it would for a user). A request that waited past
+ * its deadline ({@code timeout} after it was due) is not sent and counts as a timeout. The backlog
+ * is bounded ({@link #backlogFor}: about a timeout's worth of requests); a request due when it is
+ * full is not sent either and counts as an error ("client saturated"), so a stalled server cannot
+ * make the generator hoard requests without bound.
  *
  * <p>The dispatcher also ends windows at their boundaries ({@code window} apart from the start). A
  * load with a duration ends by letting the backlog drain and the requests in flight answer or time
@@ -37,7 +37,7 @@ import java.util.function.IntPredicate;
  * #close}.
  */
 final class OpenLoopLoad implements AutoCloseable {
-  static final int BACKLOG_PER_CONNECTION = 10;
+  static final int MAX_BACKLOG = 200_000;
   private static final long STOP = Long.MIN_VALUE;
 
   private final OpenLoopSchedule schedule;
@@ -58,6 +58,7 @@ final class OpenLoopLoad implements AutoCloseable {
 
   /**
    * @param durationNanos how long to load; {@link Long#MAX_VALUE} for until {@link #close}
+   * @param backlog how many requests may wait for a connection
    * @param expected which statuses count as success
    */
   OpenLoopLoad(
@@ -66,6 +67,7 @@ final class OpenLoopLoad implements AutoCloseable {
       long windowNanos,
       long timeoutNanos,
       int maxConnections,
+      int backlog,
       Transport transport,
       IntPredicate expected) {
     if (durationNanos <= 0 || windowNanos <= 0 || timeoutNanos <= 0 || maxConnections < 1) {
@@ -78,9 +80,19 @@ final class OpenLoopLoad implements AutoCloseable {
     this.maxConnections = maxConnections;
     this.transport = transport;
     this.expected = expected;
-    this.backlog = new ArrayBlockingQueue<>(maxConnections * BACKLOG_PER_CONNECTION);
+    this.backlog = new ArrayBlockingQueue<>(backlog);
     this.dispatcher =
         Thread.ofPlatform().name("faultline-load-dispatcher").daemon().unstarted(this::dispatch);
+  }
+
+  /**
+   * A backlog that holds every request due within one {@code timeout} at the peak rate, plus one
+   * per connection: a request that would not fit would have timed out waiting anyway. At least 16,
+   * at most {@value #MAX_BACKLOG} (a few MB).
+   */
+  static int backlogFor(OpenLoopSchedule schedule, long timeoutNanos, int maxConnections) {
+    double perTimeout = Math.ceil(schedule.peakRate() * timeoutNanos / 1e9);
+    return (int) Math.clamp(perTimeout + maxConnections, 16, MAX_BACKLOG);
   }
 
   /** Starts sending; the first request is due now. */
