@@ -78,8 +78,8 @@ final class LoadText {
   /** {@code 0.35 ms}, {@code 3.4 ms}, {@code 14 ms}, {@code 1.2 s}. */
   static String millis(Duration duration) {
     double ms = duration.toNanos() / 1e6;
-    if (ms >= 10_000) {
-      return trim(String.format(Locale.ROOT, "%.1f", ms / 1000)) + " s";
+    if (ms >= 1000) {
+      return decimals(ms / 1000, ms >= 10_000 ? 1 : 2) + " s";
     }
     if (ms >= 10) {
       return Math.round(ms) + " ms";
@@ -119,6 +119,16 @@ final class LoadText {
         + "\u2013"
         + trim(String.format(Locale.ROOT, "%.1f", toNanos / 1e9))
         + " s";
+  }
+
+  /** {@code value} with at most {@code places} decimals, trailing zeros dropped. */
+  private static String decimals(double value, int places) {
+    String text = String.format(Locale.ROOT, "%." + places + "f", value);
+    if (text.contains(".")) {
+      text = text.replaceAll("0+$", "");
+      text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+    return text;
   }
 
   private static String trim(String number) {

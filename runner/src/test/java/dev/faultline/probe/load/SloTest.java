@@ -116,7 +116,9 @@ class SloTest {
     assertThat(LoadText.millis(Duration.ofNanos(350_000))).isEqualTo("0.35 ms");
     assertThat(LoadText.millis(Duration.ofNanos(3_400_000))).isEqualTo("3.4 ms");
     assertThat(LoadText.millis(Duration.ofMillis(14))).isEqualTo("14 ms");
-    assertThat(LoadText.millis(Duration.ofMillis(1_234))).isEqualTo("1234 ms");
+    assertThat(LoadText.millis(Duration.ofMillis(1_234))).isEqualTo("1.23 s");
+    assertThat(LoadText.millis(Duration.ofMillis(1_500))).isEqualTo("1.5 s");
+    assertThat(LoadText.millis(Duration.ofMillis(2_000))).isEqualTo("2 s");
     assertThat(LoadText.millis(Duration.ofSeconds(12))).isEqualTo("12 s");
     assertThat(LoadText.percent(0.05)).isEqualTo("0.05 %");
     assertThat(LoadText.percent(12.34)).isEqualTo("12.3 %");
