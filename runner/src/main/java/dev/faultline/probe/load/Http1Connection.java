@@ -46,6 +46,7 @@ final class Http1Connection implements Transport.Channel {
   private InputStream in;
   private OutputStream out;
   private boolean reused;
+  private boolean watched;
   private boolean answerStarted;
   private boolean http10;
 
@@ -63,7 +64,10 @@ final class Http1Connection implements Transport.Channel {
       throw new SocketTimeoutException("deadline passed before sending");
     }
     deadline.set(deadlineNanos);
-    watch.add(this);
+    if (!watched) {
+      watch.add(this);
+      watched = true;
+    }
     IOException failure = null;
     int status = 0;
     try {
@@ -450,6 +454,7 @@ final class Http1Connection implements Transport.Channel {
   @Override
   public void close() {
     watch.remove(this);
+    watched = false;
     Socket s = socket;
     socket = null;
     in = null;

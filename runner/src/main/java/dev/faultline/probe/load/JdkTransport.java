@@ -70,11 +70,6 @@ final class JdkTransport implements Transport {
   }
 
   @Override
-  public String describe() {
-    return target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
-  }
-
-  @Override
   public void close() {
     client.shutdownNow();
     executor.shutdownNow();

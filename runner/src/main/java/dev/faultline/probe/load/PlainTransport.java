@@ -25,9 +25,4 @@ final class PlainTransport implements Transport {
   public void close() {
     watch.close();
   }
-
-  @Override
-  public String describe() {
-    return address.getHostString() + ":" + address.getPort();
-  }
 }

@@ -28,9 +28,6 @@ interface Transport extends AutoCloseable {
 
   Channel open();
 
-  /** Where requests go, for messages: {@code 127.0.0.1:8080}. */
-  String describe();
-
   @Override
   default void close() {}
 }
