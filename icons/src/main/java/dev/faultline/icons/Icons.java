@@ -99,6 +99,21 @@ public final class Icons {
         glyphs,
         "manifest",
         "M5 2 H14 L19 7 V22 H5 Z M14 2 V7 H19 M8.5 12 H15.5 M8.5 16 H15.5 M8.5 8 H11");
+    // A storage cylinder: file I/O faults.
+    glyph(
+        glyphs,
+        "io-fault",
+        "M4 6 A8 3 0 1 0 20 6 A8 3 0 1 0 4 6 Z M4 6 V18 A8 3 0 0 0 20 18 V6 M4 12 A8 3 0 0 0 20 12");
+    // A globe crossed out: DNS faults.
+    glyph(
+        glyphs,
+        "dns-fault",
+        "M3 10 A7 7 0 1 0 17 10 A7 7 0 1 0 3 10 Z M3 10 H17 M10 3 A3.5 7 0 0 0 10 17 A3.5 7 0 0 0 10 3 Z M17 17 L21.5 21.5 M21.5 17 L17 21.5");
+    // A clock with an arrow pushing it ahead: clock skew.
+    glyph(
+        glyphs,
+        "time-skew",
+        "M3 13 A8 8 0 1 0 19 13 A8 8 0 1 0 3 13 Z M11 9 V13 L14 15 M15.5 2.5 H21.5 V8.5 M21.5 2.5 L17 7");
     // Probes.
     // Code brackets around a tick: HTTP check probe.
     glyph(glyphs, "http-check", "M7 6 L2 12 L7 18 M17 6 L22 12 L17 18 M8.5 12.5 L11 15 L15.5 9.5");

@@ -9,6 +9,8 @@ import java.util.List;
  * <p>The lifecycle, driven by the engine (see Steadybit's action kit for the model):
  *
  * <ol>
+ *   <li>{@link #accessNeeds} and {@link #prerequisites}: asked by the run's preflight, before
+ *       anything is applied; an unmet prerequisite or a denied permission ends the run untouched.
  *   <li>{@link #prepare}: works out the faults from the request and the cluster, reading only. It
  *       captures in each {@link Fault#data()} what rollback will need (e.g. the replica count now).
  *   <li>The engine writes each fault to the rollback journal (fsync'd) — only then —
@@ -33,6 +35,23 @@ public interface AttackExecutor {
    * applied. Namespaces come from the request's target; an empty namespace means cluster scope.
    */
   List<AccessCheck> accessNeeds(AttackRequest request);
+
+  /**
+   * What must be true before this step can run, beyond permissions: an operator the attack hands
+   * its fault to is installed, the parameters fit together. Called by the run's preflight for every
+   * attack step, before the permission check and before anything is applied (dry runs too), so a
+   * missing prerequisite stops the run while the cluster is still untouched instead of failing a
+   * step halfway through it.
+   *
+   * <p>The request carries no pod resolution yet ({@link AttackRequest#pods()} is {@code null}).
+   * Must not change the cluster. The default has no prerequisites.
+   *
+   * @return one sentence per unmet prerequisite, saying what is missing and what to do about it
+   *     (the engine prefixes the step id); empty when everything is in place
+   */
+  default List<String> prerequisites(AttackRequest request, AttackContext context) {
+    return List.of();
+  }
 
   /**
    * Works out the faults this step would make, without side effects. An empty list is allowed

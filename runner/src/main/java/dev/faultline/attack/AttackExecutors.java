@@ -1,5 +1,7 @@
 package dev.faultline.attack;
 
+import dev.faultline.attack.chaosmesh.ChaosKind;
+import dev.faultline.attack.chaosmesh.ChaosMeshExecutor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,14 @@ public final class AttackExecutors {
             new ProcessSignalExecutor(),
             new ScaleExecutor(),
             new NodeDrainExecutor(),
-            new ManifestExecutor()));
+            new ManifestExecutor(),
+            new IstioFaultExecutor(),
+            new ChaosMeshExecutor(ChaosKind.NETWORK),
+            new ChaosMeshExecutor(ChaosKind.STRESS),
+            new ChaosMeshExecutor(ChaosKind.HTTP),
+            new ChaosMeshExecutor(ChaosKind.IO),
+            new ChaosMeshExecutor(ChaosKind.DNS),
+            new ChaosMeshExecutor(ChaosKind.TIME)));
   }
 
   public Optional<AttackExecutor> find(String attackId) {

@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * and decides whether retrying may help: no connection, a timeout, 429 and 5xx are retryable; 401,
  * 403 (RBAC, named with the verb and resource the server reports) and other 4xx are not.
  */
-final class ClusterCalls {
-  static final int NOT_FOUND = 404;
-  static final int CONFLICT = 409;
+public final class ClusterCalls {
+  public static final int NOT_FOUND = 404;
+  public static final int CONFLICT = 409;
   static final int TOO_MANY_REQUESTS = 429;
 
   private ClusterCalls() {}
@@ -21,7 +21,7 @@ final class ClusterCalls {
    *
    * @param doing what was attempted, as a verb phrase: {@code "delete"}, {@code "scale"}
    */
-  static AttackException failure(
+  public static AttackException failure(
       AttackContext context, String doing, ObjectRef object, Throwable failure) {
     return failure(context, doing, object.display(), failure);
   }
@@ -31,7 +31,7 @@ final class ClusterCalls {
    *
    * @param subject what was acted on: {@code "the Deployments in shop"}
    */
-  static AttackException failure(
+  public static AttackException failure(
       AttackContext context, String doing, String subject, Throwable failure) {
     String server = server(context);
     ClusterProblem problem = ClusterErrors.explain(context.contextName(), server, failure);
@@ -46,14 +46,15 @@ final class ClusterCalls {
   }
 
   /** The exception for an interrupted wait; retryable, since nothing is known to have failed. */
-  static AttackException interrupted(String doing, ObjectRef object, InterruptedException e) {
+  public static AttackException interrupted(
+      String doing, ObjectRef object, InterruptedException e) {
     Thread.currentThread().interrupt();
     return new AttackException(
         "interrupted while trying to " + doing + " " + object.display(), true, e);
   }
 
   /** The HTTP status of a client failure, 0 when there was no answer. */
-  static int code(Throwable failure) {
+  public static int code(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof KubernetesClientException k && k.getCode() > 0) {
         return k.getCode();
@@ -62,7 +63,7 @@ final class ClusterCalls {
     return 0;
   }
 
-  static boolean notFound(Throwable failure) {
+  public static boolean notFound(Throwable failure) {
     return code(failure) == NOT_FOUND;
   }
 

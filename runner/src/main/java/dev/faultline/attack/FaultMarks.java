@@ -70,6 +70,29 @@ public final class FaultMarks {
     }
   }
 
+  /**
+   * The annotations with the fault added to the faults they carry, as {@link #add} writes them; for
+   * executors that change an object and mark it in one update.
+   */
+  static Map<String, String> marked(Map<String, String> annotations, Fault fault) {
+    var faults = new ArrayList<Fault>();
+    for (Fault f : read(annotations)) {
+      if (!(f.id().equals(fault.id()) && f.runId().equals(fault.runId()))) {
+        faults.add(f);
+      }
+    }
+    faults.add(fault);
+    var runs = new LinkedHashSet<String>();
+    faults.forEach(f -> runs.add(f.runId()));
+    var result = new java.util.LinkedHashMap<String, String>();
+    if (annotations != null) {
+      result.putAll(annotations);
+    }
+    result.put(FaultAnnotations.RUN_ID, String.join(",", runs));
+    result.put(FaultAnnotations.FAULT, FaultJson.writeAll(faults));
+    return result;
+  }
+
   private static void change(AttackContext context, Fault fault, String uid, boolean add)
       throws AttackException {
     ObjectRef ref = fault.object();

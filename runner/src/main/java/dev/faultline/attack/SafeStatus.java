@@ -1,16 +1,17 @@
 package dev.faultline.attack;
 
 /** Runs a status check so that it never throws: any failure reads as {@code UNKNOWN}. */
-final class SafeStatus {
+public final class SafeStatus {
   private SafeStatus() {}
 
   /** A status check that may fail. */
   @FunctionalInterface
-  interface Check {
+  public interface Check {
     FaultStatus run() throws Exception;
   }
 
-  static FaultStatus of(Fault fault, Check check) {
+  /** The check's answer, or {@code UNKNOWN} with the failure's message. */
+  public static FaultStatus of(Fault fault, Check check) {
     try {
       return check.run();
     } catch (AttackException e) {

@@ -10,10 +10,11 @@ import java.util.TreeSet;
  * pods live in, that the experiment's namespace policy permits. A target that also picks namespaces
  * by pattern, without a resolution to say which, needs the permission in all of them ({@code ""}).
  */
-final class TargetNamespaces {
+public final class TargetNamespaces {
   private TargetNamespaces() {}
 
-  static List<String> of(AttackRequest request) {
+  /** The namespaces, sorted; {@code ""} stands for all of them. */
+  public static List<String> of(AttackRequest request) {
     var namespaces = new TreeSet<String>();
     Target target = request.target();
     if (target != null) {

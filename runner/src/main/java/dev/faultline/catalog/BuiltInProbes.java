@@ -95,11 +95,30 @@ final class BuiltInProbes {
             Set.of(),
             required("url", URL)
                 .docs("Prometheus base URL, e.g. http://prometheus.monitoring:9090."),
-            required("query", STRING).docs("PromQL instant query returning one number."),
+            required("query", STRING)
+                .docs("PromQL giving one number: a scalar or a single series (aggregate others)."),
             required("operator", ENUM)
                 .allowed("<", "<=", ">", ">=", "==", "!=")
-                .docs("Comparison."),
-            required("threshold", NUMBER).docs("Value the result is compared with.")),
+                .docs("Comparison of the result with the threshold."),
+            required("threshold", NUMBER).docs("Value the result is compared with."),
+            optional("range", DURATION)
+                .docs(
+                    "Makes it a range query over the last range; reduce turns the points into one."),
+            optional("step", DURATION)
+                .docs("Resolution of a range query; default a 60th of range, at least 1s."),
+            optional("reduce", ENUM)
+                .allowed("worst", "last", "min", "max", "avg")
+                .defaultValue("worst")
+                .docs(
+                    "How a series' points become one value; worst: the point that fares worst"
+                        + " against the comparison, so every point must pass."),
+            optional("onEmpty", ENUM)
+                .allowed("fail", "pass")
+                .defaultValue("fail")
+                .docs("What a query without data gives."),
+            optional("headers", STRING_MAP)
+                .docs("Request headers, e.g. Authorization with a ${env:NAME} secret."),
+            optional("timeout", DURATION).defaultValue("5s").docs("Limit for one query.")),
         probe(
             "tcp.connect",
             "TCP connect",

@@ -1,8 +1,13 @@
 package dev.faultline.cli;
 
+import dev.faultline.sandbox.PrometheusScrapeConfig;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,6 +34,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  faultline sandbox",
       "  faultline sandbox --port 6443 --pods 10000 --seed 7",
+      "  faultline sandbox --prometheus-config /tmp/sandbox-prometheus.yml",
       "  KUBECONFIG=$(faultline sandbox --kubeconfig /tmp/sb.yaml | cut -d= -f2) kubectl get pods -A"
     })
 final class SandboxCommand implements Callable<Integer> {
@@ -65,6 +71,13 @@ final class SandboxCommand implements Callable<Integer> {
           "Where to write the kubeconfig (default: in the Faultline data directory; ~/.kube/config is never touched).")
   Path kubeconfig;
 
+  @Option(
+      names = "--prometheus-config",
+      paramLabel = "FILE",
+      description =
+          "Also write a Prometheus configuration that scrapes the demo services' /metrics every second.")
+  Path prometheusConfig;
+
   @Override
   public Integer call() throws InterruptedException {
     var err = spec.commandLine().getErr();
@@ -87,6 +100,17 @@ final class SandboxCommand implements Callable<Integer> {
       err.println("sandbox: " + e.getMessage());
       return ExitCodes.IO_ERROR;
     }
+    if (prometheusConfig != null) {
+      try {
+        Files.writeString(
+            prometheusConfig,
+            PrometheusScrapeConfig.render(sandbox.demoUrls(), Duration.ofSeconds(1)));
+      } catch (IOException e) {
+        sandbox.close();
+        err.println("sandbox: cannot write " + prometheusConfig + ": " + e.getMessage());
+        return ExitCodes.IO_ERROR;
+      }
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -107,9 +131,25 @@ final class SandboxCommand implements Callable<Integer> {
         .forEach(
             (key, url) ->
                 err.printf("  demo service %s/%s  %s/health%n", key.namespace(), key.name(), url));
+    if (prometheusConfig != null) {
+      printPrometheusHint(err);
+    }
     err.println("Ctrl-C stops the sandbox.");
     err.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * How to start Prometheus on the written file and let experiments reach it by its cluster name.
+   */
+  private void printPrometheusHint(PrintWriter err) {
+    String file = prometheusConfig.toAbsolutePath().toString();
+    err.println("Prometheus config for the demo services: " + file);
+    err.println("  prometheus --config.file=" + file + " --web.listen-address=127.0.0.1:9090");
+    err.println(
+        "  kubectl annotate service -n monitoring prometheus"
+            + " faultline.dev/demo-url=http://127.0.0.1:9090 --overwrite");
+    err.println("  (then probes calling http://prometheus.monitoring:9090 reach that Prometheus)");
   }
 }

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * The continuous probes of a run: started with the run or with their {@code from} step, stopped
  * with the run or after their {@code to} step, each sample an event, and {@code haltAfter} failures
- * in a row a halt.
+ * in a row a halt. Each probe's failure streak is readable at any time ({@link ProbeStreaks}) for
+ * attacks that stop early when a probe keeps failing.
  */
-final class ContinuousProbes {
+final class ContinuousProbes implements ProbeStreaks {
   private final List<ContinuousProbe> probes;
   private final Map<String, PreparedProbe> prepared;
   private final ProbeScheduler scheduler;
@@ -26,6 +27,7 @@ final class ContinuousProbes {
   private final RunOptions options;
   private final Consumer<String> halt;
   private final Map<String, ProbeScheduler.Ticket> running = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<Streak>> streaks = new ConcurrentHashMap<>();
 
   ContinuousProbes(
       List<ContinuousProbe> probes,
@@ -68,6 +70,12 @@ final class ContinuousProbes {
     }
   }
 
+  @Override
+  public Streak streak(String probeId) {
+    AtomicReference<Streak> streak = streaks.get(probeId);
+    return streak == null ? Streak.NONE : streak.get();
+  }
+
   void stopAll() {
     running.keySet().forEach(this::stop);
   }
@@ -90,7 +98,7 @@ final class ContinuousProbes {
       bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, probe.id(), sample));
       return;
     }
-    var failuresInARow = new AtomicInteger();
+    var streak = streaks.computeIfAbsent(probe.id(), id -> new AtomicReference<>(Streak.NONE));
     var halted = new AtomicBoolean();
     Duration delay =
         probe.initialDelay() == null ? Duration.ZERO : probe.initialDelay().toDuration();
@@ -102,10 +110,10 @@ final class ContinuousProbes {
             call,
             (sample, due, started) -> {
               bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, probe.id(), sample));
-              int failures = sample.passed() ? 0 : failuresInARow.incrementAndGet();
-              if (sample.passed()) {
-                failuresInARow.set(0);
-              }
+              int failures =
+                  streak
+                      .updateAndGet(s -> s.next(sample.passed(), sample.message()))
+                      .failuresInARow();
               if (probe.haltAfter() != null
                   && failures >= probe.haltAfter()
                   && halted.compareAndSet(false, true)) {

@@ -131,6 +131,15 @@ final class Run {
       resources.journal = options.dryRun() ? null : env.journals().open(options.runId());
       var attackContext = new AttackContext(env.client(), env.contextName(), options.runId(), null);
       ledger = new FaultLedger(resources.journal, env.attacks(), attackContext, bus);
+      resources.scheduler = new ProbeScheduler();
+      var continuous =
+          new ContinuousProbes(
+              experiment.spec().probes(),
+              resources.probes,
+              resources.scheduler,
+              bus,
+              options,
+              this::halt);
       var runner =
           new StepRunner(
               experiment,
@@ -141,17 +150,10 @@ final class Run {
               attackContext,
               resources.snapshot,
               resources.probes,
-              gates);
+              gates,
+              continuous);
+      RunPreflight.checkPrerequisites(experiment, env, runner, attackContext);
       RunPreflight.checkAccess(experiment, env, runner);
-      resources.scheduler = new ProbeScheduler();
-      var continuous =
-          new ContinuousProbes(
-              experiment.spec().probes(),
-              resources.probes,
-              resources.scheduler,
-              bus,
-              options,
-              this::halt);
       continuous.startRunWide();
       Ending ending = walk(steps, runner, continuous);
       verdict = ending.verdict;

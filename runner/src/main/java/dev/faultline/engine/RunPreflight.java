@@ -1,5 +1,6 @@
 package dev.faultline.engine;
 
+import dev.faultline.attack.AttackContext;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.cluster.AccessCheck;
@@ -132,6 +133,38 @@ final class RunPreflight {
       return executor.prepare(new ProbeRequest(id, params, targetName, target, policy), context);
     } catch (ProbeException e) {
       throw new ProbeException("probe '" + id + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Asks every attack step's executor for its {@linkplain AttackExecutor#prerequisites
+   * prerequisites} (an operator installed, parameters that fit together); fails naming each unmet
+   * one with its step.
+   */
+  static void checkPrerequisites(
+      Experiment experiment, RunEnvironment env, StepRunner runner, AttackContext context)
+      throws Run.PreflightFailure {
+    var problems = new ArrayList<String>();
+    for (Step step : experiment.spec().steps()) {
+      if (step instanceof AttackStep a) {
+        AttackExecutor executor = env.attacks().find(a.attack()).orElseThrow();
+        try {
+          executor
+              .prerequisites(runner.request(a, false), context)
+              .forEach(p -> problems.add("step '" + a.id() + "': " + p));
+        } catch (RuntimeException e) {
+          problems.add(
+              "step '"
+                  + a.id()
+                  + "': cannot check what "
+                  + a.attack()
+                  + " needs: "
+                  + FaultLedger.message(e));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new Run.PreflightFailure(String.join("; ", problems));
     }
   }
 

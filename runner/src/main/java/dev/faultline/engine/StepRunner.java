@@ -5,7 +5,6 @@ import dev.faultline.attack.AttackException;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.attack.AttackRequest;
 import dev.faultline.attack.Fault;
-import dev.faultline.attack.FaultStatus;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.model.AttackStep;
@@ -43,6 +42,7 @@ final class StepRunner {
   private final ClusterSnapshot snapshot;
   private final Map<String, PreparedProbe> probes;
   private final GateDesk gates;
+  private final ProbeStreaks streaks;
 
   StepRunner(
       Experiment experiment,
@@ -53,7 +53,8 @@ final class StepRunner {
       AttackContext attackContext,
       ClusterSnapshot snapshot,
       Map<String, PreparedProbe> probes,
-      GateDesk gates) {
+      GateDesk gates,
+      ProbeStreaks streaks) {
     this.experiment = experiment;
     this.env = env;
     this.options = options;
@@ -63,6 +64,7 @@ final class StepRunner {
     this.snapshot = snapshot;
     this.probes = probes;
     this.gates = gates;
+    this.streaks = streaks;
   }
 
   Outcome attack(AttackStep step) throws InterruptedException {
@@ -110,46 +112,24 @@ final class StepRunner {
       return Outcome.success("applied " + count(applied.size(), "fault"));
     }
     Duration duration = step.duration().toDuration();
-    String watched = watch(lasting, duration);
+    AttackWatch.Watched watched =
+        new AttackWatch(ledger, bus, options, streaks).watch(step, lasting, duration);
     int left = ledger.rollBack(lasting, options.rollbackDeadline());
     if (left > 0) {
       return Outcome.failure(
           Verdict.ERROR,
-          count(left, "fault") + " could not be rolled back after " + step.duration());
+          count(left, "fault")
+              + " could not be rolled back after "
+              + (watched.stoppedEarly() == null ? step.duration() : "stopping early"));
     }
     return Outcome.success(
         "applied "
             + count(applied.size(), "fault")
-            + " for "
-            + step.duration()
+            + (watched.stoppedEarly() == null
+                ? " for " + step.duration()
+                : ", " + watched.stoppedEarly())
             + ", rolled back"
-            + watched);
-  }
-
-  /** Polls the faults' status while the attack lasts; returns a note about faults that vanished. */
-  private String watch(List<Fault> faults, Duration duration) throws InterruptedException {
-    long end = System.nanoTime() + duration.toNanos();
-    var gone = new java.util.LinkedHashSet<String>();
-    while (true) {
-      long left = end - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      Thread.sleep(Duration.ofNanos(Math.min(left, options.statusInterval().toNanos())));
-      for (Fault fault : faults) {
-        FaultStatus status = ledger.status(fault).status();
-        if (status.state() == FaultStatus.State.GONE && gone.add(fault.object().display())) {
-          bus.emit(
-              t ->
-                  new RunEvent.NoteAdded(
-                      options.runId(),
-                      t,
-                      "faultline",
-                      fault.object().display() + " is gone: " + status.message()));
-        }
-      }
-    }
-    return gone.isEmpty() ? "" : " (" + gone.size() + " target(s) vanished during the attack)";
+            + watched.vanished());
   }
 
   /** The attack request; Pod targets are resolved now, against the current snapshot. */
@@ -177,7 +157,15 @@ final class StepRunner {
                   resolved.matched().size(),
                   resolved.warnings().stream().map(TargetWarning::message).toList()));
     }
-    return new AttackRequest(step, params, step.target(), target, pods, policy);
+    var maxDuration = experiment.spec().effectiveSafety().maxDuration();
+    return new AttackRequest(
+        step,
+        params,
+        step.target(),
+        target,
+        pods,
+        policy,
+        maxDuration == null ? null : maxDuration.toDuration());
   }
 
   Outcome probe(ProbeStep step) throws InterruptedException {

@@ -17,6 +17,7 @@ import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
 import dev.faultline.model.Spec;
 import dev.faultline.model.Step;
+import dev.faultline.model.StopWhen;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import dev.faultline.model.Until;
@@ -54,7 +55,8 @@ final class ExperimentBinder {
   static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value", "seed");
   static final List<String> STEP_KINDS = List.of("attack", "probe", "wait", "gate");
   static final Set<String> ATTACK_FIELDS =
-      Set.of("id", "after", "attack", "target", "with", "duration");
+      Set.of("id", "after", "attack", "target", "with", "duration", "stopWhen");
+  static final Set<String> STOP_WHEN_FIELDS = Set.of("probe", "failures");
   static final Set<String> PROBE_FIELDS =
       Set.of(
           "id",
@@ -192,6 +194,7 @@ final class ExperimentBinder {
               b.string("target"),
               params(b),
               b.duration("duration"),
+              b.object("stopWhen", "'stopWhen'", this::stopWhen),
               b.extras(ATTACK_FIELDS, otherKinds));
       case "probe" ->
           new ProbeStep(
@@ -216,6 +219,11 @@ final class ExperimentBinder {
               b.keyword("onTimeout", GateStep.OnTimeout.class),
               b.extras(GATE_FIELDS, otherKinds));
     };
+  }
+
+  private StopWhen stopWhen(Binding b) {
+    return new StopWhen(
+        b.requiredString("probe"), b.integer("failures"), b.extras(STOP_WHEN_FIELDS));
   }
 
   private ContinuousProbe continuousProbe(Binding b, int index) {

@@ -17,6 +17,7 @@ import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
 import dev.faultline.model.Spec;
 import dev.faultline.model.Step;
+import dev.faultline.model.StopWhen;
 import dev.faultline.model.Target;
 import dev.faultline.model.TimeSpan;
 import dev.faultline.model.WaitStep;
@@ -138,6 +139,9 @@ final class ExperimentWriter {
         put(map, "target", attack.target());
         putParams(map, attack.with().values());
         put(map, "duration", attack.duration());
+        if (attack.stopWhen() != null) {
+          map.put("stopWhen", stopWhen(attack.stopWhen()));
+        }
       }
       case ProbeStep probe -> {
         put(map, "probe", probe.probe());
@@ -159,6 +163,15 @@ final class ExperimentWriter {
       }
     }
     return withExtras(map, step.extras());
+  }
+
+  private static Map<String, Object> stopWhen(StopWhen stopWhen) {
+    var map = new LinkedHashMap<String, Object>();
+    put(map, "probe", stopWhen.probe());
+    if (stopWhen.failures() != null) {
+      map.put("failures", stopWhen.failures().longValue());
+    }
+    return new FlowStyle.FlowMap(withExtras(map, stopWhen.extras()));
   }
 
   private static Map<String, Object> continuousProbe(ContinuousProbe probe) {

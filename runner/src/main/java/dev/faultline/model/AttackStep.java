@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param with parameters defined by the attack's descriptor
  * @param duration how long the fault stays before it is rolled back; {@code null}: until the run
  *     ends (instant attacks such as pod delete ignore it)
+ * @param stopWhen rolls the fault back before {@code duration} ends when a continuous probe keeps
+ *     failing; {@code null}: the fault lasts its whole duration
  */
 public record AttackStep(
     String id,
@@ -19,6 +21,7 @@ public record AttackStep(
     String target,
     Params with,
     TimeSpan duration,
+    StopWhen stopWhen,
     Extras extras)
     implements Step {
 
@@ -29,6 +32,18 @@ public record AttackStep(
     extras = extras == null ? Extras.NONE : extras;
   }
 
+  /** An attack step without a stop condition. */
+  public AttackStep(
+      String id,
+      List<String> after,
+      String attack,
+      String target,
+      Params with,
+      TimeSpan duration,
+      Extras extras) {
+    this(id, after, attack, target, with, duration, null, extras);
+  }
+
   @Override
   public String kindWord() {
     return "attack";
@@ -36,7 +51,7 @@ public record AttackStep(
 
   @Override
   public AttackStep withAfter(List<String> after) {
-    return new AttackStep(id, after, attack, target, with, duration, extras);
+    return new AttackStep(id, after, attack, target, with, duration, stopWhen, extras);
   }
 
   /** A copy to change a few fields of: {@code step.toBuilder().timeout(t).build()}. */
@@ -52,6 +67,7 @@ public record AttackStep(
     private String target;
     private Params with;
     private TimeSpan duration;
+    private StopWhen stopWhen;
     private Extras extras;
 
     private Builder(AttackStep from) {
@@ -61,6 +77,7 @@ public record AttackStep(
       target = from.target();
       with = from.with();
       duration = from.duration();
+      stopWhen = from.stopWhen();
       extras = from.extras();
     }
 
@@ -94,13 +111,18 @@ public record AttackStep(
       return this;
     }
 
+    public Builder stopWhen(StopWhen value) {
+      stopWhen = value;
+      return this;
+    }
+
     public Builder extras(Extras value) {
       extras = value;
       return this;
     }
 
     public AttackStep build() {
-      return new AttackStep(id, after, attack, target, with, duration, extras);
+      return new AttackStep(id, after, attack, target, with, duration, stopWhen, extras);
     }
   }
 }

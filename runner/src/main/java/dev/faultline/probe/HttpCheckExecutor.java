@@ -113,7 +113,7 @@ public final class HttpCheckExecutor implements ProbeExecutor {
   }
 
   /** Lets the HTTP client reject restricted header names (Host, Connection...) before any call. */
-  private static void checkHeaders(String id, Map<String, String> headers) throws ProbeException {
+  static void checkHeaders(String id, Map<String, String> headers) throws ProbeException {
     for (String name : headers.keySet()) {
       try {
         HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, "x");

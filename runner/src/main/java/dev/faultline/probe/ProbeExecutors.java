@@ -20,8 +20,7 @@ public final class ProbeExecutors {
 
   /**
    * The executors for the probes Faultline ships with: {@code http.check}, {@code k8s.state},
-   * {@code k8s.ready}, {@code tcp.connect} and {@code load.http}. {@code prometheus.query} has a
-   * descriptor but no executor yet; {@link #find} answers empty for it.
+   * {@code k8s.ready}, {@code tcp.connect}, {@code prometheus.query} and {@code load.http}.
    */
   public static ProbeExecutors builtIn() {
     return new ProbeExecutors(
@@ -30,6 +29,7 @@ public final class ProbeExecutors {
             new K8sStateExecutor(),
             new K8sReadyExecutor(),
             new TcpConnectExecutor(),
+            new PrometheusQueryExecutor(),
             new LoadHttpExecutor()));
   }
 

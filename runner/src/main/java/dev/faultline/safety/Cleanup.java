@@ -293,7 +293,10 @@ public final class Cleanup {
   /**
    * The kinds searched for fault annotations and the created-by-run label: what the attack
    * executors change ({@code k8s.pod.*}, {@code process.signal}, {@code k8s.deployment.scale},
-   * {@code k8s.node.*}) plus what {@code k8s.manifest} commonly creates.
+   * {@code k8s.node.*}, {@code mesh.istio.fault}), the Chaos Mesh resources of the {@code
+   * chaosmesh.*} attacks, plus what {@code k8s.manifest} commonly creates. A kind listed in several
+   * versions is searched in the first one the cluster serves; kinds a cluster does not serve are
+   * skipped.
    */
   public static final List<ScannedKind> SCANNED_KINDS =
       List.of(
@@ -306,7 +309,17 @@ public final class Cleanup {
           new ScannedKind("", "v1", "Service", "services", true),
           new ScannedKind("", "v1", "ConfigMap", "configmaps", true),
           new ScannedKind("batch", "v1", "Job", "jobs", true),
-          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true));
+          new ScannedKind("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true),
+          // mesh.istio.fault; the first version the cluster serves is listed.
+          new ScannedKind("networking.istio.io", "v1", "VirtualService", "virtualservices", true),
+          new ScannedKind(
+              "networking.istio.io", "v1beta1", "VirtualService", "virtualservices", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "NetworkChaos", "networkchaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "StressChaos", "stresschaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "HTTPChaos", "httpchaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "IOChaos", "iochaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "DNSChaos", "dnschaos", true),
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "TimeChaos", "timechaos", true));
 
   private static final long PAGE = 500;
 
@@ -418,10 +431,15 @@ public final class Cleanup {
     List<String> problems = new ArrayList<>();
     Set<String> active = new LinkedHashSet<>();
     String server = String.valueOf(client.getMasterUrl());
+    Set<String> listed = new LinkedHashSet<>();
     for (ScannedKind kind : SCANNED_KINDS) {
+      if (listed.contains(kind.group() + "/" + kind.kind())) {
+        continue; // one kind served in two versions (Istio's v1 and v1beta1): listed once
+      }
       List<GenericKubernetesResource> marked;
       try {
         marked = listMarked(client, kind);
+        listed.add(kind.group() + "/" + kind.kind());
       } catch (KubernetesClientException e) {
         if (e.getCode() == 404) {
           continue; // not served by this cluster

@@ -15,6 +15,9 @@ public final class FaultAnnotations {
    */
   public static final String FAULT = "faultline.dev/fault";
 
-  /** Label on objects a {@code k8s.manifest} attack created, with the run id as value. */
+  /**
+   * Label on objects an attack created ({@code k8s.manifest}, {@code mesh.istio.fault}), with the
+   * run id as value.
+   */
   public static final String CREATED_BY_RUN = "faultline.dev/created-by-run";
 }

@@ -121,17 +121,29 @@ public final class Sandbox implements AutoCloseable {
           }
         });
     ServiceFaults serviceFaults = demo == null ? ServiceFaults.NONE : ServiceFaults.of(demo);
-    var chaosMesh = new ChaosMeshController(store, serviceFaults, processes, clock, random.split());
-    chaosMesh.start();
+    var chaosRandom = random.split(); // split either way, so the world stays the same per seed
+    var started = new ArrayList<AutoCloseable>(List.of(controllers));
+    if (options.chaosMesh()) {
+      var chaosMesh = new ChaosMeshController(store, serviceFaults, processes, clock, chaosRandom);
+      chaosMesh.start();
+      started.add(chaosMesh);
+    }
     var istio = new IstioController(store, serviceFaults);
     istio.start();
-    var workflows = new WorkflowController(store, clock);
-    workflows.start();
+    started.add(istio);
+    if (options.chaosMesh()) {
+      var workflows = new WorkflowController(store, clock);
+      workflows.start();
+      started.add(workflows);
+    }
     var api =
         new SandboxApiServer(
             store,
             clock,
             new StandardSubresources(store, new ExecHandler(cluster, processes), new DemoLogs()));
+    if (!options.chaosMesh()) {
+      api.absentGroups().hide("chaos-mesh.org");
+    }
     api.start(options.port());
     var churn = new Churn(cluster, random.split());
     churn.start(options.churnPerSecond());
@@ -147,7 +159,7 @@ public final class Sandbox implements AutoCloseable {
     return new Sandbox(
         store,
         api,
-        List.of(controllers, chaosMesh, istio, workflows),
+        List.copyOf(started),
         churn,
         processes,
         demo,

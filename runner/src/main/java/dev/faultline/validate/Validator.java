@@ -20,6 +20,7 @@ public final class Validator {
             new TargetRule(),
             new TargetSelectorRule(),
             new DurationRule(),
+            new StopWhenRule(),
             new CatalogRule(catalog));
   }
 

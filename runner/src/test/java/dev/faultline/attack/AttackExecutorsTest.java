@@ -26,7 +26,14 @@ class AttackExecutorsTest {
             "process.signal",
             "k8s.deployment.scale",
             "k8s.node.drain",
-            "k8s.manifest");
+            "k8s.manifest",
+            "mesh.istio.fault",
+            "chaosmesh.network",
+            "chaosmesh.stress",
+            "chaosmesh.http",
+            "chaosmesh.io",
+            "chaosmesh.dns",
+            "chaosmesh.time");
     assertThat(Catalog.builtIn().ids(Role.ATTACK))
         .containsAll(executors.all().stream().map(AttackExecutor::attackId).toList());
   }
@@ -64,6 +71,23 @@ class AttackExecutorsTest {
             AccessCheck.of("patch", "", "pods", "shop"));
     assertThat(executors.find("k8s.pod.delete").orElseThrow().accessNeeds(request))
         .contains(AccessCheck.of("delete", "", "pods", "shop"));
+  }
+
+  @Test
+  void chaosMeshAttacksNeedToCreateAndDeleteTheirKindInTheTargetNamespaces() {
+    AttackRequest request =
+        AttackFixture.request(
+            "chaosmesh.time",
+            Map.of("timeOffset", "-10m"),
+            "checkout",
+            Target.pods("shop", "app=checkout"),
+            null,
+            NamespacePolicy.DEFAULT);
+    assertThat(executors.find("chaosmesh.time").orElseThrow().accessNeeds(request))
+        .containsExactly(
+            AccessCheck.of("get", "chaos-mesh.org", "timechaos", "shop"),
+            AccessCheck.of("create", "chaos-mesh.org", "timechaos", "shop"),
+            AccessCheck.of("delete", "chaos-mesh.org", "timechaos", "shop"));
   }
 
   @Test

@@ -49,12 +49,14 @@ final class AttackFixture implements AutoCloseable {
   }
 
   static AttackFixture start(Path dir) throws Exception {
+    return start(dir, SandboxOptions.defaults().withDemoServices(false));
+  }
+
+  /** A fixture over a sandbox started with {@code options} (kubeconfig and timings set here). */
+  static AttackFixture start(Path dir, SandboxOptions options) throws Exception {
     Sandbox sandbox =
         Sandbox.start(
-            SandboxOptions.defaults()
-                .withKubeconfig(dir.resolve("kubeconfig"))
-                .withTimings(ControllerTimings.FAST)
-                .withDemoServices(false));
+            options.withKubeconfig(dir.resolve("kubeconfig")).withTimings(ControllerTimings.FAST));
     Config config =
         Config.fromKubeconfig(
             null, Files.readString(sandbox.kubeconfig()), sandbox.kubeconfig().toString());

@@ -48,8 +48,10 @@ class PodExecTest {
       Config config =
           new ConfigBuilder()
               .withMasterUrl("http://127.0.0.1:" + server.getLocalPort())
-              .withRequestTimeout(500)
-              .withConnectionTimeout(500)
+              .withRequestTimeout(
+                  2_000) // also the upgrade timeout; the pod look-up must fit in it under load
+              .withConnectionTimeout(
+                  5_000) // a loaded machine still connects; the upgrade is what stalls
               .withRequestRetryBackoffLimit(0)
               .build();
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
@@ -62,6 +64,14 @@ class PodExecTest {
             .hasMessageContaining("pkill -STOP java")
             .hasMessageContaining("checkout-1")
             .hasMessageContaining("tried twice; the command did not run");
+        // The server saw the exec at least once (a second try may stall on the client's side
+        // first). Its reader runs on a virtual thread that a loaded machine may schedule after the
+        // client gave up, so wait for it before the sockets close.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (execRequests.get() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(execRequests.get()).isPositive();
       } finally {
         for (Socket socket : held) {
           socket.close();
@@ -69,8 +79,6 @@ class PodExecTest {
         acceptor.interrupt();
       }
     }
-    // The server saw the exec at least once (a second try may stall on the client's side first).
-    assertThat(execRequests.get()).isPositive();
   }
 
   @Test

@@ -26,6 +26,9 @@ class CatalogTest {
             "chaosmesh.network",
             "chaosmesh.stress",
             "chaosmesh.http",
+            "chaosmesh.io",
+            "chaosmesh.dns",
+            "chaosmesh.time",
             "mesh.istio.fault",
             "k8s.manifest");
     assertThat(catalog.ids(Role.PROBE))

@@ -79,7 +79,9 @@ class LauncherIT {
                 "--kubeconfig",
                 kubeconfig.toString(),
                 "--seed",
-                "3")
+                "3",
+                "--prometheus-config",
+                dir.resolve("prometheus.yml").toString())
             .redirectError(dir.resolve("sandbox.err").toFile())
             .start();
     try {
@@ -104,7 +106,11 @@ class LauncherIT {
       assertThat(get.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(pods).contains("pod/checkout-", "pod/cart-");
       assertThat(Files.readString(dir.resolve("sandbox.err")))
-          .contains("demo service shop/checkout", "/health");
+          .contains("demo service shop/checkout", "/health")
+          .contains("Prometheus config for the demo services: " + dir.resolve("prometheus.yml"));
+      assertThat(Files.readString(dir.resolve("prometheus.yml")))
+          .contains("scrape_interval: 1s", "job_name: faultline-sandbox")
+          .containsPattern("- '127\\.0\\.0\\.1:\\d+'  # shop/checkout\n");
     } finally {
       sandbox.destroy(); // SIGTERM, like Ctrl-C from a service manager
     }

@@ -105,6 +105,32 @@ class RunCommandIT {
   }
 
   @Test
+  void theNetworkDelayExampleSlowsCheckoutThroughChaosMeshAndLeavesNoChaosObject()
+      throws Exception {
+    int exit = run(example("network-delay.yaml").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("checkout-network-delay: PASSED");
+    assertThat(err.toString())
+        .contains("applied: ")
+        .contains("NetworkChaos shop/faultline-slow-checkout-")
+        .contains("rolled back: ")
+        .contains("✓ slow-seen")
+        .contains("✓ fast-again");
+    for (var kind : dev.faultline.attack.chaosmesh.ChaosKind.values()) {
+      assertThat(
+              client
+                  .genericKubernetesResources(kind.definition())
+                  .inAnyNamespace()
+                  .list()
+                  .getItems())
+          .as(kind.kind() + " objects left")
+          .isEmpty();
+    }
+    assertNothingLeftBehind();
+  }
+
+  @Test
   void aRecoveryThatNeverHappensFailsWithExitOneAfterItsTimeoutAndRollsBack() throws Exception {
     // The example without its kill step: the frozen JVMs never come back until rollback.
     var example =

@@ -375,6 +375,24 @@ class EngineTest {
   }
 
   @Test
+  void unmetPrerequisitesStopTheRunNamingEachStepBeforePermissionsAreAsked() throws Exception {
+    h.attack.unmet = List.of("the operator is not installed in context 'test-context'");
+    h.attack.needs = List.of(AccessCheck.of("delete", "", "pods", "shop"));
+    h.denied = List.of("cannot delete pods in shop");
+    RunResult result =
+        h.run(
+            "steps:\n  - {id: a, attack: test.fault}\n  - {id: b, after: [a], attack: test.fault}\n");
+    assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(result.reason())
+        .isEqualTo(
+            "step 'a': the operator is not installed in context 'test-context'; step 'b': the"
+                + " operator is not installed in context 'test-context'");
+    assertThat(h.log.only("prerequisites")).containsExactly("prerequisites a", "prerequisites b");
+    assertThat(h.log.only("apply", "journal")).isEmpty();
+    assertThat(h.events(RunEvent.StepSkipped.class)).hasSize(2);
+  }
+
+  @Test
   void aProbeThatCannotBeSetUpFailsThePreflight() throws Exception {
     RunResult result =
         h.run(

@@ -47,6 +47,7 @@ final class FakeAttack implements AttackExecutor {
   private final ExecutionLog log;
   private final Map<String, AtomicInteger> rollbackAttempts = new ConcurrentHashMap<>();
   volatile List<AccessCheck> needs = List.of();
+  volatile List<String> unmet = List.of();
 
   FakeAttack(ExecutionLog log) {
     this.log = log;
@@ -60,6 +61,12 @@ final class FakeAttack implements AttackExecutor {
   @Override
   public List<AccessCheck> accessNeeds(AttackRequest request) {
     return needs;
+  }
+
+  @Override
+  public List<String> prerequisites(AttackRequest request, AttackContext context) {
+    log.add("prerequisites " + request.step().id());
+    return unmet;
   }
 
   @Override

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.attack.AttackContext;
 import dev.faultline.attack.AttackExecutors;
+import dev.faultline.attack.AttackRequest;
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.chaosmesh.ChaosKind;
+import dev.faultline.attack.chaosmesh.ChaosMeshExecutor;
+import dev.faultline.catalog.Catalog;
+import dev.faultline.catalog.ParamValues;
+import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.model.AttackStep;
+import dev.faultline.model.Params;
 import dev.faultline.safety.Cleanup.Options;
 import dev.faultline.safety.Cleanup.Outcome;
 import dev.faultline.safety.Cleanup.Result;
@@ -12,6 +20,8 @@ import dev.faultline.safety.Cleanup.Source;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
+import dev.faultline.target.SelectedPod;
+import dev.faultline.target.TargetResolution;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -260,5 +270,72 @@ class CleanupIT {
         .containsExactly(
             "1 fault left by run crashed-4 (x) on context prod-eu; run faultline cleanup --context"
                 + " prod-eu");
+  }
+
+  @Test
+  void findsAndDeletesAChaosMeshResourceOfARunWhoseJournalIsLost() throws Exception {
+    var kind = ChaosKind.TIME;
+    var chaos = new ChaosMeshExecutor(kind);
+    var pod =
+        client.pods().inNamespace("shop").withLabel("app", "cart").list().getItems().getFirst();
+    var view =
+        new PodView(
+            "shop",
+            pod.getMetadata().getName(),
+            pod.getMetadata().getUid(),
+            Map.of(),
+            Map.of(),
+            "Running",
+            true,
+            false,
+            "",
+            "",
+            "",
+            "",
+            "",
+            List.of());
+    var step =
+        new AttackStep(
+            "skew",
+            List.of(),
+            kind.attackId(),
+            "cart",
+            Params.of(Map.of("timeOffset", "-1h")),
+            null,
+            null);
+    var request =
+        new AttackRequest(
+            step,
+            ParamValues.of(Catalog.builtIn().find(kind.attackId()).orElseThrow(), step.with()),
+            "cart",
+            null,
+            new TargetResolution(
+                1,
+                1,
+                List.of(view),
+                List.of(new SelectedPod(view, List.of("app"))),
+                List.of(),
+                List.of(),
+                List.of()),
+            null);
+    var context = new AttackContext(client, CONTEXT, "lost-chaos-7", null);
+    Fault fault = chaos.prepare(request, context).getFirst();
+    chaos.apply(fault, context);
+
+    var report =
+        new Cleanup(state, new AttackExecutors(List.of(chaos)))
+            .run(new Options(CONTEXT, false, List.of(CONTEXT), Set.of()), this::connect);
+
+    assertThat(report.outcomes())
+        .extracting(o -> o.leftover().fault(), o -> o.leftover().source(), Outcome::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(fault, Source.CLUSTER, Result.ROLLED_BACK));
+    assertThat(
+            client
+                .genericKubernetesResources(kind.definition())
+                .inNamespace("shop")
+                .withName(fault.object().name())
+                .get())
+        .isNull();
   }
 }

@@ -251,6 +251,7 @@ public final class InspectorViewModel {
           settings.add(targetChoice(step.id(), descriptor));
         }
         settings.add(fields.attackDuration());
+        settings.addAll(fields.stopWhen());
       }
       case ProbeStep p -> {
         settings.addAll(fields.probeTiming());

@@ -5,6 +5,7 @@ import dev.faultline.model.GateStep;
 import dev.faultline.model.Params;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Step;
+import dev.faultline.model.StopWhen;
 import dev.faultline.model.TimeSpan;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
@@ -31,6 +32,10 @@ final class StepCopy {
 
   static AttackStep withDuration(AttackStep a, TimeSpan duration) {
     return a.toBuilder().duration(duration).build();
+  }
+
+  static AttackStep withStopWhen(AttackStep a, StopWhen stopWhen) {
+    return a.toBuilder().stopWhen(stopWhen).build();
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.faultline.model.Keyword;
 import dev.faultline.model.Params;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Step;
+import dev.faultline.model.StopWhen;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
 import dev.faultline.model.edit.Edit;
@@ -62,6 +63,77 @@ final class StepFields {
                 "duration", AttackStep.class, (a, v) -> StepCopy.withDuration(a, StepCopy.span(v))))
         .path(e -> ProblemPaths.stepField(e, id, "duration"))
         .build();
+  }
+
+  /**
+   * An attack's {@code stopWhen}: which continuous probe ends it early (none: it lasts its
+   * duration), and after how many failures in a row.
+   */
+  List<InspectorField> stopWhen() {
+    InspectorField probe =
+        InspectorField.builder("stopWhen.probe", "stop when probe fails", FieldEditor.CHOICE)
+            .prompt("never: it lasts its duration")
+            .help(
+                "Roll the attack back early when this continuous probe fails often enough in a row;"
+                    + " the run goes on. Needs a duration.")
+            .choices(
+                e -> {
+                  List<String> ids = new ArrayList<>();
+                  ids.add("");
+                  e.spec().probes().forEach(p -> ids.add(p.id()));
+                  String current =
+                      attack(e, a -> a.stopWhen() == null ? null : a.stopWhen().probe());
+                  if (current != null && !ids.contains(current)) {
+                    ids.add(current); // shown as it is; validation tells what is wrong with it
+                  }
+                  return ids;
+                })
+            .read(e -> attack(e, a -> a.stopWhen() == null ? null : a.stopWhen().probe()))
+            .write(
+                replacing(
+                    "stop when",
+                    AttackStep.class,
+                    (a, v) ->
+                        StepCopy.withStopWhen(
+                            a,
+                            v == null || v.toString().isEmpty()
+                                ? null
+                                : new StopWhen(
+                                    v.toString(),
+                                    a.stopWhen() == null ? null : a.stopWhen().failures(),
+                                    a.stopWhen() == null ? null : a.stopWhen().extras()))))
+            .path(e -> ProblemPaths.stepField(e, id, "stopWhen.probe"))
+            .build();
+    InspectorField failures =
+        InspectorField.builder("stopWhen.failures", "failures in a row", FieldEditor.INTEGER)
+            .prompt("default: " + StopWhen.DEFAULT_FAILURES)
+            .range(1.0, null)
+            .help("How many failures of the probe in a row stop the attack.")
+            .visibleWhen(e -> attack(e, AttackStep::stopWhen) != null)
+            .read(
+                e ->
+                    attack(
+                        e,
+                        a ->
+                            a.stopWhen() == null || a.stopWhen().failures() == null
+                                ? null
+                                : (Object) (long) a.stopWhen().failures()))
+            .write(
+                replacing(
+                    "failures",
+                    AttackStep.class,
+                    (a, v) ->
+                        a.stopWhen() == null
+                            ? a
+                            : StepCopy.withStopWhen(
+                                a,
+                                new StopWhen(
+                                    a.stopWhen().probe(),
+                                    v == null ? null : Math.toIntExact(((Number) v).longValue()),
+                                    a.stopWhen().extras()))))
+            .path(e -> ProblemPaths.stepField(e, id, "stopWhen.failures"))
+            .build();
+    return List.of(probe, failures);
   }
 
   /** The probe's fields before its parameters: mode, timing and retries. */

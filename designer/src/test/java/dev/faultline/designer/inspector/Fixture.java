@@ -41,6 +41,13 @@ final class Fixture {
     return fixture;
   }
 
+  /** Like {@link #checkout()}, on another sample experiment. */
+  static Fixture open(Path file) {
+    Fixture fixture = new Fixture(true);
+    fixture.document.open(read(file), file);
+    return fixture;
+  }
+
   /** Validation runs in the background and answers on the FX thread, as in the app. */
   static Fixture checkoutOnFxThread() {
     Fixture fixture = new Fixture(false);

@@ -80,7 +80,7 @@ class InspectorViewModelTest {
     StepForm form = (StepForm) inspector.form();
     assertThat(form.settings().fields())
         .extracting(InspectorField::key)
-        .containsExactly("target", "duration");
+        .containsExactly("target", "duration", "stopWhen.probe", "stopWhen.failures");
     assertThat(field("target").choicesProperty().get())
         .containsExactly("checkout", InspectorViewModel.NEW_TARGET);
     assertThat(form.targetProperty().get().name()).isEqualTo("checkout");

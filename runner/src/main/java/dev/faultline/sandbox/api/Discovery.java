@@ -49,12 +49,18 @@ public final class Discovery {
   }
 
   public static ObjectNode groups() {
+    return groups(group -> false);
+  }
+
+  /** The group list without the groups {@code absent} names (not installed). */
+  public static ObjectNode groups(java.util.function.Predicate<String> absent) {
     ObjectNode doc = JSON.objectNode();
     doc.put("kind", "APIGroupList");
     doc.put("apiVersion", "v1");
     ArrayNode groups = doc.putArray("groups");
     ApiResources.byGroupVersion().keySet().stream()
         .filter(gv -> gv.contains("/"))
+        .filter(gv -> !absent.test(gv.substring(0, gv.indexOf('/'))))
         .forEach(
             gv -> {
               String group = gv.substring(0, gv.indexOf('/'));

@@ -26,11 +26,19 @@ public final class HttpWatches {
   private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
 
   private final io.vertx.core.Vertx vertx;
+  private final AbsentGroups absent;
 
   public HttpWatches(SandboxStore store, Clock clock, io.vertx.core.Vertx vertx) {
+    this(store, clock, vertx, new AbsentGroups());
+  }
+
+  /** Watches that refuse the resources of {@code absent} groups, as if not installed. */
+  public HttpWatches(
+      SandboxStore store, Clock clock, io.vertx.core.Vertx vertx, AbsentGroups absent) {
     this.store = store;
     this.clock = clock;
     this.vertx = vertx;
+    this.absent = absent;
     store.addListener(this::onEvent);
   }
 
@@ -149,7 +157,7 @@ public final class HttpWatches {
   }
 
   private Optional<MockResponse> refuse(ApiPath path) {
-    if (path.type().isEmpty()) {
+    if (path.type().isEmpty() || absent.hides(path.group())) {
       return Optional.of(Status.notFound("the server could not find the requested resource"));
     }
     try {

@@ -34,6 +34,7 @@ public final class SandboxApiServer implements AutoCloseable {
   private final Clock clock;
   private final Subresources subresources;
   private final AccessRules access = new AccessRules();
+  private final AbsentGroups absent = new AbsentGroups();
   private HttpServer server;
   private final java.util.Set<io.vertx.core.http.HttpConnection> connections =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -44,12 +45,17 @@ public final class SandboxApiServer implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.subresources = subresources;
-    this.watches = new HttpWatches(store, clock, vertx);
+    this.watches = new HttpWatches(store, clock, vertx, absent);
   }
 
   /** What the API forbids (nothing, unless a test denies something). */
   public AccessRules accessRules() {
     return access;
+  }
+
+  /** API groups served as if never installed (none, unless the sandbox leaves Chaos Mesh out). */
+  public AbsentGroups absentGroups() {
+    return absent;
   }
 
   /** Starts listening on {@code port} (0 picks a free one); returns the port. */
@@ -67,7 +73,8 @@ public final class SandboxApiServer implements AutoCloseable {
             .setCompressionSupported(true);
     HttpServer created = vertx.createHttpServer(options);
     var dispatcher =
-        new SandboxDispatcher(store, "127.0.0.1:" + requestedPort, clock, subresources, access);
+        new SandboxDispatcher(
+            store, "127.0.0.1:" + requestedPort, clock, subresources, access, absent);
     var handler =
         new HttpServerRequestHandler(vertx) {
           @Override

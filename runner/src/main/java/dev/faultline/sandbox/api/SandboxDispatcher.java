@@ -24,6 +24,7 @@ public final class SandboxDispatcher extends Dispatcher {
   private final Clock clock;
   private final Subresources subresources;
   private final AccessRules access;
+  private final AbsentGroups absent;
 
   public SandboxDispatcher(
       SandboxStore store, String serverAddress, Clock clock, Subresources subresources) {
@@ -37,6 +38,18 @@ public final class SandboxDispatcher extends Dispatcher {
       Clock clock,
       Subresources subresources,
       AccessRules access) {
+    this(store, serverAddress, clock, subresources, access, new AbsentGroups());
+  }
+
+  /** A dispatcher that also serves the {@code absent} groups as if they were not installed. */
+  public SandboxDispatcher(
+      SandboxStore store,
+      String serverAddress,
+      Clock clock,
+      Subresources subresources,
+      AccessRules access,
+      AbsentGroups absent) {
+    this.absent = absent;
     this.store = store;
     this.serverAddress = serverAddress;
     this.clock = clock;
@@ -65,7 +78,7 @@ public final class SandboxDispatcher extends Dispatcher {
     if (!path.isResource()) {
       return Status.notFound("the server could not find the requested resource");
     }
-    if (path.type().isEmpty()) {
+    if (path.type().isEmpty() || absent.hides(path.group())) {
       return Status.notFound(
           "the server could not find the requested resource (" + path.resource() + ")");
     }
@@ -155,7 +168,8 @@ public final class SandboxDispatcher extends Dispatcher {
       case "/version", "/version/" -> Optional.of(Status.json(200, Discovery.version().toString()));
       case "/api", "/api/" ->
           Optional.of(Status.json(200, Discovery.coreVersions(serverAddress).toString()));
-      case "/apis", "/apis/" -> Optional.of(Status.json(200, Discovery.groups().toString()));
+      case "/apis", "/apis/" ->
+          Optional.of(Status.json(200, Discovery.groups(absent::hides).toString()));
       case "/openapi/v3", "/openapi/v3/" ->
           Optional.of(Status.json(200, OpenApi.index().toString()));
       case "/healthz", "/livez", "/readyz" ->
@@ -174,9 +188,12 @@ public final class SandboxDispatcher extends Dispatcher {
     };
   }
 
-  private static Optional<MockResponse> discoveryOf(ApiPath path) {
+  private Optional<MockResponse> discoveryOf(ApiPath path) {
     if (path.group() == null || path.resource() != null) {
       return Optional.empty();
+    }
+    if (absent.hides(path.group())) {
+      return Optional.of(Status.notFound("the server could not find the requested resource"));
     }
     String groupVersion =
         path.group().isEmpty() ? path.version() : path.group() + "/" + path.version();

@@ -3,6 +3,8 @@ package dev.faultline.sandbox.chaos;
 import dev.faultline.sandbox.api.SandboxStore;
 import dev.faultline.sandbox.api.StoreEvent;
 import dev.faultline.sandbox.demo.Faults;
+import dev.faultline.sandbox.demo.HttpRewrite;
+import dev.faultline.sandbox.demo.RequestMatch;
 import dev.faultline.sandbox.demo.ServiceKey;
 import dev.faultline.sandbox.exec.Signal;
 import dev.faultline.sandbox.exec.SimulatedProcesses;
@@ -29,22 +31,22 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A simulated Chaos Mesh controller. PodChaos kills pods, fails them (not ready) or kills
- * containers; NetworkChaos, HTTPChaos and StressChaos turn into latency and errors on the demo
- * services in front of the selected pods. Each experiment gets a Chaos Mesh-style status, and is
- * recovered when its {@code duration} ends or when it is deleted.
+ * containers; NetworkChaos, HTTPChaos, StressChaos, IOChaos and DNSChaos turn into latency, errors
+ * and rewritten answers on the demo services in front of the selected pods, and TimeChaos skews
+ * their clock. Each experiment gets a Chaos Mesh-style status, and is recovered when its {@code
+ * duration} ends or when it is deleted.
  */
 public final class ChaosMeshController implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ChaosMeshController.class.getName());
   private static final Map<String, String> PLURALS =
       Map.of(
-          "PodChaos",
-          "podchaos",
-          "NetworkChaos",
-          "networkchaos",
-          "StressChaos",
-          "stresschaos",
-          "HTTPChaos",
-          "httpchaos");
+          "PodChaos", "podchaos",
+          "NetworkChaos", "networkchaos",
+          "StressChaos", "stresschaos",
+          "HTTPChaos", "httpchaos",
+          "IOChaos", "iochaos",
+          "DNSChaos", "dnschaos",
+          "TimeChaos", "timechaos");
 
   private final SandboxStore store;
   private final ClusterView cluster;
@@ -115,6 +117,14 @@ public final class ChaosMeshController implements AutoCloseable {
       case "PodChaos" -> podChaos(spec, pods, failed);
       case "NetworkChaos" -> trafficFault(source, pods, services, networkFaults(spec));
       case "HTTPChaos" -> trafficFault(source, pods, services, httpFaults(spec));
+      case "IOChaos" -> trafficFault(source, pods, services, ioFaults(spec));
+      case "DNSChaos" -> trafficFault(source, pods, services, dnsFaults(spec));
+      case "TimeChaos" ->
+          trafficFault(
+              source,
+              pods,
+              services,
+              Faults.clockOffset(signed(spec.path("timeOffset").asString(""))));
       case "StressChaos" ->
           trafficFault(
               source,
@@ -206,8 +216,19 @@ public final class ChaosMeshController implements AutoCloseable {
     };
   }
 
+  /**
+   * HTTPChaos on the matching requests ({@code path} with wildcards, {@code method}, for responses
+   * {@code code}): {@code delay}, {@code abort} (503), and {@code replace}/{@code patch} of the
+   * request's path and method or the answer's status, body and headers.
+   */
   static Faults httpFaults(JsonNode spec) {
-    Faults result = Faults.NONE;
+    boolean response = spec.path("target").asString("Request").equals("Response");
+    Faults result =
+        Faults.NONE.withMatch(
+            new RequestMatch(
+                spec.path("path").asString(""),
+                spec.path("method").asString(""),
+                response ? spec.path("code").asInt(0) : 0));
     Optional<Duration> delay = GoDuration.parse(spec.path("delay").asString(null));
     if (delay.isPresent()) {
       result = result.withDelay(delay.get(), Duration.ZERO, 100);
@@ -215,10 +236,84 @@ public final class ChaosMeshController implements AutoCloseable {
     if (spec.path("abort").asBoolean(false)) {
       result = result.withAbort(100, 503);
     }
-    if (spec.path("replace").path("code").isNumber()) {
-      result = result.withAbort(100, spec.path("replace").path("code").asInt());
+    JsonNode replace = spec.path("replace");
+    JsonNode patch = spec.path("patch");
+    var addHeaders = new java.util.LinkedHashMap<String, String>();
+    patch
+        .path("headers")
+        .forEach(pair -> addHeaders.put(pair.path(0).asString(), pair.path(1).asString()));
+    var headers = new java.util.LinkedHashMap<String, String>();
+    replace
+        .path("headers")
+        .properties()
+        .forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+    HttpRewrite rewrite =
+        response
+            ? new HttpRewrite(
+                "",
+                "",
+                replace.path("code").asInt(0),
+                replace.has("body") ? base64(replace.path("body").asString()) : null,
+                headers,
+                addHeaders,
+                patch.path("body").has("value")
+                    ? patch.path("body").path("value").asString()
+                    : null)
+            // Request bodies and headers are not seen by the demo services; path and method are.
+            : new HttpRewrite(
+                replace.path("path").asString(""),
+                replace.path("method").asString(""),
+                0,
+                null,
+                Map.of(),
+                Map.of(),
+                null);
+    return result.withRewrite(rewrite);
+  }
+
+  /**
+   * IOChaos: the service's file operations are slow or fail, so {@code percent} of its requests are
+   * delayed (latency) or answered 500 (fault, attrOverride).
+   */
+  static Faults ioFaults(JsonNode spec) {
+    double share = Math.clamp(spec.path("percent").asDouble(100), 0, 100);
+    return switch (spec.path("action").asString("latency")) {
+      case "latency" ->
+          Faults.delay(
+                  GoDuration.parse(spec.path("delay").asString(null))
+                      .orElse(Duration.ofMillis(100)))
+              .withDelayPercent(share);
+      case "fault", "attrOverride", "mistake" -> Faults.abort(share, 500);
+      default -> Faults.NONE;
+    };
+  }
+
+  /**
+   * DNSChaos: the pods cannot resolve the services they call, so their answers fail: 502 for lookup
+   * errors, 504 after a second for random addresses (connections that go nowhere).
+   */
+  static Faults dnsFaults(JsonNode spec) {
+    return spec.path("action").asString("error").equals("random")
+        ? Faults.abort(100, 504).withDelay(Duration.ofSeconds(1), Duration.ZERO, 100)
+        : Faults.abort(100, 502);
+  }
+
+  /** A signed Go duration ({@code -10m}); zero when it is not one. */
+  static Duration signed(String text) {
+    String t = text.strip();
+    boolean negative = t.startsWith("-");
+    String magnitude = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+    Duration d = GoDuration.parse(magnitude).orElse(Duration.ZERO);
+    return negative ? d.negated() : d;
+  }
+
+  private static String base64(String text) {
+    try {
+      return new String(
+          java.util.Base64.getDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
     }
-    return result;
   }
 
   private static double percent(String text) {

@@ -17,8 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Istio's fault injection, simulated: a VirtualService's {@code http[].fault} (delay with {@code
- * fixedDelay} and {@code percentage}, abort with {@code httpStatus} and {@code percentage}) applies
- * to the demo service of each host it routes, until the VirtualService changes or goes.
+ * fixedDelay} and {@code percentage}, abort with {@code httpStatus} and {@code percentage}, either
+ * or both) applies to the demo service of each host it routes, until the VirtualService changes or
+ * goes. Each request rolls the delay and the abort dice independently, as Envoy's fault filter
+ * does; a fault without a percentage hits every request. Route matches are not simulated: the fault
+ * of the first HTTP route that has one applies to all of the service's traffic.
  */
 public final class IstioController implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(IstioController.class.getName());
@@ -84,8 +87,16 @@ public final class IstioController implements AutoCloseable {
         result = result.withDelay(fixed, Duration.ZERO, percent(delay));
       }
       JsonNode abort = fault.path("abort");
-      if (abort.isObject()) {
-        result = result.withAbort(percent(abort), abort.path("httpStatus").asInt(503));
+      int status = abort.path("httpStatus").asInt(503);
+      if (abort.isObject() && status >= 400 && status <= 599) {
+        result = result.withAbort(percent(abort), status);
+      } else if (abort.isObject()) {
+        // A 1xx-3xx "abort" would not look like a failure; the demo services cannot answer it as
+        // one, so only the delay of this fault applies.
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "simulated Istio abort with HTTP status {0} ignored; the sandbox aborts with 400-599",
+            status);
       }
       return result;
     }

@@ -61,31 +61,51 @@ final class FaultLayers {
     return 100 * (1 - passes);
   }
 
-  /** Whether every request is aborted, so the service is down whatever its pods say. */
+  /**
+   * Whether every request is aborted, so the service is down whatever its pods say; layers that
+   * match only some requests (a path, a method) do not take the whole service down.
+   */
   boolean abortsAll() {
-    return layers.values().stream().anyMatch(f -> f.abortPercent() >= 100);
+    return layers.values().stream().anyMatch(f -> f.abortPercent() >= 100 && f.match().all());
   }
 
-  /** Rolls the dice of every layer for one request. */
+  /** Rolls the dice of every layer for one request to any path. */
   FaultDecision decide() {
+    return decide("GET", "/");
+  }
+
+  /**
+   * Rolls the dice of every layer that matches the request. Clock offsets add up over all layers,
+   * matching or not: a skewed clock is the whole service's.
+   */
+  FaultDecision decide(String method, String path) {
     SortedMap<String, Faults> current = layers;
     if (current.isEmpty()) {
       return FaultDecision.NONE;
     }
     long delayNanos = 0;
     int status = 0;
+    Duration offset = Duration.ZERO;
+    var rewrites = new java.util.ArrayList<FaultDecision.Rewrite>();
     // Most RandomGenerator implementations are not thread-safe; requests arrive concurrently.
     synchronized (random) {
       for (Faults f : current.values()) {
+        offset = offset.plus(f.clockOffset());
+        if (!f.match().matches(method, path)) {
+          continue;
+        }
         if (random.nextDouble(100) < f.delayPercent()) {
           delayNanos += layerDelayNanos(f);
         }
         if (random.nextDouble(100) < f.abortPercent() && status == 0) {
           status = f.abortStatus();
         }
+        if (!f.rewrite().isNone()) {
+          rewrites.add(new FaultDecision.Rewrite(f.match(), f.rewrite()));
+        }
       }
     }
-    return new FaultDecision(Duration.ofNanos(delayNanos), status);
+    return new FaultDecision(Duration.ofNanos(delayNanos), status, rewrites, offset);
   }
 
   private long layerDelayNanos(Faults f) {

@@ -36,8 +36,9 @@ class DemoServiceHealthTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(response.body())
-        .isEqualTo(
-            "{\"status\":\"UP\",\"ready\":3,\"total\":3,\"service\":\"checkout\",\"namespace\":\"shop\"}");
+        .matches(
+            "\\{\"status\":\"UP\",\"ready\":3,\"total\":3,\"service\":\"checkout\","
+                + "\"namespace\":\"shop\",\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}");
   }
 
   @Test
@@ -45,7 +46,7 @@ class DemoServiceHealthTest {
     JsonNode health = Loopback.json(http.get(service.url(), "/health"));
 
     assertThat(health.propertyNames())
-        .containsExactly("status", "ready", "total", "service", "namespace");
+        .containsExactly("status", "ready", "total", "service", "namespace", "time");
     assertThat(health.get("status").isString()).isTrue();
     assertThat(health.get("ready").isInt()).isTrue();
     assertThat(health.get("total").isInt()).isTrue();
