@@ -122,6 +122,11 @@ public final class Icons {
         glyphs,
         "k8s-state",
         "M10 2.5 L17 6.5 V14 L10 18 L3 14 V6.5 Z M3 6.5 L10 10.5 L17 6.5 M10 10.5 V18 M15.5 19 L17.5 21 L21.5 16.5");
+    // A cube with a clock: wait until Kubernetes objects are ready.
+    glyph(
+        glyphs,
+        "k8s-ready",
+        "M9 2.5 L15.5 6.2 V10.5 M9 2.5 L2.5 6.2 V13.3 L9 17 L11 15.9 M2.5 6.2 L9 9.9 L15.5 6.2 M9 9.9 V17 M12.5 17.5 A5 5 0 1 0 22.5 17.5 A5 5 0 1 0 12.5 17.5 Z M17.5 14.8 V17.5 L19.3 18.8");
     // A line chart on axes: Prometheus query probe.
     glyph(glyphs, "prometheus", "M3 3 V21 H21 M7 16 L11 10.5 L14 13.5 L20 6");
     // Two opposite arrows: TCP connect probe.

@@ -32,6 +32,7 @@ class IconsTest {
           "time-skew",
           "http-check",
           "k8s-state",
+          "k8s-ready",
           "prometheus",
           "tcp",
           "load",

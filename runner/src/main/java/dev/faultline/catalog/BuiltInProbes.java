@@ -71,6 +71,21 @@ final class BuiltInProbes {
                 .docs(
                     "Extra jq condition over the list of selected objects (JSON); must yield true.")),
         probe(
+            "k8s.ready",
+            "Wait until ready",
+            "Holds the steps after it until the selected objects are ready (all of them, or"
+                + " minReadyPercent); fails when the timeout passes first.",
+            "Kubernetes",
+            "k8s-ready",
+            TargetUse.REQUIRED,
+            EnumSet.allOf(TargetKind.class),
+            optional("timeout", DURATION)
+                .defaultValue("2m")
+                .docs("How long to wait before the step fails."),
+            optional("minReadyPercent", INTEGER)
+                .range(0, 100)
+                .docs("Share of objects that must be ready; all of them when absent.")),
+        probe(
             "prometheus.query",
             "Prometheus / SLO",
             "Runs a PromQL query; passes when the result compares true against the threshold.",
@@ -118,25 +133,55 @@ final class BuiltInProbes {
         probe(
             "load.http",
             "HTTP load",
-            "Sends a steady rate of requests and measures latency and errors; fails when the error"
-                + " rate or latency exceed their limits.",
+            "Sends requests at a steady (or ramping) rate, open-loop, and judges latency"
+                + " percentiles, errors and throughput per window and over the whole load.",
             "HTTP",
             "load",
             TargetUse.NONE,
             Set.of(),
             required("url", URL).docs("The URL to load."),
             optional("method", ENUM).allowed(METHODS).defaultValue("GET").docs("HTTP method."),
-            optional("rate", INTEGER)
-                .range(1, 10_000)
+            optional("headers", STRING_MAP).docs("Request headers, the same for every request."),
+            optional("body", STRING).docs("Request body, the same for every request."),
+            optional("rate", NUMBER)
+                .range(0.1, 100_000)
                 .defaultValue(10)
-                .docs("Requests per second."),
+                .docs("Requests per second (after the ramp, when there is one)."),
+            optional("rampFrom", NUMBER)
+                .range(0, 100_000)
+                .docs("Requests per second at the start; the rate rises linearly over rampUp."),
+            optional("rampUp", DURATION)
+                .docs("How long the linear ramp from rampFrom (default 0) to rate takes."),
             optional("duration", DURATION)
-                .docs("How long a step runs the load; probes in spec.probes run all along."),
+                .defaultValue("30s")
+                .docs("How long a step loads; probes in spec.probes load until they stop."),
+            optional("window", DURATION)
+                .defaultValue("5s")
+                .docs(
+                    "The span each verdict covers; the SLO is checked per window and at the end."),
+            optional("timeout", DURATION)
+                .defaultValue("2s")
+                .docs("Limit for one request, counted from when it was due."),
+            optional("maxConnections", INTEGER)
+                .range(1, 10_000)
+                .defaultValue(100)
+                .docs("Most connections, and so requests in flight, at once."),
+            optional("expectStatus", STATUS_CODES)
+                .defaultValue("200-299")
+                .docs("Status codes that count as success: 200, 2xx, 200-299, or a list."),
+            optional("maxP50", DURATION).docs("Median latency tolerated."),
+            optional("maxP95", DURATION).docs("95th percentile latency tolerated."),
+            optional("maxP99", DURATION).docs("99th percentile latency tolerated."),
             optional("maxErrorPercent", NUMBER)
                 .range(0, 100)
                 .defaultValue(1)
-                .docs("Failed requests tolerated, in percent of a window."),
-            optional("maxLatency", DURATION).docs("p99 latency tolerated; no limit when absent.")));
+                .docs("Failed requests tolerated, in percent of a window and of the whole."),
+            optional("minThroughput", NUMBER)
+                .min(0)
+                .docs("Successful requests per second each window must reach."),
+            optional("insecureSkipVerify", BOOLEAN)
+                .defaultValue(false)
+                .docs("Accept any TLS certificate (test clusters only).")));
   }
 
   private static Descriptor probe(

@@ -1,6 +1,7 @@
 package dev.faultline.engine;
 
 import dev.faultline.model.ContinuousProbe;
+import dev.faultline.probe.LastingProbe;
 import dev.faultline.probe.PreparedProbe;
 import dev.faultline.probe.ProbeSample;
 import dev.faultline.probe.ProbeScheduler;
@@ -83,13 +84,17 @@ final class ContinuousProbes implements ProbeStreaks {
     ProbeScheduler.Ticket ticket = running.remove(id);
     if (ticket != null) {
       ticket.cancel();
+      if (prepared.get(id) instanceof LastingProbe lasting) {
+        lasting.close(); // a load in the background stops with its probe, not with the run
+      }
     }
   }
 
   private void start(ContinuousProbe probe) throws InterruptedException {
     PreparedProbe call = prepared.get(probe.id());
     if (options.dryRun()) {
-      ProbeSample sample = call.sample(); // a dry run checks each probe once
+      // A dry run checks each probe once; a lasting one (a load) only checks it could start.
+      ProbeSample sample = call instanceof LastingProbe lasting ? lasting.check() : call.sample();
       bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, probe.id(), sample));
       return;
     }

@@ -15,6 +15,7 @@ import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
+import dev.faultline.probe.LastingProbe;
 import dev.faultline.probe.PreparedProbe;
 import dev.faultline.probe.ProbeSample;
 import dev.faultline.target.Seeds;
@@ -169,6 +170,37 @@ final class StepRunner {
 
   Outcome probe(ProbeStep step) throws InterruptedException {
     PreparedProbe probe = probes.get(step.id());
+    if (!(probe instanceof LastingProbe lasting)) {
+      return probeOnce(step, probe);
+    }
+    // A lasting probe (a load, a readiness wait) is done with its step: close it now, so a load
+    // does not run on until the end of the run.
+    try {
+      if (options.dryRun()) {
+        ProbeSample sample = lasting.check();
+        bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, step.id(), sample));
+        return Outcome.success(
+            "dry run: probe " + (sample.passed() ? "passes" : "fails") + ": " + sample.message());
+      }
+      if (step.until() != null) {
+        return probeOnce(step, probe);
+      }
+      if (step.initialDelay() != null) {
+        Thread.sleep(step.initialDelay().toDuration());
+      }
+      ProbeSample end =
+          lasting.run(
+              sample ->
+                  bus.emit(t -> new RunEvent.ProbeSampled(options.runId(), t, step.id(), sample)));
+      return end.passed()
+          ? Outcome.success(end.message())
+          : Outcome.failure(Verdict.FAILED, "probe failed: " + end.message());
+    } finally {
+      lasting.close();
+    }
+  }
+
+  private Outcome probeOnce(ProbeStep step, PreparedProbe probe) throws InterruptedException {
     if (step.initialDelay() != null && !options.dryRun()) {
       Thread.sleep(step.initialDelay().toDuration());
     }

@@ -14,9 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,11 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * {@code http.check}: calls a URL and passes when the status is expected, the answer came within
@@ -318,53 +311,13 @@ public final class HttpCheckExecutor implements ProbeExecutor {
   /** The shared clients, created on first use. */
   private static final class Clients {
     static final HttpClient VERIFYING = builder().build();
-    static final HttpClient INSECURE = builder().sslContext(trustAll()).build();
+    static final HttpClient INSECURE = builder().sslContext(InsecureTls.context()).build();
 
     private static HttpClient.Builder builder() {
       return HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .executor(Executors.newVirtualThreadPerTaskExecutor());
-    }
-
-    /** Trusts every certificate and, as an extended trust manager, skips host name checks too. */
-    private static SSLContext trustAll() {
-      TrustManager any =
-          new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkClientTrusted(
-                X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-            @Override
-            public void checkServerTrusted(
-                X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-            @Override
-            public void checkClientTrusted(
-                X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-            @Override
-            public void checkServerTrusted(
-                X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          };
-      try {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {any}, new SecureRandom());
-        return context;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("no TLS in this JVM", e);
-      }
     }
   }
 }

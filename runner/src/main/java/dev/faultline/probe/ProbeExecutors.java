@@ -20,16 +20,17 @@ public final class ProbeExecutors {
 
   /**
    * The executors for the probes Faultline ships with: {@code http.check}, {@code k8s.state},
-   * {@code tcp.connect} and {@code prometheus.query}. {@code load.http} has a descriptor but no
-   * executor yet; {@link #find} answers empty for it.
+   * {@code k8s.ready}, {@code tcp.connect}, {@code prometheus.query} and {@code load.http}.
    */
   public static ProbeExecutors builtIn() {
     return new ProbeExecutors(
         List.of(
             new HttpCheckExecutor(),
             new K8sStateExecutor(),
+            new K8sReadyExecutor(),
             new TcpConnectExecutor(),
-            new PrometheusQueryExecutor()));
+            new PrometheusQueryExecutor(),
+            new LoadHttpExecutor()));
   }
 
   public Optional<ProbeExecutor> find(String probeId) {

@@ -30,9 +30,11 @@ final class EngineHarness {
 
   RunEnvironment environment() {
     return new RunEnvironment(
-        new Catalog(List.of(FakeAttack.DESCRIPTOR, ScriptedProbe.DESCRIPTOR)),
+        new Catalog(
+            List.of(
+                FakeAttack.DESCRIPTOR, ScriptedProbe.DESCRIPTOR, LastingScriptedProbe.DESCRIPTOR)),
         new AttackExecutors(List.of(attack)),
-        new ProbeExecutors(List.of(new ScriptedProbe(log))),
+        new ProbeExecutors(List.of(new ScriptedProbe(log), new LastingScriptedProbe(log))),
         null,
         "test-context",
         (namespaces, timeout) -> new StaticSnapshot(1, List.of(), List.of(), List.of(), List.of()),
