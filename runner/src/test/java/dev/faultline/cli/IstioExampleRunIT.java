@@ -6,14 +6,12 @@ import dev.faultline.Examples;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +40,7 @@ class IstioExampleRunIT {
             SandboxOptions.defaults()
                 .withKubeconfig(dir.resolve("kc"))
                 .withTimings(ControllerTimings.FAST));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
   }
 
   @AfterEach

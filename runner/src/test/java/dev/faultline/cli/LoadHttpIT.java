@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,10 +46,7 @@ class LoadHttpIT {
             SandboxOptions.defaults()
                 .withKubeconfig(dir.resolve("kc"))
                 .withTimings(ControllerTimings.DEMO));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
   }
 
   @AfterAll

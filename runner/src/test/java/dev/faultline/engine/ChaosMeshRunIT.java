@@ -8,18 +8,16 @@ import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.demo.ServiceKey;
 import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +54,7 @@ class ChaosMeshRunIT {
     sandbox =
         Sandbox.start(
             options.withKubeconfig(dir.resolve("kc")).withTimings(ControllerTimings.FAST));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
   }
 
   @BeforeEach

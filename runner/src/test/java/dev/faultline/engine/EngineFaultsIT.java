@@ -9,12 +9,11 @@ import dev.faultline.model.Experiment;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -61,10 +60,7 @@ class EngineFaultsIT {
             SandboxOptions.defaults()
                 .withKubeconfig(dir.resolve("kc"))
                 .withTimings(ControllerTimings.FAST));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
   }
 
   @AfterEach

@@ -7,13 +7,11 @@ import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,10 +46,7 @@ class IstioFaultRunIT {
             SandboxOptions.defaults()
                 .withKubeconfig(dir.resolve("kc"))
                 .withTimings(ControllerTimings.FAST));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
   }
 
   @AfterEach

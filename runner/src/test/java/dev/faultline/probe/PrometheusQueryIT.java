@@ -14,12 +14,11 @@ import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
 import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.demo.ServiceKey;
 import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -68,10 +67,7 @@ class PrometheusQueryIT {
             SandboxOptions.defaults()
                 .withKubeconfig(dir.resolve("kc"))
                 .withTimings(ControllerTimings.FAST));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig())))
-            .build();
+    client = SandboxClients.connect(sandbox);
     Path data = Files.createDirectories(dir.resolve("prometheus"));
     prometheus = PrometheusServer.start(data, sandbox.demoUrls());
     client
