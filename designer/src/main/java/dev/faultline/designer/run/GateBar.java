@@ -84,6 +84,9 @@ final class GateBar extends HBox {
     boolean show = !waiting.isEmpty() || !answered.isEmpty();
     setVisible(show);
     setManaged(show);
+    if (!show) {
+      buttons(false); // nothing to answer: no button may look answerable, even to a lookup
+    }
     pseudoClassStateChanged(RunView.WAITING, !waiting.isEmpty());
     if (!waiting.isEmpty()) {
       var gate = waiting.getFirst();
