@@ -203,6 +203,15 @@ final class OpenLoopLoad implements AutoCloseable {
     for (Thread worker : workers) {
       worker.interrupt(); // a blocked socket read gives up at once on a virtual thread
     }
+    // Close is a barrier: once it returns, no worker can still be writing a request.
+    for (Thread worker : workers) {
+      try {
+        worker.join(java.time.Duration.ofSeconds(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void work() {

@@ -118,6 +118,7 @@ class HttpLoadTest {
       assertThat(joined.message()).containsPattern("\\(\\d windows, \\d(\\.\\d)? s\\)$");
       assertThat(joined.stats().ok()).isGreaterThanOrEqualTo(35);
     }
+    Thread.sleep(200); // what was written before close may still be on its way to the server
     int sent = server.requests();
     Thread.sleep(300);
     assertThat(server.requests()).as("no request after close").isEqualTo(sent);
