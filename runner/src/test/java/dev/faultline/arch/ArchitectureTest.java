@@ -123,4 +123,23 @@ class ArchitectureTest {
         .because("a real cluster and the sandbox must take the same code path")
         .check(runner);
   }
+
+  @Test
+  void exportersNeedNoClusterEngineOrCli() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.faultline.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fabric8..",
+            "dev.faultline.engine..",
+            "dev.faultline.cli..",
+            "dev.faultline.sandbox..",
+            "dev.faultline.cluster..")
+        .because(
+            "an export is a pure function of the experiment and the descriptors (ARCHITECTURE.md:"
+                + " exporters depend on the model only), so it works offline and in tests")
+        .check(runner);
+  }
 }

@@ -2,6 +2,9 @@ package dev.faultline.designer.layout;
 
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.layout.AutoLayout;
+import dev.faultline.layout.LayeredLayout;
+import dev.faultline.layout.NodeSize;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.edit.ArrangeSteps;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 /**
- * Auto-layout of the step graph: {@link dev.faultline.designer.layout.AutoLayout} computes canvas
- * positions (the layered {@link dev.faultline.designer.layout.LayeredLayout} is the real one), and
- * {@link dev.faultline.designer.layout.AutoLayoutAction} runs it off the FX thread and applies the
- * result to the document as one undoable edit.
+ * Auto-layout in the designer: {@link dev.faultline.designer.layout.AutoLayoutAction} runs {@link
+ * dev.faultline.layout.AutoLayout} (the layered {@link dev.faultline.layout.LayeredLayout} is the
+ * real one) off the FX thread and applies the result to the document as one undoable edit.
  */
 package dev.faultline.designer.layout;

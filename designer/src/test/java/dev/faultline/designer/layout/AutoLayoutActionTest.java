@@ -7,6 +7,8 @@ import dev.faultline.designer.fx.SameThreadTaskExecutor;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.layout.AutoLayoutAction.Kind;
 import dev.faultline.designer.layout.AutoLayoutAction.Outcome;
+import dev.faultline.layout.AutoLayout;
+import dev.faultline.layout.NodeSize;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Layout;
 import dev.faultline.model.Position;

@@ -2,6 +2,9 @@ package dev.faultline.designer.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.layout.AutoLayout;
+import dev.faultline.layout.LayeredLayout;
+import dev.faultline.layout.NodeSize;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Position;
 import java.util.ArrayList;

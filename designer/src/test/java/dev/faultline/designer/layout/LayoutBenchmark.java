@@ -3,6 +3,8 @@ package dev.faultline.designer.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.format.JsonText;
+import dev.faultline.layout.LayeredLayout;
+import dev.faultline.layout.NodeSize;
 import dev.faultline.model.Experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;

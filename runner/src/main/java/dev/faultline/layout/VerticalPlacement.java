@@ -1,4 +1,4 @@
-package dev.faultline.designer.layout;
+package dev.faultline.layout;
 
 /**
  * Gives the nodes of one component their vertical positions, keeping the order within each layer

@@ -1,4 +1,4 @@
-package dev.faultline.designer.layout;
+package dev.faultline.layout;
 
 import java.util.ArrayList;
 import java.util.Arrays;

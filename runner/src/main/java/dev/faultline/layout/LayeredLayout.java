@@ -1,4 +1,4 @@
-package dev.faultline.designer.layout;
+package dev.faultline.layout;
 
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Position;

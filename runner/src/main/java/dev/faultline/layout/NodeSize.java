@@ -1,4 +1,4 @@
-package dev.faultline.designer.layout;
+package dev.faultline.layout;
 
 /**
  * The size of one step node on the canvas, in canvas units; the layout keeps this much room free
