@@ -11,6 +11,7 @@ import dev.faultline.format.ReadResult;
 import dev.faultline.format.Syntax;
 import dev.faultline.format.SyntaxException;
 import dev.faultline.validate.Problem;
+import dev.faultline.validate.Validator;
 import java.util.List;
 
 /**
@@ -72,7 +73,7 @@ public final class Imports {
   }
 
   private static ImportResult readOurs(String text, Syntax syntax) throws ImportException {
-    ReadResult read = new ExperimentReader().read(text, syntax);
+    ReadResult read = new ExperimentReader().read(text, syntax).validated(Validator.standard());
     if (read.experiment().isEmpty() || read.hasErrors()) {
       Problem first = read.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
       throw new ImportException(first.message(), first.path(), first.line(), first.column());
