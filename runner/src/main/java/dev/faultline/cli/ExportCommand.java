@@ -6,6 +6,7 @@ import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exports;
+import dev.faultline.export.JavaClassName;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
@@ -157,15 +158,11 @@ final class ExportCommand implements Callable<Integer> {
     if (className == null) {
       return options;
     }
-    int dot = className.lastIndexOf('.');
-    String packageName = dot < 0 ? null : className.substring(0, dot);
-    String simpleName = className.substring(dot + 1);
-    if (!JavaNames.isQualifiedName(className)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--class '" + className + "' is not a Java class name (e.g. com.acme.CheckoutChaosTest)");
+    try {
+      return JavaClassName.applyTo(options, className);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--class " + e.getMessage());
     }
-    return options.withJavaClass(packageName, simpleName);
   }
 
   /** A warning about a field of the experiment, at that field's line and column in FILE. */

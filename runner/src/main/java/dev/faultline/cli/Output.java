@@ -3,14 +3,17 @@ package dev.faultline.cli;
 import dev.faultline.format.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * Where {@code export} and {@code import} put their text: a file, replaced atomically so a reader
- * never sees half of it, or stdout for pipes.
+ * never sees half of it, or stdout for pipes. Devices and pipes named with {@code -o} are written
+ * to as they are.
  */
 final class Output {
   private Output() {}
@@ -22,6 +25,9 @@ final class Output {
     if (file == null) {
       stdout.print(text);
       stdout.flush();
+    } else if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // /dev/null, a pipe: renaming a temporary file over it would replace the device itself.
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } else {
       AtomicFiles.write(file, text);
     }

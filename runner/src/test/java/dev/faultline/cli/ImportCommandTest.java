@@ -109,29 +109,63 @@ class ImportCommandTest {
 
   @Test
   void validationErrorsOfTheImportedExperimentAreWarningsNamingTheField() throws IOException {
-    Path bad = dir.resolve("bad.yaml");
-    Files.writeString(
-        bad,
-        """
-        apiVersion: faultline.dev/v1alpha1
-        kind: Experiment
-        metadata: {name: bad}
-        spec:
-          steps:
-            - {id: a, wait: 5s, after: [nowhere]}
-        """);
+    Experiment invalid =
+        new ExperimentReader()
+            .read(
+                """
+                apiVersion: faultline.dev/v1alpha1
+                kind: Experiment
+                metadata: {name: imported}
+                spec:
+                  steps:
+                    - {id: a, wait: 5s, after: [nowhere]}
+                """,
+                Syntax.YAML)
+            .experiment()
+            .orElseThrow();
+    Path source = dir.resolve("source.yaml");
+    Files.writeString(source, "testFormat: 1\n");
     Path target = dir.resolve("imported.yaml");
 
-    assertThat(run("import", bad.toString(), "-o", target.toString())).isEqualTo(0);
+    assertThat(run(importing(invalid, List.of()), source.toString(), "-o", target.toString()))
+        .isEqualTo(0);
 
     assertThat(err.toString().lines().findFirst().orElseThrow())
         .isEqualTo(
-            bad
+            source
                 + ": warning: spec.steps[0].after[0]: 'after' names 'nowhere', which is not a step"
                 + " (fix this before running)");
     assertThat(target).exists();
-    assertThat(run("import", bad.toString(), "-o", target.toString(), "--fail-on-warnings"))
+    assertThat(
+            run(
+                importing(invalid, List.of()),
+                source.toString(),
+                "-o",
+                target.toString(),
+                "--fail-on-warnings"))
         .isEqualTo(2);
+  }
+
+  /** {@code import} with one importer that reads any {@code testFormat} file as {@code result}. */
+  private static CommandLine importing(Experiment result, List<ConversionWarning> warnings) {
+    Importer fake =
+        new Importer() {
+          @Override
+          public String formatName() {
+            return "Test format";
+          }
+
+          @Override
+          public boolean accepts(DocNode root) {
+            return root instanceof DocMap map && map.has("testFormat");
+          }
+
+          @Override
+          public ImportResult read(DocNode root, String sourceName) {
+            return new ImportResult(result, formatName(), warnings);
+          }
+        };
+    return new CommandLine(new ImportCommand(new Imports(List.of(fake))));
   }
 
   @Test
@@ -147,37 +181,15 @@ class ImportCommandTest {
   @Test
   void warningsCarryTheSourcePositionAndFailOnlyWhenAsked() throws IOException {
     Experiment example = read(EXAMPLE);
-    Importer lossy =
-        new Importer() {
-          @Override
-          public String formatName() {
-            return "Test format";
-          }
-
-          @Override
-          public boolean accepts(DocNode root) {
-            return root instanceof DocMap map && map.has("testFormat");
-          }
-
-          @Override
-          public ImportResult read(DocNode root, String sourceName) {
-            return new ImportResult(
-                example,
-                formatName(),
-                List.of(
-                    new ConversionWarning(
-                        "spec.templates[1].task",
-                        3,
-                        5,
-                        "a task container has no attack; left out")));
-          }
-        };
+    List<ConversionWarning> lost =
+        List.of(
+            new ConversionWarning(
+                "spec.templates[1].task", 3, 5, "a task container has no attack; left out"));
     Path source = dir.resolve("source.yaml");
     Files.writeString(source, "testFormat: 1\nitems:\n  - task: x\n");
     Path target = dir.resolve("imported.yaml");
-    CommandLine cli = new CommandLine(new ImportCommand(new Imports(List.of(lossy))));
-
-    assertThat(run(cli, source.toString(), "-o", target.toString())).isEqualTo(0);
+    assertThat(run(importing(example, lost), source.toString(), "-o", target.toString()))
+        .isEqualTo(0);
 
     assertThat(err.toString().lines().toList())
         .containsExactly(
@@ -187,8 +199,13 @@ class ImportCommandTest {
     assertThat(read(target)).isEqualTo(example);
 
     Files.delete(target);
-    CommandLine strict = new CommandLine(new ImportCommand(new Imports(List.of(lossy))));
-    assertThat(run(strict, source.toString(), "-o", target.toString(), "--fail-on-warnings"))
+    assertThat(
+            run(
+                importing(example, lost),
+                source.toString(),
+                "-o",
+                target.toString(),
+                "--fail-on-warnings"))
         .isEqualTo(2);
     assertThat(read(target)).isEqualTo(example);
   }

@@ -1,9 +1,12 @@
-package dev.faultline.cli;
+package dev.faultline.export;
 
 import java.util.Set;
 
-/** Checks names given for generated Java code before they end up in a file that cannot compile. */
-final class JavaNames {
+/**
+ * Checks a class name the user gives for a generated Java test ({@code --class} in the CLI, the
+ * Export dialog's field) before it ends up in a file that cannot compile.
+ */
+public final class JavaClassName {
   private static final Set<String> RESERVED =
       Set.of(
           "abstract",
@@ -61,10 +64,10 @@ final class JavaNames {
           "null",
           "_");
 
-  private JavaNames() {}
+  private JavaClassName() {}
 
-  /** {@code CheckoutChaosTest} or {@code com.acme.CheckoutChaosTest}. */
-  static boolean isQualifiedName(String name) {
+  /** Whether {@code name} is {@code CheckoutChaosTest} or {@code com.acme.CheckoutChaosTest}. */
+  public static boolean isValid(String name) {
     if (name.isEmpty() || name.startsWith(".") || name.endsWith(".")) {
       return false;
     }
@@ -83,5 +86,21 @@ final class JavaNames {
       return false;
     }
     return part.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
+  }
+
+  /**
+   * {@code options} with the package and class of {@code qualifiedName} ({@code
+   * com.acme.CheckoutChaosTest}: package {@code com.acme}, none when it has no dot).
+   *
+   * @throws IllegalArgumentException when it is not {@link #isValid valid}
+   */
+  public static ExportOptions applyTo(ExportOptions options, String qualifiedName) {
+    if (!isValid(qualifiedName)) {
+      throw new IllegalArgumentException(
+          "'" + qualifiedName + "' is not a Java class name (e.g. com.acme.CheckoutChaosTest)");
+    }
+    int dot = qualifiedName.lastIndexOf('.');
+    return options.withJavaClass(
+        dot < 0 ? null : qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
   }
 }
