@@ -95,6 +95,12 @@ class ExportImportUiTest {
     }
   }
 
+  private static double width(String text, javafx.scene.text.Font font) {
+    var shape = new javafx.scene.text.Text(text);
+    shape.setFont(font);
+    return shape.getLayoutBounds().getWidth();
+  }
+
   private static <T extends Node> T find(Scene scene, String id, Class<T> type) {
     return type.cast(scene.lookup("#" + id));
   }
@@ -111,6 +117,10 @@ class ExportImportUiTest {
         fx(() -> ExperimentFormat.write(window.viewModel().document().experiment(), Syntax.YAML));
     Await.until(5, "the YAML preview", () -> fx(preview::getText).equals(expected));
     assertThat(preview.isEditable()).isFalse();
+    // Monospace: columns of YAML and code line up.
+    double narrow = fx(() -> width("iiiiiiii", preview.getFont()));
+    double wide = fx(() -> width("MMMMMMMM", preview.getFont()));
+    assertThat(narrow).isEqualTo(wide);
     assertThat(fx(() -> find(scene, "export-message", Label.class).getText()))
         .isEqualTo("Faultline YAML: everything carried over.");
 

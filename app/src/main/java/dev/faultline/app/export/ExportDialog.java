@@ -156,9 +156,9 @@ public final class ExportDialog extends BorderPane {
     text.setEditable(false);
     text.setWrapText(false);
     text.getStyleClass().add("monospace");
-    text.setStyle(
-        "-fx-font-family: \"JetBrains Mono\", \"DejaVu Sans Mono\", \"Menlo\", \"Consolas\","
-            + " monospace;");
+    // JavaFX CSS takes one family, no fallback list: the logical "Monospaced" maps to the
+    // platform's monospace font (DejaVu Sans Mono, Menlo, Consolas).
+    text.setStyle("-fx-font-family: 'Monospaced';");
     text.textProperty().bind(model.textProperty());
     text.setPrefRowCount(20);
     return text;
@@ -184,7 +184,7 @@ public final class ExportDialog extends BorderPane {
 
     ListView<Issue> list = new ListView<>();
     list.setId("export-issues");
-    list.setPrefHeight(110);
+    list.setPrefHeight(96);
     list.setPlaceholder(new Label("Nothing lost in this format."));
     Runnable fill =
         () ->
