@@ -1,5 +1,6 @@
 package dev.faultline.app;
 
+import dev.faultline.app.export.ImportOutcome;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,6 +113,65 @@ final class FileCommands {
       save(then);
     } else {
       then.run();
+    }
+  }
+
+  /** File › Import: asks about unsaved changes, then for a file, and imports it. */
+  void chooseAndImport() {
+    confirmThen(
+        () -> {
+          FileChooser chooser = chooser("Import Experiment");
+          chooser
+              .getExtensionFilters()
+              .set(
+                  0,
+                  new FileChooser.ExtensionFilter(
+                      "Chaos Mesh, Chaos Toolkit, Faultline (*.yaml, *.yml, *.json)",
+                      List.of("*.yaml", "*.yml", "*.json")));
+          File chosen = chooser.showOpenDialog(window());
+          if (chosen != null) {
+            importFile(chosen.toPath());
+          }
+        });
+  }
+
+  /** Imports {@code path} in the background; then shows its warnings, or why it failed. */
+  void importFile(Path path) {
+    viewModel.importFrom(path, this::showImportOutcome);
+  }
+
+  private void showImportOutcome(ImportOutcome outcome) {
+    switch (outcome) {
+      case ImportOutcome.Opened opened when !opened.warnings().isEmpty() -> {
+        Alert info = new Alert(Alert.AlertType.WARNING, "", ButtonType.OK);
+        info.initOwner(window());
+        info.getDialogPane().setId("import-warnings");
+        int count = opened.warnings().size();
+        info.setTitle("Imported with Warnings");
+        info.setHeaderText(
+            "Imported "
+                + MainViewModel.displayName(opened.source())
+                + " ("
+                + opened.format()
+                + "): "
+                + count
+                + (count == 1 ? " thing" : " things")
+                + " could not be carried over exactly");
+        info.setContentText(
+            String.join("\n", opened.warnings().stream().map(w -> "\u2022 " + w).toList()));
+        info.setResizable(true);
+        info.show();
+      }
+      case ImportOutcome.Opened opened -> {}
+      case ImportOutcome.Failed failed -> {
+        Alert error = new Alert(Alert.AlertType.ERROR, failed.describe(), ButtonType.OK);
+        error.initOwner(window());
+        error.getDialogPane().setId("import-error");
+        error.setTitle("Import Failed");
+        error.setHeaderText("Cannot import " + MainViewModel.displayName(failed.source()));
+        error.setResizable(true);
+        error.show();
+      }
     }
   }
 

@@ -49,6 +49,9 @@ final class MainMenuBar extends MenuBar {
             "save-as",
             "revert",
             SEPARATOR,
+            "import",
+            "export",
+            SEPARATOR,
             "quit");
     Menu recent = new Menu("Open _Recent");
     recent.setId("menu-open-recent");

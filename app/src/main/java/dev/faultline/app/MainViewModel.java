@@ -1,10 +1,13 @@
 package dev.faultline.app;
 
+import dev.faultline.app.export.ImportOutcome;
 import dev.faultline.catalog.Catalog;
 import dev.faultline.designer.document.DocumentProblems;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepSelection;
 import dev.faultline.designer.fx.UiTaskExecutor;
+import dev.faultline.export.ImportException;
+import dev.faultline.export.Imports;
 import dev.faultline.format.AtomicFiles;
 import dev.faultline.format.ExperimentFormat;
 import dev.faultline.format.Syntax;
@@ -186,6 +189,68 @@ public final class MainViewModel {
       }
     }
     fileListeners.forEach(listener -> listener.accept(path));
+  }
+
+  /**
+   * Imports another tool's file (or one of ours) in the background and opens the experiment as a
+   * new, untitled document with unsaved changes, titled {@code Imported from NAME}. The format is
+   * recognised from the content. When the file cannot be imported the current document stays.
+   *
+   * @param then told how it went, on the FX thread (not when a newer open superseded it)
+   */
+  public void importFrom(Path path, Consumer<ImportOutcome> then) {
+    Path source = path.toAbsolutePath().normalize();
+    long request = ++openRequests;
+    String name = displayName(source);
+    showStatus("Importing " + name + "\u2026", false);
+    tasks.execute(
+        () -> Imports.standard().read(readUtf8(source), Syntax.of(source), name),
+        imported -> {
+          if (request != openRequests) {
+            return;
+          }
+          document.openImported(imported.experiment(), "Imported from " + name);
+          int steps = imported.experiment().spec().steps().size();
+          int warnings = imported.warnings().size();
+          showStatus(
+              "Imported "
+                  + name
+                  + " ("
+                  + imported.format()
+                  + ", "
+                  + steps
+                  + (steps == 1 ? " step" : " steps")
+                  + (warnings == 0
+                      ? ""
+                      : ", " + warnings + (warnings == 1 ? " warning" : " warnings"))
+                  + ")",
+              false);
+          then.accept(
+              new ImportOutcome.Opened(source, imported.format(), steps, imported.warnings()));
+        },
+        failure -> {
+          if (request != openRequests) {
+            return;
+          }
+          ImportOutcome.Failed failed =
+              failure instanceof ImportException e
+                  ? new ImportOutcome.Failed(source, e.line(), e.column(), e.getMessage())
+                  : new ImportOutcome.Failed(source, 0, 0, reason(failure));
+          showStatus("Cannot import " + failed.describe(), true);
+          then.accept(failed);
+        });
+  }
+
+  /** The file as UTF-8 text; malformed bytes are a failure rather than silently replaced. */
+  private static String readUtf8(Path file) throws java.io.IOException {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new java.io.IOException("the file is not UTF-8 text", e);
+    }
   }
 
   /**

@@ -6,6 +6,8 @@ import dev.faultline.app.actions.CommandPalette;
 import dev.faultline.app.connection.ConnectionViewModel;
 import dev.faultline.app.connection.ContextSwitcher;
 import dev.faultline.app.connection.LiveCluster;
+import dev.faultline.app.export.ExportDialog;
+import dev.faultline.app.export.ExportViewModel;
 import dev.faultline.app.run.CanvasBadges;
 import dev.faultline.app.run.CanvasRunStates;
 import dev.faultline.app.run.RunArea;
@@ -22,6 +24,7 @@ import dev.faultline.designer.preview.PreviewView;
 import dev.faultline.designer.preview.PreviewViewModel;
 import dev.faultline.designer.problems.ProblemsView;
 import dev.faultline.designer.yaml.YamlView;
+import dev.faultline.export.Exports;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.validate.Problem;
 import java.util.ArrayList;
@@ -72,6 +75,12 @@ public final class MainWindow extends BorderPane {
   private final CommandPalette commandPalette;
   private final AutoLayoutAction autoLayout;
   private final FileCommands files;
+
+  /** Where the Export dialog's Save starts: the folder of the last export. */
+  private final javafx.beans.property.ObjectProperty<java.nio.file.Path> exportFolder =
+      new javafx.beans.property.SimpleObjectProperty<>();
+
+  private javafx.stage.Stage exportStage;
 
   /**
    * Builds the window's content for its view models.
@@ -430,6 +439,41 @@ public final class MainWindow extends BorderPane {
   /** Whether an auto-layout is being computed. */
   javafx.beans.value.ObservableBooleanValue autoLayoutRunning() {
     return autoLayout.runningProperty();
+  }
+
+  /**
+   * File › Export: the export dialog for the open experiment, or the open one brought to the front.
+   * Save starts in the folder of the last export, else the experiment's own.
+   */
+  void showExport() {
+    if (exportStage != null && exportStage.isShowing()) {
+      exportStage.toFront();
+      return;
+    }
+    if (exportFolder.get() == null) {
+      viewModel.file().map(java.nio.file.Path::getParent).ifPresent(exportFolder::set);
+    }
+    var model =
+        new ExportViewModel(
+            viewModel.document(),
+            viewModel.tasks(),
+            Exports.standard()::export,
+            dev.faultline.format.AtomicFiles::write);
+    var dialog =
+        new ExportDialog(
+            model,
+            ExportDialog::chooseFile,
+            exportFolder,
+            id -> {
+              viewModel.selection().select(id);
+              canvas.centerOn(id);
+            });
+    exportStage = ExportDialog.show(window(), dialog);
+  }
+
+  /** The open Export dialog's window, or {@code null} (for tests and screenshots). */
+  javafx.stage.Stage exportStage() {
+    return exportStage;
   }
 
   void showAbout() {

@@ -47,6 +47,13 @@ final class WindowActions {
     add(
         actions,
         AppAction.of("revert", "File", "_Revert", null, files::revert).disabledWhen(untitled));
+    add(
+        actions,
+        AppAction.of(
+            "import", "File", "_Import\u2026", "Shortcut+Shift+I", files::chooseAndImport));
+    add(
+        actions,
+        AppAction.of("export", "File", "_Export\u2026", "Shortcut+Shift+E", window::showExport));
     add(actions, AppAction.of("quit", "File", "_Quit", "Shortcut+Q", files::quit));
 
     add(

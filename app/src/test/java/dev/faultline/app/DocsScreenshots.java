@@ -147,9 +147,45 @@ class DocsScreenshots {
     robot.interact(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
   }
 
+  @Test
+  void exportDialog(FxRobot robot) throws Exception {
+    robot.interact(
+        () ->
+            window =
+                MainStage.show(
+                    stage,
+                    new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
+                    new FxTaskExecutor(),
+                    new dev.faultline.app.connection.FakeClusterService()));
+    Path example = DOCS.resolve("examples/checkout-dependencies.yaml").toAbsolutePath().normalize();
+    robot.interact(() -> window.viewModel().open(example));
+    Await.until(
+        20,
+        "the example is open",
+        () ->
+            window.viewModel().file().isPresent()
+                && window.viewModel().document().experiment().spec().steps().size() > 1);
+    robot.interact(window::showExport);
+    Await.until(10, "the export dialog", () -> window.exportStage() != null);
+    var dialog = window.exportStage().getScene();
+    Await.until(
+        10,
+        "the preview",
+        () ->
+            dialog.lookup("#export-preview") instanceof javafx.scene.control.TextArea area
+                && !area.getText().isEmpty());
+    WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+    save(robot, dialog, "screenshot-export-dialog.png");
+    window = null; // nothing runs: no emergency stop to wait for
+  }
+
   private void save(FxRobot robot, String name) throws Exception {
+    save(robot, stage.getScene(), name);
+  }
+
+  private void save(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
     WritableImage[] image = new WritableImage[1];
-    robot.interact(() -> image[0] = stage.getScene().getRoot().snapshot(null, null));
+    robot.interact(() -> image[0] = scene.getRoot().snapshot(null, null));
     Files.createDirectories(DOCS);
     int width = (int) image[0].getWidth();
     int height = (int) image[0].getHeight();

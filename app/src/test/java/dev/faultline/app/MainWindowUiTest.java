@@ -71,7 +71,18 @@ class MainWindowUiTest {
     assertThat(file.getItems())
         .extracting(MainWindowUiTest::text)
         .containsExactly(
-            "New", "Open\u2026", "Open Recent", "", "Save", "Save As\u2026", "Revert", "", "Quit");
+            "New",
+            "Open\u2026",
+            "Open Recent",
+            "",
+            "Save",
+            "Save As\u2026",
+            "Revert",
+            "",
+            "Import\u2026",
+            "Export\u2026",
+            "",
+            "Quit");
     assertThat(file.getItems().get(3)).isInstanceOf(SeparatorMenuItem.class);
     assertThat(file.getItems())
         .extracting(MenuItem::getAccelerator)
@@ -83,6 +94,9 @@ class MainWindowUiTest {
             shortcut("Shortcut+S"),
             shortcut("Shortcut+Shift+S"),
             null,
+            null,
+            shortcut("Shortcut+Shift+I"),
+            shortcut("Shortcut+Shift+E"),
             null,
             shortcut("Shortcut+Q"));
     // Nothing to revert in an untitled experiment.

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StopCommand.class,
       CleanupCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -31,6 +33,8 @@ import picocli.CommandLine.Command;
       "  faultline contexts protect prod-eu",
       "  faultline stop --all",
       "  faultline cleanup --context kind-dev --dry-run",
+      "  faultline export experiment.yaml --to chaos-mesh -o workflow.yaml",
+      "  faultline import workflow.yaml -o experiment.yaml",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
       "2 problems found, 64 usage error, 69 cluster unreachable."

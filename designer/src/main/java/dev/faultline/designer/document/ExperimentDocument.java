@@ -91,6 +91,16 @@ public final class ExperimentDocument {
   }
 
   /**
+   * Shows {@code content} imported from another tool's file: untitled, so Save asks where to write
+   * it, and unsaved from the start, so closing asks first; titled {@code name} ({@code Imported
+   * from workflow.yaml}) until it is saved.
+   */
+  public void openImported(Experiment content, String name) {
+    reset(content, null, Syntax.YAML, true);
+    displayName.set(Objects.requireNonNull(name, "name"));
+  }
+
+  /**
    * Shows a file that does not parse: its text stays editable in the text view (and is what Save
    * writes) until it parses; the canvas shows an empty experiment meanwhile.
    */

@@ -80,6 +80,24 @@ class ExperimentDocumentTest {
   }
 
   @Test
+  void anImportIsUntitledUnsavedAndNamedAfterItsSourceUntilSaved() {
+    document.open(ExperimentDocument.blank(), Path.of("/tmp/before.yaml"));
+    Experiment imported = new AddStep(wait("a"), null).apply(ExperimentDocument.blank());
+
+    document.openImported(imported, "Imported from workflow.yaml");
+
+    assertThat(document.isDirty()).isTrue();
+    assertThat(document.file()).isEmpty();
+    assertThat(document.experiment()).isEqualTo(imported);
+    assertThat(document.displayNameProperty().get()).isEqualTo("Imported from workflow.yaml");
+    assertThat(document.canUndoProperty().get()).isFalse();
+
+    document.markSaved(Path.of("/tmp/imported.yaml"));
+    assertThat(document.isDirty()).isFalse();
+    assertThat(document.displayNameProperty().get()).isEqualTo("imported.yaml");
+  }
+
+  @Test
   void editingFromAListenerIsRefusedLoudly() {
     var failures = new java.util.ArrayList<Throwable>();
     document
