@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faultline.Examples;
+import dev.faultline.export.ConversionWarning;
 import dev.faultline.export.ExportException;
 import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exports;
 import dev.faultline.format.ExperimentReader;
+import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Layout;
 import java.nio.file.Path;
@@ -79,6 +81,41 @@ class JavaExporterTest {
             ExportException.class,
             () -> Exports.standard().export(read, ExportFormat.JAVA, options));
     assertTrue(e.getMessage().contains("'com.example-chaos'"), e.getMessage());
+  }
+
+  @Test
+  void unknownFieldsAreReportedWithTheirPathsAndTheRestIsExported() throws Exception {
+    String yaml =
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata: {name: with-extensions}
+        spec:
+          targets:
+            web: {namespaces: [shop], labelSelector: app=web, x-ticket: OPS-12}
+          steps:
+            - id: kill
+              attack: k8s.pod.delete
+              target: web
+              x-owner: payments
+        """;
+    var read = new ExperimentReader().read(yaml, Syntax.YAML);
+    Experiment experiment =
+        read.experiment().orElseThrow(() -> new AssertionError(read.problems()));
+
+    ExportResult result =
+        Exports.standard().export(experiment, ExportFormat.JAVA, ExportOptions.DEFAULTS);
+
+    assertEquals(
+        List.of("spec.targets.web", "spec.steps[0]"),
+        result.warnings().stream().map(ConversionWarning::path).toList());
+    assertTrue(
+        result.warnings().get(1).message().contains("x-owner"), result.warnings().toString());
+    assertTrue(
+        result
+            .text()
+            .contains(".attack(\"kill\", Attacks.POD_DELETE, step -> step.target(\"web\"))"),
+        result.text());
   }
 
   static Experiment read(Path example) {
