@@ -12,6 +12,11 @@ final class Code {
 
   private Code() {}
 
+  /** Whether {@code text} fits on a line from {@code indent}, leaving a column for what follows. */
+  static boolean fits(int indent, String text) {
+    return indent + text.length() < WIDTH;
+  }
+
   /** An expression that can lay itself out starting at a column. */
   interface Expr {
     /**
@@ -34,7 +39,7 @@ final class Code {
   static Expr string(String value) {
     return indent -> {
       String literal = JavaLiterals.string(value);
-      if (indent + literal.length() <= WIDTH || !value.contains(" ")) {
+      if (fits(indent, literal) || !value.contains(" ")) {
         return literal;
       }
       // Continuation lines start "+ " four columns in; each part keeps its leading space.
@@ -72,7 +77,7 @@ final class Code {
     String render(int indent) {
       List<String> flat = args.stream().map(arg -> arg.render(indent)).toList();
       String oneLine = "." + name + "(" + String.join(", ", flat) + ")";
-      if (flat.stream().noneMatch(a -> a.contains("\n")) && indent + oneLine.length() <= WIDTH) {
+      if (flat.stream().noneMatch(a -> a.contains("\n")) && fits(indent, oneLine)) {
         return oneLine;
       }
       String pad = " ".repeat(indent + 4);
@@ -93,7 +98,7 @@ final class Code {
     @Override
     public String render(int indent) {
       String oneLine = head + String.join("", calls.stream().map(c -> c.render(indent)).toList());
-      if (!oneLine.contains("\n") && indent + oneLine.length() <= WIDTH) {
+      if (!oneLine.contains("\n") && fits(indent, oneLine)) {
         return oneLine;
       }
       var out = new StringBuilder(head);
@@ -120,16 +125,22 @@ final class Code {
         return parameter + " -> {}";
       }
       String oneLine = parameter + " -> " + new Chain(parameter, calls).render(indent);
-      if (!oneLine.contains("\n") && indent + oneLine.length() <= WIDTH) {
+      if (!oneLine.contains("\n") && fits(indent, oneLine)) {
         return oneLine;
       }
-      // google-java-format: the body goes on the next line, its calls one per line below it.
+      // google-java-format: the body goes on the next line, on one line if it fits there, else one
+      // call per line; a receiver longer than the 4-column indent gets a line of its own.
       String pad = " ".repeat(indent + 4);
-      var out = new StringBuilder(parameter).append(" ->\n").append(pad).append(parameter);
+      String body = new Chain(parameter, calls).render(indent + 4);
+      if (!body.contains("\n") && fits(indent + 4, body)) {
+        return parameter + " ->\n" + pad + body;
+      }
       String callPad = " ".repeat(indent + 8);
+      var out = new StringBuilder(parameter).append(" ->\n").append(pad).append(parameter);
+      boolean ownLine = parameter.length() > 4;
       for (int i = 0; i < calls.size(); i++) {
         String rendered = calls.get(i).render(indent + 8);
-        out.append(i == 0 ? "" : "\n" + callPad).append(rendered);
+        out.append(i == 0 && !ownLine ? "" : "\n" + callPad).append(rendered);
       }
       return out.toString();
     }

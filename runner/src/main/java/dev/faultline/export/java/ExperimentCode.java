@@ -309,7 +309,13 @@ final class ExperimentCode {
         .forEach(
             (name, value) ->
                 calls.add(
-                    "with", string(name), indent -> JavaLiterals.value(value, indent, imports)));
+                    "with",
+                    string(name),
+                    indent ->
+                        value instanceof String text
+                                && JavaLiterals.textBlock(text, indent).isEmpty()
+                            ? Code.string(text).render(indent)
+                            : JavaLiterals.value(value, indent, imports)));
   }
 
   private void optional(Calls calls, String method, String value) {

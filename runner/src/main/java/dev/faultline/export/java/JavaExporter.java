@@ -103,16 +103,15 @@ public final class JavaExporter implements Exporter {
         .append("}, exported by Faultline.\n");
     if (experiment.metadata().description() != null) {
       doc.append(" *\n");
-      for (String line : wrap("<p>" + html(experiment.metadata().description()), 96)) {
+      for (String line : wrap("<p>" + html(experiment.metadata().description()), 97)) {
         doc.append(" * ").append(line).append('\n');
       }
     }
     doc.append(" *\n")
         .append(
-            " * <p>Runs against the current kubeconfig context (KUBECONFIG or ~/.kube/config);\n")
+            " * <p>Runs against the current kubeconfig context (KUBECONFIG or ~/.kube/config); {@code\n")
         .append(
-            " * {@code -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose")
-        .append(" another.\n")
+            " * -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose another.\n")
         .append(" */\n");
     return doc.toString();
   }
