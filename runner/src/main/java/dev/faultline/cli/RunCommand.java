@@ -5,15 +5,13 @@ import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
-import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
+import dev.faultline.engine.SupervisedRun;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
-import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.Confirmation;
-import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
 import dev.faultline.validate.Problem;
@@ -166,46 +164,11 @@ final class RunCommand implements Callable<Integer> {
     var options = new RunOptions(runId, dryRun, gates, null, null, wait);
     var progress = new RunProgressPrinter(err);
     var gatePrompt = new GatePrompt(err);
-    // Registered before the engine starts, so `faultline stop --all` sees the run from its first
-    // fault on; the engine creates the journal file at that path.
-    var registration =
-        dryRun
-            ? null
-            : new ActiveRuns(state)
-                .register(
-                    runId,
-                    contextName,
-                    experiment.metadata().name(),
-                    FileRollbackJournal.fileFor(state, runId));
-    RunHandle handle = new Engine(env).start(experiment, options, progress, gatePrompt);
-    gatePrompt.attach(handle, gates == RunOptions.GatePolicy.ASK);
-    if (registration != null) {
-      registration.onStopRequested(
-          request -> handle.emergencyStop("faultline stop (" + request.by() + ")"));
-    }
-    Thread hook =
-        new Thread(
-            () -> {
-              if (!handle.result().isDone()) {
-                handle.emergencyStop("a signal to the faultline process (Ctrl-C or SIGTERM)");
-                handle.result().join();
-              }
-            },
-            "faultline-run-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    RunResult result;
-    try {
-      result = handle.result().join();
-    } finally {
-      if (registration != null) {
-        registration.close();
-      }
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is exiting because of a signal; the hook has waited for the rollback
-    }
+    var run =
+        SupervisedRun.start(
+            new Engine(env), experiment, options, state, contextName, progress, gatePrompt);
+    gatePrompt.attach(run.handle(), gates == RunOptions.GatePolicy.ASK);
+    RunResult result = run.await();
     RunReports.write(experiment, result, reportDir, junit, err);
     if (output.equals("json")) {
       out.print(RunReports.json(experiment, result));

@@ -59,7 +59,10 @@ public record AttackStep(
     return new Builder(this);
   }
 
-  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  /**
+   * Changes fields of a copy; also the fluent form of {@code Experiment.named(...).attack(id, type,
+   * a -> ...)}. The record's constructor checks the result as usual.
+   */
   public static final class Builder {
     private String id;
     private List<String> after;
@@ -91,6 +94,11 @@ public record AttackStep(
       return this;
     }
 
+    /** The steps that must finish before this one starts ({@code after: [freeze]}). */
+    public Builder after(String... value) {
+      return after(List.of(value));
+    }
+
     public Builder attack(String value) {
       attack = value;
       return this;
@@ -106,9 +114,36 @@ public record AttackStep(
       return this;
     }
 
+    /**
+     * Sets one parameter of the attack's descriptor ({@code with: {signal: SIGSTOP}}), in order.
+     * Numbers, strings, booleans, lists and maps are plain data as in a file.
+     */
+    public Builder with(String name, Object value) {
+      with = with.with(name, value);
+      return this;
+    }
+
+    /** How long the fault stays, as in a file: {@code "30s"}, {@code "2m"}, {@code "1m30s"}. */
+    public Builder duration(String value) {
+      return duration(TimeSpan.of(value));
+    }
+
     public Builder duration(TimeSpan value) {
       duration = value;
       return this;
+    }
+
+    /**
+     * Rolls the fault back early once the continuous probe {@code probe} failed {@code failures}
+     * times in a row ({@code stopWhen: {probe: errors, failures: 3}}).
+     */
+    public Builder stopWhen(String probe, int failures) {
+      return stopWhen(StopWhen.probe(probe, failures));
+    }
+
+    /** Rolls the fault back early at the first failure of the continuous probe {@code probe}. */
+    public Builder stopWhen(String probe) {
+      return stopWhen(StopWhen.probe(probe, null));
     }
 
     public Builder stopWhen(StopWhen value) {

@@ -36,4 +36,91 @@ public record ContinuousProbe(
   public TimeSpan effectiveInterval() {
     return interval == null ? DEFAULT_INTERVAL : interval;
   }
+
+  /** A copy to change a few fields of; also the fluent form in an experiment builder. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes fields of a copy. Each method is named after the field it sets in a file; the record's
+   * constructor checks the result as usual.
+   */
+  public static final class Builder {
+    private final String id;
+    private final String probe;
+    private String target;
+    private Params with;
+    private TimeSpan interval;
+    private TimeSpan initialDelay;
+    private Integer haltAfter;
+    private String from;
+    private String to;
+    private Extras extras;
+
+    private Builder(ContinuousProbe source) {
+      id = source.id();
+      probe = source.probe();
+      target = source.target();
+      with = source.with();
+      interval = source.interval();
+      initialDelay = source.initialDelay();
+      haltAfter = source.haltAfter();
+      from = source.from();
+      to = source.to();
+      extras = source.extras();
+    }
+
+    /** Name of an entry in {@code spec.targets}, for probes that read cluster state. */
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    /** Sets one parameter of the probe's descriptor, in order. */
+    public Builder with(String name, Object value) {
+      with = with.with(name, value);
+      return this;
+    }
+
+    /** The pause between calls: {@code "500ms"}. */
+    public Builder interval(String value) {
+      interval = TimeSpan.of(value);
+      return this;
+    }
+
+    /** The pause before the first call: {@code "5s"}. */
+    public Builder initialDelay(String value) {
+      initialDelay = TimeSpan.of(value);
+      return this;
+    }
+
+    /** Stops and rolls back the run after this many failures in a row. */
+    public Builder haltAfter(int failures) {
+      haltAfter = failures;
+      return this;
+    }
+
+    /** The probe starts when this step starts (instead of with the run). */
+    public Builder from(String stepId) {
+      from = stepId;
+      return this;
+    }
+
+    /** The probe stops when this step ends (instead of with the run). */
+    public Builder to(String stepId) {
+      to = stepId;
+      return this;
+    }
+
+    public Builder extras(Extras value) {
+      extras = value;
+      return this;
+    }
+
+    public ContinuousProbe build() {
+      return new ContinuousProbe(
+          id, probe, target, with, interval, initialDelay, haltAfter, from, to, extras);
+    }
+  }
 }

@@ -20,6 +20,15 @@ public record Experiment(Metadata metadata, Spec spec, Layout layout, Extras ext
     extras = extras == null ? Extras.NONE : extras;
   }
 
+  /**
+   * Starts building an experiment in Java ("chaos as code"); see {@link ExperimentBuilder}.
+   *
+   * @param name the experiment's name ({@code metadata.name}): lower-case words and dashes
+   */
+  public static ExperimentBuilder named(String name) {
+    return new ExperimentBuilder(name);
+  }
+
   public Experiment withSpec(Spec newSpec) {
     return new Experiment(metadata, newSpec, layout, extras);
   }

@@ -42,6 +42,29 @@ public final class PlainData {
     return value;
   }
 
+  /**
+   * An order-keeping map from alternating keys and values, for parameters written in Java: {@code
+   * map("app", "details", "tier", null)}. Unlike {@code Map.of} it keeps the written order (so a
+   * saved file reads like the code) and allows null values.
+   *
+   * @throws IllegalArgumentException when a key is missing or not a string
+   */
+  public static Map<String, Object> map(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "map(...) takes keys and values in pairs; got " + keysAndValues.length + " arguments");
+    }
+    var copy = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (!(keysAndValues[i] instanceof String key)) {
+        throw new IllegalArgumentException(
+            "map(...) argument " + (i + 1) + " must be a key (a string): " + keysAndValues[i]);
+      }
+      copy.put(key, freeze(keysAndValues[i + 1]));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
   /** Immutable copy of a list of strings that treats {@code null} as empty. */
   public static List<String> strings(List<String> list) {
     return list == null ? List.of() : List.copyOf(list);

@@ -68,7 +68,10 @@ public record ProbeStep(
     return new Builder(this);
   }
 
-  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  /**
+   * Changes fields of a copy; also the fluent form of {@code Experiment.named(...).probe(id, type,
+   * p -> ...)}. The record's constructor checks the result as usual.
+   */
   public static final class Builder {
     private String id;
     private List<String> after;
@@ -106,6 +109,11 @@ public record ProbeStep(
       return this;
     }
 
+    /** The steps that must finish before this one starts ({@code after: [kill]}). */
+    public Builder after(String... value) {
+      return after(List.of(value));
+    }
+
     public Builder probe(String value) {
       probe = value;
       return this;
@@ -121,6 +129,25 @@ public record ProbeStep(
       return this;
     }
 
+    /** Sets one parameter of the probe's descriptor ({@code with: {url: ...}}), in order. */
+    public Builder with(String name, Object value) {
+      with = with.with(name, value);
+      return this;
+    }
+
+    /**
+     * Repeats the probe until it passes; the step fails when {@code timeout} passes first ({@code
+     * until: passing, timeout: 2m}).
+     */
+    public Builder untilPassing(String timeout) {
+      return until(Until.PASSING).timeout(timeout);
+    }
+
+    /** Repeats the probe until it fails, within {@code timeout} ({@code until: failing}). */
+    public Builder untilFailing(String timeout) {
+      return until(Until.FAILING).timeout(timeout);
+    }
+
     public Builder until(Until value) {
       until = value;
       return this;
@@ -131,6 +158,16 @@ public record ProbeStep(
       return this;
     }
 
+    /** The limit for {@code until}, or for one call of a single probe: {@code "10s"}. */
+    public Builder timeout(String value) {
+      return timeout(TimeSpan.of(value));
+    }
+
+    /** The pause between tries: {@code "500ms"}. */
+    public Builder interval(String value) {
+      return interval(TimeSpan.of(value));
+    }
+
     public Builder interval(TimeSpan value) {
       interval = value;
       return this;
@@ -139,6 +176,11 @@ public record ProbeStep(
     public Builder initialDelay(TimeSpan value) {
       initialDelay = value;
       return this;
+    }
+
+    /** The pause before the first call: {@code "5s"}. */
+    public Builder initialDelay(String value) {
+      return initialDelay(TimeSpan.of(value));
     }
 
     public Builder retries(Integer value) {

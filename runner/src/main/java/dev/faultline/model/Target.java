@@ -36,6 +36,10 @@ public record Target(
     BlastRadius blastRadius,
     Extras extras) {
 
+  private static final Target EMPTY =
+      new Target(
+          null, null, null, null, null, null, null, null, null, null, null, null, Extras.NONE);
+
   public Target {
     namespaces = PlainData.strings(namespaces);
     phases = phases == null ? List.of() : List.copyOf(phases);
@@ -60,6 +64,34 @@ public record Target(
         Extras.NONE);
   }
 
+  /**
+   * Starts a fluent Pod target for {@code Experiment.named(...).target(name, ...)}. The kind stays
+   * unset (Pod is the default), as in a file that writes no {@code kind}.
+   */
+  public static Builder pods() {
+    return new Builder(EMPTY);
+  }
+
+  /** Starts a fluent target of the given kind ({@code kind: Deployment} in a file). */
+  public static Builder of(TargetKind kind) {
+    return new Builder(EMPTY).kind(kind);
+  }
+
+  /** Starts a fluent Deployment target. */
+  public static Builder deployments() {
+    return of(TargetKind.DEPLOYMENT);
+  }
+
+  /** Starts a fluent StatefulSet target. */
+  public static Builder statefulSets() {
+    return of(TargetKind.STATEFUL_SET);
+  }
+
+  /** Starts a fluent Node target. */
+  public static Builder nodes() {
+    return of(TargetKind.NODE);
+  }
+
   public TargetKind effectiveKind() {
     return kind == null ? TargetKind.POD : kind;
   }
@@ -78,7 +110,11 @@ public record Target(
     return new Builder(this);
   }
 
-  /** Changes fields of a copy; the record's constructor checks the result as usual. */
+  /**
+   * Changes fields of a copy, or builds a target fluently from {@link #pods()} and friends. Each
+   * method is named after the field it sets in a file; the record's constructor checks the result
+   * as usual, and {@code ExperimentBuilder.build()} validates it with the rest of the experiment.
+   */
   public static final class Builder {
     private TargetKind kind;
     private List<String> namespaces;
@@ -130,6 +166,11 @@ public record Target(
       return this;
     }
 
+    /** Exact namespace names to look in ({@code namespaces: [shop]}). */
+    public Builder namespaces(String... value) {
+      return namespaces(List.of(value));
+    }
+
     public Builder annotationSelector(String value) {
       annotationSelector = value;
       return this;
@@ -145,6 +186,11 @@ public record Target(
       return this;
     }
 
+    /** Pod phases to select ({@code phases: [Running, Pending]}); none given: Running only. */
+    public Builder phases(PodPhase... value) {
+      return phases(List.of(value));
+    }
+
     public Builder nodeSelector(String value) {
       nodeSelector = value;
       return this;
@@ -153,6 +199,15 @@ public record Target(
     public Builder owner(OwnerSelector value) {
       owner = value;
       return this;
+    }
+
+    /**
+     * The workload the pods belong to ({@code owner: {kind: Deployment, name: checkout}}).
+     *
+     * @param name regex the whole workload name must match; {@code null}: any of the kind
+     */
+    public Builder owner(OwnerKind ownerKind, String name) {
+      return owner(OwnerSelector.of(ownerKind, name));
     }
 
     public Builder podName(String value) {
@@ -165,9 +220,56 @@ public record Target(
       return this;
     }
 
+    /** Container name regexes; a container is hit when any matches ({@code containers: [app]}). */
+    public Builder containers(String... value) {
+      return containers(List.of(value));
+    }
+
     public Builder blastRadius(BlastRadius value) {
       blastRadius = value;
       return this;
+    }
+
+    /** Hits every match, said explicitly ({@code blastRadius: {mode: all}}). */
+    public Builder all() {
+      return blastRadius(BlastRadius.of(BlastRadius.Mode.ALL, null));
+    }
+
+    /** Hits one match chosen at random ({@code blastRadius: {mode: one}}). */
+    public Builder one() {
+      return blastRadius(BlastRadius.of(BlastRadius.Mode.ONE, null));
+    }
+
+    /** Hits exactly {@code count} matches, fewer if fewer match. */
+    public Builder count(int count) {
+      return blastRadius(BlastRadius.of(BlastRadius.Mode.COUNT, count));
+    }
+
+    /** Hits {@code percent}% of the matches, rounded up so at least one is hit. */
+    public Builder percent(int percent) {
+      return blastRadius(BlastRadius.of(BlastRadius.Mode.PERCENT, percent));
+    }
+
+    /** Hits a random number of matches, at least one, at most {@code percent}% rounded down. */
+    public Builder maxPercent(int percent) {
+      return blastRadius(BlastRadius.of(BlastRadius.Mode.MAX_PERCENT, percent));
+    }
+
+    /**
+     * Fixes the random choices of the blast radius set before, so runs hit the same objects.
+     *
+     * @throws IllegalStateException when no blast radius was set before
+     */
+    public Builder seed(long seed) {
+      if (blastRadius == null) {
+        throw new IllegalStateException(
+            "seed("
+                + seed
+                + ") needs a blast radius first: one(), count(n), percent(n) or"
+                + " maxPercent(n)");
+      }
+      return blastRadius(
+          new BlastRadius(blastRadius.mode(), blastRadius.value(), seed, blastRadius.extras()));
     }
 
     public Builder extras(Extras value) {

@@ -26,4 +26,9 @@ public record WaitStep(String id, List<String> after, TimeSpan duration, Extras 
   public WaitStep withAfter(List<String> after) {
     return new WaitStep(id, after, duration, extras);
   }
+
+  /** A copy with other {@code after} edges, from ids: the fluent form in an experiment builder. */
+  public WaitStep after(String... ids) {
+    return withAfter(List.of(ids));
+  }
 }

@@ -6,8 +6,17 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.GateStep;
+import java.util.Locale;
+import javax.lang.model.SourceVersion;
 
-/** PLACEHOLDER until the Java exporter lands: refuses every export. */
+/**
+ * Writes an experiment as a JUnit 5 test class: a static {@code experiment()} method builds it with
+ * the fluent API ({@code Experiment.named(...)}), and the test runs it with {@code ChaosRun}
+ * against the cluster kubectl would use, asserting that the hypothesis held. The class needs only
+ * the runner and JUnit on its class path. Nothing of the experiment is lost except unknown fields
+ * (reported as warnings); the canvas layout is not part of an experiment's meaning.
+ */
 public final class JavaExporter implements Exporter {
   @Override
   public ExportFormat format() {
@@ -16,6 +25,125 @@ public final class JavaExporter implements Exporter {
 
   @Override
   public ExportResult export(Experiment experiment, ExportOptions options) throws ExportException {
-    throw new ExportException("export to " + format().title() + " is not built yet");
+    String packageName = options.javaPackage() == null ? "" : options.javaPackage().strip();
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new ExportException(
+          "java package '"
+              + packageName
+              + "' is not a Java package name (such as com.example.chaos)");
+    }
+    String className =
+        options.javaClassName() == null || options.javaClassName().isBlank()
+            ? className(experiment.metadata().name())
+            : options.javaClassName().strip();
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
+      throw new ExportException(
+          "java class name '"
+              + className
+              + "' is not a Java class name (such as CheckoutChaosTest)");
+    }
+    var imports = new Imports();
+    var code = new ExperimentCode(imports);
+    String builder = code.experiment(experiment).render(4);
+    imports.add("dev.faultline.chaos.ChaosResult");
+    imports.add("dev.faultline.chaos.ChaosRun");
+    imports.add("org.junit.jupiter.api.Test");
+    imports.addStatic("org.junit.jupiter.api.Assertions.assertTrue");
+    boolean hasGates = experiment.spec().steps().stream().anyMatch(GateStep.class::isInstance);
+
+    var out = new StringBuilder();
+    if (!packageName.isEmpty()) {
+      out.append("package ").append(packageName).append(";\n\n");
+    }
+    imports.lines().forEach(line -> out.append(line).append('\n'));
+    out.append('\n');
+    out.append(javadoc(experiment));
+    out.append("class ").append(className).append(" {\n\n");
+    out.append("  @Test\n");
+    out.append("  void hypothesisHolds() {\n");
+    if (hasGates) {
+      out.append("    // Nobody answers gates in a test run: approve them, as faultline run")
+          .append(" --approve-gates does.\n");
+      out.append("    ChaosResult result = ChaosRun.of(experiment()).approveGates().run();\n");
+    } else {
+      out.append("    ChaosResult result = ChaosRun.of(experiment()).run();\n");
+    }
+    out.append('\n');
+    out.append("    assertTrue(result.passed(), result::summary);\n");
+    out.append("  }\n\n");
+    out.append("  /** The experiment, as the Faultline file describes it. */\n");
+    out.append("  static Experiment experiment() {\n");
+    out.append("    return ").append(builder).append(";\n");
+    out.append("  }\n");
+    out.append("}\n");
+    return new ExportResult(out.toString(), code.warnings());
+  }
+
+  /**
+   * {@code checkout-freeze} → {@code CheckoutFreezeChaosTest}: the name's words capitalised; a name
+   * that does not start with a letter gets an {@code Experiment} prefix.
+   */
+  static String className(String experimentName) {
+    var name = new StringBuilder();
+    for (String word : experimentName.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty()) {
+        name.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+      }
+    }
+    if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+      name.insert(0, "Experiment");
+    }
+    return name.append("ChaosTest").toString();
+  }
+
+  private static String javadoc(Experiment experiment) {
+    var doc = new StringBuilder("/**\n");
+    doc.append(" * Chaos experiment {@code ")
+        .append(html(experiment.metadata().name()))
+        .append("}, exported by Faultline.\n");
+    if (experiment.metadata().description() != null) {
+      doc.append(" *\n");
+      for (String line : wrap("<p>" + html(experiment.metadata().description()), 97)) {
+        doc.append(" * ").append(line).append('\n');
+      }
+    }
+    doc.append(" *\n")
+        .append(
+            " * <p>Runs against the current kubeconfig context (KUBECONFIG or ~/.kube/config); {@code\n")
+        .append(
+            " * -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose another.\n")
+        .append(" */\n");
+    return doc.toString();
+  }
+
+  /**
+   * Text made safe for a Javadoc comment: HTML specials escaped, and nothing that could end the
+   * comment ({@code *}{@code /}) or be read as a unicode escape (a backslash).
+   */
+  private static String html(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("@", "&#64;")
+        .replace("*/", "*&#47;")
+        .replace("\\", "&#92;")
+        .replace("\r", " ")
+        .replace("\n", " ");
+  }
+
+  private static java.util.List<String> wrap(String text, int width) {
+    var lines = new java.util.ArrayList<String>();
+    var line = new StringBuilder();
+    for (String word : text.split(" +")) {
+      if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    if (!line.isEmpty()) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 }

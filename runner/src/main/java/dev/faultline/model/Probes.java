@@ -1,0 +1,28 @@
+package dev.faultline.model;
+
+/**
+ * The ids of the built-in probes, for {@link ExperimentBuilder#probe} and {@link
+ * ExperimentBuilder#continuousProbe}. A test keeps this list equal to the catalog's probe
+ * descriptors; their parameters are listed in {@code docs/probes.md}.
+ */
+public final class Probes {
+  /** An HTTP request, its status and optionally a jq condition on the body. */
+  public static final String HTTP_CHECK = "http.check";
+
+  /** A condition on the state of Kubernetes objects. */
+  public static final String K8S_STATE = "k8s.state";
+
+  /** Whether workloads have their replicas ready. */
+  public static final String K8S_READY = "k8s.ready";
+
+  /** A PromQL query compared with a threshold. */
+  public static final String PROMETHEUS_QUERY = "prometheus.query";
+
+  /** Whether a TCP connection can be opened. */
+  public static final String TCP_CONNECT = "tcp.connect";
+
+  /** An HTTP load with latency and error objectives. */
+  public static final String LOAD_HTTP = "load.http";
+
+  private Probes() {}
+}
