@@ -53,6 +53,17 @@ public final class ChaosToolkitExporter implements Exporter {
               .map(e -> e.getKey() + "=" + e.getValue())
               .toList());
     }
+    if (experiment.spec().safety() != null) {
+      log.warn(
+          "spec.safety",
+          "Chaos Toolkit has no namespace policy or time limit; the safety block is not kept");
+    }
+    if (experiment.spec().context() != null) {
+      log.warn(
+          "spec.context",
+          "the kubeconfig context is not kept: chaostoolkit-kubernetes uses the current context"
+              + " (or KUBERNETES_CONTEXT)");
+    }
     var order = new StepOrder(experiment.spec().steps());
     List<String> baseline = baselineProbes(experiment, order);
     var configuration = new LinkedHashMap<String, Object>();
@@ -125,6 +136,12 @@ public final class ChaosToolkitExporter implements Exporter {
         }
         if (probe.initialDelay() != null) {
           log.warn(path + ".initialDelay", "a hypothesis probe cannot wait before it runs");
+        }
+        if (!experiment.spec().probes().isEmpty()) {
+          log.warn(
+              path,
+              "with the continuous probes the whole hypothesis is checked before, during and"
+                  + " after the method, so this probe that ran once before the attacks is too");
         }
         ProbeActivities.map(
                 probe.id(),

@@ -34,7 +34,6 @@ final class MethodGraph {
   private final Map<String, Target> targets = new LinkedHashMap<>();
   private final Set<String> ids = new HashSet<>();
   private final Map<String, DocMap> definitions = new HashMap<>();
-  private final Set<String> undoneAttacks = new HashSet<>();
   private List<String> frontier = List.of();
 
   MethodGraph(List<ConversionWarning> warnings) {
@@ -192,7 +191,6 @@ final class MethodGraph {
           AttackStep timed =
               lastAttack.toBuilder().duration(Seconds.span(seconds).orElseThrow()).build();
           steps.set(steps.indexOf(lastAttack), timed);
-          undoneAttacks.add(timed.id());
           pendingAfter = null;
           if (inBackground) {
             frontier = beforeLastAttack;

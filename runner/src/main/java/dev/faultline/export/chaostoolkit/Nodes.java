@@ -33,7 +33,10 @@ final class Nodes {
             .orElseThrow(
                 () ->
                     new ImportException(
-                        "'" + key + "' is required here", path, map.line(), map.column()));
+                        "'" + join(path, key) + "' is required",
+                        join(path, key),
+                        map.line(),
+                        map.column()));
     return string(node, join(path, key));
   }
 

@@ -21,7 +21,15 @@ import java.util.Optional;
 final class ProbeActivities {
   static final String POD_PROBES = "chaosk8s.pod.probes";
   static final String DEPLOYMENT_PROBES = "chaosk8s.deployment.probes";
-  static final Map<String, Object> READY = Map.of("type", "Ready", "status", "True");
+  static final Map<String, Object> READY = ready();
+  static final String DEFAULT_HTTP_TIMEOUT = "2s";
+
+  private static Map<String, Object> ready() {
+    var condition = new LinkedHashMap<String, Object>();
+    condition.put("type", "Ready");
+    condition.put("status", "True");
+    return java.util.Collections.unmodifiableMap(condition);
+  }
 
   private ProbeActivities() {}
 
@@ -51,8 +59,9 @@ final class ProbeActivities {
     provider.put("url", with.values().get("url"));
     with.get("method").filter(m -> !m.equals("GET")).ifPresent(m -> provider.put("method", m));
     with.get("headers").ifPresent(h -> provider.put("headers", h));
-    with.get("timeout")
-        .ifPresent(t -> provider.put("timeout", Seconds.of(TimeSpan.of((String) t))));
+    // Without a timeout, requests waits for ever; our default is the descriptor's 2s.
+    String timeout = with.get("timeout").map(String::valueOf).orElse(DEFAULT_HTTP_TIMEOUT);
+    provider.put("timeout", Seconds.of(TimeSpan.of(timeout)));
     if (Boolean.TRUE.equals(with.values().get("insecureSkipVerify"))) {
       provider.put("verify_tls", false);
     }

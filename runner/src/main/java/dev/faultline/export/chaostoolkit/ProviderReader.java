@@ -200,7 +200,9 @@ final class ProviderReader {
       with.put("headers", headers);
     }
     if (Nodes.plain(provider, "timeout") instanceof Number seconds) {
-      Seconds.span(seconds).ifPresent(t -> with.put("timeout", t.text()));
+      Seconds.span(seconds)
+          .filter(t -> !t.text().equals(ProbeActivities.DEFAULT_HTTP_TIMEOUT))
+          .ifPresent(t -> with.put("timeout", t.text()));
     }
     if (Boolean.FALSE.equals(Nodes.plain(provider, "verify_tls"))) {
       with.put("insecureSkipVerify", true);
