@@ -28,6 +28,8 @@ final class ProviderReader {
           "scale (deployment|statefulset) (?:-l (?:'([^']*)'|(\\S+))|--all|([a-z0-9.-]+))"
               + " -n (\\S+) --replicas=(\\d+|\\$\\{[A-Za-z0-9_]+})");
 
+  private static final String DEFAULT_STATUS = "200-299";
+
   /** What an activity's provider is in our terms. */
   sealed interface Reading permits Attack, Probe, Undo, Unknown {}
 
@@ -218,6 +220,8 @@ final class ProviderReader {
         .ifPresent(
             t ->
                 tolerance(t, Nodes.join(path.replaceFirst("\\.provider$", ""), "tolerance"), with));
+    // 2xx is the default of http.check: leaving it out keeps round trips equal.
+    with.remove("expectStatus", DEFAULT_STATUS);
     return new Probe("http.check", null, Params.of(with));
   }
 
