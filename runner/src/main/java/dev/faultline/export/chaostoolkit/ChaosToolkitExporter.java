@@ -101,7 +101,8 @@ public final class ChaosToolkitExporter implements Exporter {
             + experiment.metadata().name()
             + " with "
             + experiment.spec().steps().size()
-            + " steps, exported for the Chaos Toolkit.";
+            + (experiment.spec().steps().size() == 1 ? " step" : " steps")
+            + ", exported for the Chaos Toolkit.";
   }
 
   /**

@@ -56,6 +56,7 @@ public final class ChaosToolkitImporter implements Importer {
     }
     var graph = new MethodGraph(warnings);
     graph.read(doc);
+    configuration(doc, graph, warnings);
     var spec = new Spec(null, null, graph.targets(), graph.steps(), graph.continuous(), null);
     var experiment =
         new Experiment(
@@ -65,6 +66,37 @@ public final class ChaosToolkitImporter implements Importer {
             null);
     var positions = new LayeredLayout().layout(experiment, NodeSize.STANDARD);
     return new ImportResult(experiment.withLayout(new Layout(positions)), formatName(), warnings);
+  }
+
+  /**
+   * Configuration is not imported; only the replica counts our own scale rollbacks read (which
+   * Faultline records itself when it scales) go without a warning.
+   */
+  private static void configuration(DocMap doc, MethodGraph graph, List<ConversionWarning> warnings)
+      throws ImportException {
+    if (doc.get("configuration").isEmpty()) {
+      return;
+    }
+    var ours = new java.util.HashSet<String>();
+    graph.steps().stream()
+        .filter(
+            s ->
+                s instanceof dev.faultline.model.AttackStep a
+                    && a.attack().equals("k8s.deployment.scale"))
+        .forEach(s -> ours.add(s.id().replaceAll("[^A-Za-z0-9]", "_") + "_replicas"));
+    for (DocMap.Entry entry :
+        Nodes.map(doc.get("configuration").get(), "configuration").entries()) {
+      if (!ours.contains(entry.key())) {
+        warnings.add(
+            new ConversionWarning(
+                "configuration." + entry.key(),
+                entry.keyLine(),
+                entry.keyColumn(),
+                "configuration is not imported; activities that refer to ${"
+                    + entry.key()
+                    + "} keep the reference as text"));
+      }
+    }
   }
 
   /** The title as a DNS name ({@code Check file is there} → {@code check-file-is-there}). */

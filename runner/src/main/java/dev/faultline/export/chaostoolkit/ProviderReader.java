@@ -80,6 +80,13 @@ final class ProviderReader {
     String func = Nodes.requiredString(provider, "func", path);
     Map<String, Object> args = arguments(provider);
     String function = module + "." + func;
+    if (function.startsWith(ProbeActivities.POD_PROBES)
+        || function.startsWith(ProbeActivities.DEPLOYMENT_PROBES)) {
+      Object tolerance = Nodes.plain(activity, "tolerance");
+      if (tolerance != null && !Boolean.TRUE.equals(tolerance)) {
+        return unknown(provider, path, function + " with a tolerance other than true");
+      }
+    }
     return switch (function) {
       case "chaosk8s.pod.actions.terminate_pods" -> {
         var with = new LinkedHashMap<String, Object>();

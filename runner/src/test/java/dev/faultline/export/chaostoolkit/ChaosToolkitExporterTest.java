@@ -58,7 +58,7 @@ class ChaosToolkitExporterTest {
         .containsEntry("title", "shop-test")
         .containsEntry(
             "description",
-            "Faultline experiment shop-test with 1 steps, exported for the Chaos Toolkit.");
+            "Faultline experiment shop-test with 1 step, exported for the Chaos Toolkit.");
     assertThat(list(doc, "method"))
         .containsExactly(
             Map.of(

@@ -228,6 +228,8 @@ class ChaosToolkitImporterTest {
           - {ref: health}
         secrets:
           k8s: {token: {type: env, key: TOKEN}}
+        configuration:
+          cart_url: http://cart
         """;
 
     ImportResult imported = importText(yaml, Syntax.YAML);
@@ -252,7 +254,9 @@ class ChaosToolkitImporterTest {
         .containsExactly(
             "21:1: secrets: secrets are not imported; Faultline has no counterpart",
             "12:7: method[0].provider.arguments: chaosk8s takes the first pods in alphabetic order"
-                + " without rand; Faultline picks them at random");
+                + " without rand; Faultline picks them at random",
+            "24:3: configuration.cart_url: configuration is not imported; activities that refer to"
+                + " ${cart_url} keep the reference as text");
     assertThat(errors(imported.experiment())).isEmpty();
   }
 
