@@ -209,20 +209,20 @@ final class MethodGraph {
       }
       Optional<Step> step = step(activity, path, "");
       lastAttack = null;
-      if (step.isEmpty()) {
-        continue;
+      if (step.isPresent()) {
+        List<String> previous = frontier;
+        steps.add(step.get());
+        if (inBackground) {
+          background.add(step.get().id());
+        } else {
+          frontier = List.of(step.get().id());
+        }
+        if (step.get() instanceof AttackStep attack) {
+          lastAttack = attack;
+          beforeLastAttack = previous;
+        }
       }
-      List<String> previous = frontier;
-      steps.add(step.get());
-      if (inBackground) {
-        background.add(step.get().id());
-      } else {
-        frontier = List.of(step.get().id());
-      }
-      if (step.get() instanceof AttackStep attack) {
-        lastAttack = attack;
-        beforeLastAttack = previous;
-      }
+      // The pause passes even after an activity that is not imported.
       pendingAfter = pause(activity, "after", path);
     }
     if (pendingAfter != null) {

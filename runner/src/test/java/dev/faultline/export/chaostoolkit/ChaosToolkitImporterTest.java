@@ -329,4 +329,38 @@ class ChaosToolkitImporterTest {
               assertThat(e.line()).isEqualTo(2);
             });
   }
+
+  @Test
+  void unresolvedRefsAndProbesWeCannotReadTheSameWayAreWarningsAtTheirPosition() throws Exception {
+    String yaml =
+        """
+        title: t
+        description: d
+        method:
+          - {ref: somewhere}
+          - type: probe
+            name: not-ready
+            tolerance: false
+            provider:
+              type: python
+              module: chaosk8s.pod.probes
+              func: pods_in_conditions
+              arguments: {label_selector: app=cart, conditions: [{type: Ready, status: "True"}]}
+          - {type: action, name: wait, pauses: {after: "${soak}"}, provider: {type: process, path: sleep, arguments: "1"}}
+        """;
+
+    ImportResult imported = importText(yaml, Syntax.YAML);
+
+    assertThat(imported.experiment().spec().steps()).isEmpty();
+    assertThat(imported.warnings())
+        .extracting(ConversionWarning::toString)
+        .containsExactly(
+            "4:5: method[0].ref: no activity named 'somewhere' was defined before; not imported",
+            "9:7: method[1].provider: chaosk8s.pod.probes.pods_in_conditions with a tolerance"
+                + " other than true has no Faultline counterpart; the activity is not imported",
+            "13:70: method[2].provider: the process 'sleep 1' has no Faultline counterpart; the"
+                + " activity is not imported",
+            "13:48: method[2].pauses.after: the pause '${soak}' is not a number of seconds and is"
+                + " not imported");
+  }
 }
