@@ -65,6 +65,13 @@ final class ProbeActivities {
     if (Boolean.TRUE.equals(with.values().get("insecureSkipVerify"))) {
       provider.put("verify_tls", false);
     }
+    if (String.valueOf(with.values().get("url")).contains("${env:")
+        || String.valueOf(with.values().get("headers")).contains("${env:")) {
+      log.warn(
+          path + ".with",
+          "${env:NAME} is not substituted by chaoslib: declare a secret or configuration entry"
+              + " of type env and refer to it as ${name}");
+    }
     if (with.has("body")) {
       log.warn(
           path + ".with.body",

@@ -172,7 +172,7 @@ class ChaosToolkitExporterTest {
             - {id: up, probe: http.check, with: {url: "http://cart.shop/health", jq: '.status == "UP"', timeout: 500ms}}
             - {id: created, after: [up], probe: http.check, with: {url: "http://cart.shop/orders", method: POST, expectStatus: "201"}}
             - {id: ok, after: [created], probe: http.check, with: {url: "http://cart.shop/", expectStatus: "200,204"}}
-            - {id: deep, after: [ok], probe: http.check, with: {url: "http://cart.shop/", jq: '.items | length > 2'}}
+            - {id: deep, after: [ok], probe: http.check, with: {url: "http://cart.shop/", jq: '.items | length > 2', headers: {Authorization: "Bearer ${env:TOKEN}"}}}
             """);
     var probes = hypothesis(CtkFixtures.json(result.text()));
 
@@ -195,7 +195,10 @@ class ChaosToolkitExporterTest {
         .contains(
             "spec.steps[3].with.jq: the jq filter '.items | length > 2' has no jsonpath counterpart"
                 + " (only .field.path == literal has); only the status is checked")
-        .anyMatch(m -> m.startsWith("spec.steps[0].with.expectStatus: a probe has one tolerance"));
+        .anyMatch(m -> m.startsWith("spec.steps[0].with.expectStatus: a probe has one tolerance"))
+        .contains(
+            "spec.steps[3].with: ${env:NAME} is not substituted by chaoslib: declare a secret or"
+                + " configuration entry of type env and refer to it as ${name}");
   }
 
   @SuppressWarnings("unchecked")
