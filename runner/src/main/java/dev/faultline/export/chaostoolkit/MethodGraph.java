@@ -191,12 +191,13 @@ final class MethodGraph {
           AttackStep timed =
               lastAttack.toBuilder().duration(Seconds.span(seconds).orElseThrow()).build();
           steps.set(steps.indexOf(lastAttack), timed);
-          pendingAfter = null;
           if (inBackground) {
             frontier = beforeLastAttack;
             background.add(timed.id());
           }
           lastAttack = null;
+          // A wait after the fault's end is exported as the undo's pause after.
+          pendingAfter = pause(activity, "after", path);
           continue;
         }
       }

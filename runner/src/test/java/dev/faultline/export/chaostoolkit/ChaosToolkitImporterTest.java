@@ -60,8 +60,9 @@ class ChaosToolkitImporterTest {
           - {id: delete, after: [health], attack: k8s.pod.delete, target: cart, with: {gracePeriod: 5s}}
           - {id: pause, after: [delete], wait: 30s}
           - {id: freeze, after: [pause], attack: process.signal, target: checkout, duration: 20s, with: {signal: SIGSTOP, process: java}}
-          - {id: one-replica, after: [freeze], attack: k8s.deployment.scale, target: checkout-deployment, with: {replicas: 1}, duration: 1m}
-          - {id: orders, after: [one-replica], probe: http.check, with: {url: "http://checkout.shop/orders", method: POST, expectStatus: "201,202"}}
+          - {id: orders, after: [freeze], probe: http.check, with: {url: "http://checkout.shop/orders", method: POST, expectStatus: "201,202"}}
+          - {id: one-replica, after: [orders], attack: k8s.deployment.scale, target: checkout-deployment, with: {replicas: 1}, duration: 1m}
+          - {id: pause-2, after: [one-replica], wait: 10s}
       """;
 
   private static ImportResult importText(String text, Syntax syntax) throws ImportException {
