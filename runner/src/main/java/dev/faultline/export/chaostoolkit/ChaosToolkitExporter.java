@@ -1,13 +1,38 @@
 package dev.faultline.export.chaostoolkit;
 
-import dev.faultline.export.ExportException;
 import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
+import dev.faultline.format.JsonText;
+import dev.faultline.model.AttackStep;
+import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.GateStep;
+import dev.faultline.model.ProbeStep;
+import dev.faultline.model.Step;
+import dev.faultline.model.WaitStep;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** PLACEHOLDER until the ChaosToolkit exporter lands: refuses every export. */
+/**
+ * Writes an experiment as a Chaos Toolkit experiment (JSON) using chaostoolkit-kubernetes:
+ *
+ * <ul>
+ *   <li>steady-state hypothesis: the probes that run once before any attack (checked before the
+ *       method only) and the continuous probes (checked during the method);
+ *   <li>method: the other steps in an order that respects {@code after}; waits become pauses,
+ *       parallel branches background activities, a fault with a duration is undone in the method
+ *       when its duration is over;
+ *   <li>rollbacks: the undo of every lasting fault, in reverse order.
+ * </ul>
+ *
+ * Everything the format cannot say is a {@link dev.faultline.export.ConversionWarning}. The mapping
+ * table is in docs/export.md.
+ */
 public final class ChaosToolkitExporter implements Exporter {
   @Override
   public ExportFormat format() {
@@ -15,7 +40,303 @@ public final class ChaosToolkitExporter implements Exporter {
   }
 
   @Override
-  public ExportResult export(Experiment experiment, ExportOptions options) throws ExportException {
-    throw new ExportException("export to " + format().title() + " is not built yet");
+  public ExportResult export(Experiment experiment, ExportOptions options) {
+    var log = new ExportLog();
+    var doc = new LinkedHashMap<String, Object>();
+    doc.put("version", "1.0.0");
+    doc.put("title", experiment.metadata().name());
+    doc.put("description", description(experiment));
+    if (!experiment.metadata().labels().isEmpty()) {
+      doc.put(
+          "tags",
+          experiment.metadata().labels().entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .toList());
+    }
+    if (experiment.spec().safety() != null) {
+      log.warn(
+          "spec.safety",
+          "Chaos Toolkit has no namespace policy or time limit; the safety block is not kept");
+    }
+    if (experiment.spec().context() != null) {
+      log.warn(
+          "spec.context",
+          "the kubeconfig context is not kept: chaostoolkit-kubernetes uses the current context"
+              + " (or KUBERNETES_CONTEXT)");
+    }
+    var order = new StepOrder(experiment.spec().steps());
+    List<String> baseline = baselineProbes(experiment, order);
+    var configuration = new LinkedHashMap<String, Object>();
+    var method = new ArrayList<Map<String, Object>>();
+    var rollbacks = new ArrayList<Map<String, Object>>();
+    new MethodWriter(experiment, order, baseline, log).write(method, rollbacks, configuration);
+    if (!configuration.isEmpty()) {
+      doc.put("configuration", configuration);
+    }
+    List<Map<String, Object>> hypothesis = hypothesisProbes(experiment, baseline, log);
+    if (!hypothesis.isEmpty()) {
+      boolean continuous = !experiment.spec().probes().isEmpty();
+      String strategy =
+          !continuous
+              ? "before-method-only"
+              : baseline.isEmpty() ? "during-method-only" : "continuous";
+      doc.put("runtime", Map.of("hypothesis", Map.of("strategy", strategy)));
+      var ssh = new LinkedHashMap<String, Object>();
+      ssh.put("title", experiment.metadata().name() + " is in its steady state");
+      ssh.put("probes", hypothesis);
+      doc.put("steady-state-hypothesis", ssh);
+    }
+    doc.put("method", method);
+    if (!rollbacks.isEmpty()) {
+      doc.put("rollbacks", rollbacks.reversed());
+    }
+    return new ExportResult(JsonText.write(doc), log.warnings());
+  }
+
+  private static String description(Experiment experiment) {
+    String given = experiment.metadata().description();
+    return given != null && !given.isBlank()
+        ? given
+        : "Faultline experiment "
+            + experiment.metadata().name()
+            + " with "
+            + experiment.spec().steps().size()
+            + (experiment.spec().steps().size() == 1 ? " step" : " steps")
+            + ", exported for the Chaos Toolkit.";
+  }
+
+  /**
+   * The probe steps that run once before anything else happens: no {@code until}, and every step
+   * before them is such a probe too. They describe the steady state, so they become the hypothesis.
+   */
+  static List<String> baselineProbes(Experiment experiment, StepOrder order) {
+    var baseline = new ArrayList<String>();
+    for (Step step : order.steps()) {
+      if (step instanceof ProbeStep probe
+          && probe.until() == null
+          && baseline.containsAll(order.ancestors(step.id()))) {
+        baseline.add(step.id());
+      }
+    }
+    return baseline;
+  }
+
+  private static List<Map<String, Object>> hypothesisProbes(
+      Experiment experiment, List<String> baseline, ExportLog log) {
+    var probes = new ArrayList<Map<String, Object>>();
+    List<Step> steps = experiment.spec().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) instanceof ProbeStep probe && baseline.contains(probe.id())) {
+        String path = "spec.steps[" + i + "]";
+        if (probe.retries() != null && probe.retries() > 0) {
+          log.warn(
+              path + ".retries",
+              "chaoslib checks a hypothesis probe once; "
+                  + probe.retries()
+                  + " retries are not kept");
+        }
+        if (probe.initialDelay() != null) {
+          log.warn(path + ".initialDelay", "a hypothesis probe cannot wait before it runs");
+        }
+        if (!experiment.spec().probes().isEmpty()) {
+          log.warn(
+              path,
+              "with the continuous probes the whole hypothesis is checked before, during and"
+                  + " after the method, so this probe that ran once before the attacks is too");
+        }
+        ProbeActivities.map(
+                probe.id(),
+                probe.probe(),
+                target(experiment, probe.target()),
+                probe.with(),
+                path,
+                log)
+            .ifPresent(probes::add);
+      }
+    }
+    List<ContinuousProbe> continuous = experiment.spec().probes();
+    for (int i = 0; i < continuous.size(); i++) {
+      ContinuousProbe probe = continuous.get(i);
+      String path = "spec.probes[" + i + "]";
+      Optional<Map<String, Object>> mapped =
+          ProbeActivities.map(
+              probe.id(),
+              probe.probe(),
+              target(experiment, probe.target()),
+              probe.with(),
+              path,
+              log);
+      if (mapped.isEmpty()) {
+        continue;
+      }
+      probes.add(mapped.get());
+      log.warn(
+          path,
+          "checked with the whole hypothesis every --hypothesis-frequency seconds of chaos run"
+              + " (default 1), not every "
+              + probe.effectiveInterval()
+              + (probe.haltAfter() == null
+                  ? "; a failure marks the run deviated instead of only being charted"
+                  : "; haltAfter "
+                      + probe.haltAfter()
+                      + " becomes the first failure (with chaos run --fail-fast it stops the run)")
+              + (probe.from() != null || probe.to() != null
+                  ? "; it runs for the whole method, not from/to the given steps"
+                  : "")
+              + (probe.initialDelay() != null ? "; initialDelay is not kept" : ""));
+    }
+    return probes;
+  }
+
+  static dev.faultline.model.Target target(Experiment experiment, String name) {
+    return name == null ? null : experiment.spec().targets().get(name);
+  }
+
+  /** Writes the method and the rollbacks. One per export. */
+  private static final class MethodWriter {
+    private final Experiment experiment;
+    private final StepOrder order;
+    private final List<String> baseline;
+    private final ExportLog log;
+    private final List<String> uncheckedProbes = new ArrayList<>();
+    private double pendingPause;
+
+    MethodWriter(Experiment experiment, StepOrder order, List<String> baseline, ExportLog log) {
+      this.experiment = experiment;
+      this.order = order;
+      this.baseline = baseline;
+      this.log = log;
+    }
+
+    void write(
+        List<Map<String, Object>> method,
+        List<Map<String, Object>> rollbacks,
+        Map<String, Object> configuration) {
+      List<Step> steps = order.steps().stream().filter(s -> !baseline.contains(s.id())).toList();
+      var background = new ArrayList<String>();
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        String path = path(step);
+        boolean concurrent =
+            i + 1 < steps.size() && !order.ancestors(steps.get(i + 1).id()).contains(step.id());
+        switch (step) {
+          case WaitStep wait -> pendingPause += Seconds.of(wait.duration()).doubleValue();
+          case GateStep gate ->
+              log.warn(
+                  path,
+                  "the gate '"
+                      + gate.gate()
+                      + "' is left out: a Chaos Toolkit run does not stop for a person");
+          case AttackStep attack -> {
+            var mapped = AttackActions.map(attack, target(experiment, attack.target()), path, log);
+            if (mapped.isEmpty()) {
+              continue;
+            }
+            var action = mapped.get().action();
+            var undo = mapped.get().undo();
+            configuration.putAll(mapped.get().configuration());
+            if (attack.stopWhen() != null) {
+              log.warn(path + ".stopWhen", "the fault cannot end early on a probe's failures");
+            }
+            if (undo == null || attack.duration() == null) {
+              add(method, action, concurrent, background);
+            } else {
+              // The fault ends after its duration: undone in the method then. Next to a
+              // parallel branch the undo waits in the background, so the branch goes on.
+              double seconds = Seconds.of(attack.duration()).doubleValue();
+              add(method, action, false, background);
+              var timedUndo = new LinkedHashMap<>(undo);
+              if (concurrent) {
+                pause(timedUndo, "before", seconds);
+              } else {
+                pause(action, "after", seconds);
+              }
+              add(method, timedUndo, concurrent, background);
+            }
+            if (undo != null) {
+              rollbacks.add(undo);
+            }
+          }
+          case ProbeStep probe -> {
+            Optional<Map<String, Object>> mapped =
+                ProbeActivities.map(
+                    probe.id(),
+                    probe.probe(),
+                    target(experiment, probe.target()),
+                    probe.with(),
+                    path,
+                    log);
+            if (mapped.isEmpty()) {
+              continue;
+            }
+            if (probe.initialDelay() != null) {
+              pendingPause += Seconds.of(probe.initialDelay()).doubleValue();
+            }
+            if (probe.until() != null) {
+              log.warn(
+                  path + ".until",
+                  "runs once: chaoslib cannot repeat a probe until it is "
+                      + probe.until().keyword()
+                      + " within "
+                      + probe.timeout());
+            } else if (probe.retries() != null && probe.retries() > 0) {
+              log.warn(path + ".retries", probe.retries() + " retries are not kept");
+            }
+            uncheckedProbes.add(probe.id());
+            add(method, mapped.get(), concurrent, background);
+          }
+        }
+      }
+      if (pendingPause > 0) {
+        if (method.isEmpty()) {
+          log.warn("spec.steps", "the waits are left out: there is no activity to pause after");
+        } else {
+          pause(method.getLast(), "after", pendingPause);
+        }
+      }
+      if (!uncheckedProbes.isEmpty()) {
+        log.warn(
+            "spec.steps",
+            "chaoslib records the result of a probe in the method without checking its"
+                + " tolerance, so these no longer fail the run: "
+                + String.join(", ", uncheckedProbes));
+      }
+      if (!background.isEmpty()) {
+        log.warn(
+            "spec.steps",
+            "parallel branches become background activities ("
+                + String.join(", ", background)
+                + "): chaoslib joins them only at the end of the method, so steps after a"
+                + " join no longer wait for them");
+      }
+    }
+
+    private void add(
+        List<Map<String, Object>> method,
+        Map<String, Object> activity,
+        boolean concurrent,
+        List<String> background) {
+      if (pendingPause > 0) {
+        pause(activity, "before", pendingPause);
+        pendingPause = 0;
+      }
+      if (concurrent) {
+        activity.put("background", true);
+        background.add(String.valueOf(activity.get("name")));
+      }
+      method.add(activity);
+    }
+
+    private String path(Step step) {
+      return "spec.steps[" + experiment.spec().steps().indexOf(step) + "]";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void pause(Map<String, Object> activity, String when, double seconds) {
+      var pauses =
+          (Map<String, Object>)
+              activity.computeIfAbsent("pauses", k -> new LinkedHashMap<String, Object>());
+      pauses.put(when, seconds == Math.rint(seconds) ? (Object) (long) seconds : (Object) seconds);
+    }
   }
 }

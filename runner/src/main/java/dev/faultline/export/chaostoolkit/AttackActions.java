@@ -1,0 +1,261 @@
+package dev.faultline.export.chaostoolkit;
+
+import static dev.faultline.export.chaostoolkit.Activities.ACTION;
+
+import dev.faultline.model.AttackStep;
+import dev.faultline.model.Target;
+import dev.faultline.model.TargetKind;
+import dev.faultline.model.TimeSpan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our attacks as chaostoolkit-kubernetes actions, each with the action that undoes it when the
+ * fault lasts. Attacks without a function whose signature we are sure of (the Chaos Mesh, Istio and
+ * manifest attacks, container kill) are left out with a warning rather than guessed.
+ */
+final class AttackActions {
+  static final String POD_ACTIONS = "chaosk8s.pod.actions";
+  static final String NODE_ACTIONS = "chaosk8s.node.actions";
+  static final String DEPLOYMENT_ACTIONS = "chaosk8s.deployment.actions";
+  static final String STATEFULSET_ACTIONS = "chaosk8s.statefulset.actions";
+
+  /** The name of the action that undoes a fault in the method when its duration is over. */
+  static final String UNDO_SUFFIX = "-rollback";
+
+  /**
+   * @param action the action in the method
+   * @param undo the action that rolls the fault back; {@code null} for instant faults
+   * @param configuration entries the actions refer to as {@code ${key}}
+   */
+  record Mapped(
+      Map<String, Object> action, Map<String, Object> undo, Map<String, Object> configuration) {}
+
+  private AttackActions() {}
+
+  static Optional<Mapped> map(AttackStep step, Target target, String path, ExportLog log) {
+    String targetPath = "spec.targets." + step.target();
+    return switch (step.attack()) {
+      case "k8s.pod.delete" -> podDelete(step, target, targetPath, log);
+      case "process.signal" -> processSignal(step, target, path, targetPath, log);
+      case "k8s.deployment.scale" -> scale(step, target, path, targetPath, log);
+      case "k8s.node.drain" -> drain(step, target, path, targetPath, log);
+      default -> {
+        log.warn(path, leftOut(step.attack()));
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private static String leftOut(String attack) {
+    String why =
+        attack.startsWith("chaosmesh.")
+            ? "chaostoolkit-kubernetes' chaosk8s.chaosmesh actions do not take this attack's"
+                + " parameters one to one, and a kubectl apply of the resource would not be"
+                + " rolled back with it"
+            : "chaostoolkit-kubernetes has no action for it";
+    return attack + " is left out: " + why;
+  }
+
+  private static Optional<Mapped> podDelete(
+      AttackStep step, Target target, String targetPath, ExportLog log) {
+    Optional<String> ns = TargetArgs.namespace(target, targetPath, log);
+    if (ns.isEmpty()) {
+      return Optional.empty();
+    }
+    var args = TargetArgs.podSelection(target, targetPath, log);
+    String grace = step.with().get("gracePeriod").map(String::valueOf).orElse("0s");
+    args.put("grace_period", Seconds.of(TimeSpan.of(grace)).longValue());
+    args.put("ns", ns.get());
+    return Optional.of(
+        new Mapped(
+            Activities.python(ACTION, step.id(), POD_ACTIONS, "terminate_pods", args),
+            null,
+            Map.of()));
+  }
+
+  private static Optional<Mapped> processSignal(
+      AttackStep step, Target target, String path, String targetPath, ExportLog log) {
+    Optional<String> ns = TargetArgs.namespace(target, targetPath, log);
+    List<String> literal =
+        target.containers().stream().filter(c -> TargetArgs.literalName(c).isPresent()).toList();
+    if (literal.isEmpty()) {
+      log.warn(
+          path,
+          "process.signal is left out: exec_in_pods runs in the one container named"
+              + " container_name and skips pods without it, and the target names no container"
+              + (target.containers().isEmpty() ? "" : " plainly (" + target.containers() + ")"));
+      return Optional.empty();
+    }
+    if (ns.isEmpty()) {
+      return Optional.empty();
+    }
+    if (target.containers().size() > 1) {
+      log.warn(
+          targetPath + ".containers",
+          "exec_in_pods runs in one container: only '"
+              + literal.getFirst()
+              + "' of "
+              + target.containers()
+              + " gets the signal");
+    }
+    String signal = String.valueOf(step.with().values().get("signal"));
+    String process = String.valueOf(step.with().values().get("process"));
+    var args = new LinkedHashMap<String, Object>();
+    args.put("cmd", pkill(signal, process));
+    args.putAll(TargetArgs.podSelection(target, targetPath, log));
+    args.put("ns", ns.get());
+    args.put("container_name", literal.getFirst());
+    var action = Activities.python(ACTION, step.id(), POD_ACTIONS, "exec_in_pods", args);
+    if (!signal.equals("SIGSTOP")) {
+      return Optional.of(new Mapped(action, null, Map.of()));
+    }
+    // SIGCONT goes to every matching pod: the random choice of the freeze is not known here,
+    // and continuing a process that is not stopped does nothing.
+    var undoArgs = new LinkedHashMap<String, Object>();
+    undoArgs.put("cmd", pkill("SIGCONT", process));
+    args.forEach((key, value) -> keepSelection(key, value, undoArgs));
+    undoArgs.put("all", true);
+    undoArgs.put("ns", ns.get());
+    undoArgs.put("container_name", literal.getFirst());
+    return Optional.of(
+        new Mapped(
+            action,
+            Activities.python(
+                ACTION, step.id() + UNDO_SUFFIX, POD_ACTIONS, "exec_in_pods", undoArgs),
+            Map.of()));
+  }
+
+  private static void keepSelection(String key, Object value, Map<String, Object> into) {
+    if (key.equals("label_selector") || key.equals("name_pattern")) {
+      into.put(key, value);
+    }
+  }
+
+  static String pkill(String signal, String processRegex) {
+    return "pkill -" + signal.replaceFirst("^SIG", "") + " -f " + Activities.quote(processRegex);
+  }
+
+  private static Optional<Mapped> scale(
+      AttackStep step, Target target, String path, String targetPath, ExportLog log) {
+    Optional<String> ns = TargetArgs.namespace(target, targetPath, log);
+    if (ns.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean statefulSet = target.effectiveKind() == TargetKind.STATEFUL_SET;
+    String kind = statefulSet ? "statefulset" : "deployment";
+    Object replicas = step.with().values().get("replicas");
+    Optional<String> name = TargetArgs.literalName(target.podName());
+    String objects =
+        name.map(Activities::quote)
+            .orElseGet(
+                () ->
+                    target.labelSelector() == null
+                        ? "--all"
+                        : "-l " + Activities.quote(target.labelSelector()));
+    if (target.podName() != null && name.isEmpty()) {
+      log.warn(
+          targetPath + ".podName",
+          "kubectl scale selects by label only: the name regex '"
+              + target.podName()
+              + "' is not kept");
+    }
+    Map<String, Object> action;
+    if (name.isPresent()) {
+      var args = new LinkedHashMap<String, Object>();
+      args.put("name", name.get());
+      args.put("replicas", replicas);
+      args.put("ns", ns.get());
+      action =
+          Activities.python(
+              ACTION,
+              step.id(),
+              statefulSet ? STATEFULSET_ACTIONS : DEPLOYMENT_ACTIONS,
+              "scale_" + kind,
+              args);
+    } else {
+      action =
+          Activities.process(
+              ACTION,
+              step.id(),
+              "kubectl",
+              "scale " + kind + " " + objects + " -n " + ns.get() + " --replicas=" + replicas);
+    }
+    String key = step.id().replaceAll("[^A-Za-z0-9]", "_") + "_replicas";
+    String envVar = key.toUpperCase(Locale.ROOT);
+    log.warn(
+        path,
+        "the replica count to scale back to is not known offline: the rollback scales to"
+            + " ${"
+            + key
+            + "}, read from the environment variable "
+            + envVar
+            + " (chaos run refuses to start while it is unset)");
+    var undo =
+        Activities.process(
+            ACTION,
+            step.id() + UNDO_SUFFIX,
+            "kubectl",
+            "scale " + kind + " " + objects + " -n " + ns.get() + " --replicas=${" + key + "}");
+    var env = new LinkedHashMap<String, Object>();
+    env.put("type", "env");
+    env.put("key", envVar);
+    return Optional.of(new Mapped(action, undo, Map.of(key, env)));
+  }
+
+  private static Optional<Mapped> drain(
+      AttackStep step, Target target, String path, String targetPath, ExportLog log) {
+    var select = new LinkedHashMap<String, Object>();
+    TargetArgs.literalName(target.podName()).ifPresent(n -> select.put("name", n));
+    if (target.podName() != null && !select.containsKey("name")) {
+      log.warn(targetPath + ".podName", "drain_nodes takes an exact node name; the regex is lost");
+    }
+    if (target.labelSelector() != null) {
+      select.put("label_selector", target.labelSelector());
+    }
+    var args = new LinkedHashMap<String, Object>(select);
+    switch (target.effectiveBlastRadius().mode()) {
+      case ALL -> {}
+      case ONE -> args.put("count", 1L);
+      case COUNT -> {
+        args.put("count", (long) target.effectiveBlastRadius().value());
+        log.warn(
+            targetPath + ".blastRadius",
+            "drain_nodes picks count nodes with random.choices, which may pick a node twice and"
+                + " so drain fewer");
+      }
+      default -> {
+        log.warn(
+            path,
+            "k8s.node.drain is left out: drain_nodes takes a count of nodes, not a percentage");
+        return Optional.empty();
+      }
+    }
+    if (Boolean.TRUE.equals(step.with().values().get("deleteEmptyDirData"))) {
+      args.put("delete_pods_with_local_storage", true);
+    }
+    if (step.with().has("gracePeriod")) {
+      log.warn(
+          path + ".with.gracePeriod",
+          "drain_nodes evicts with each pod's own grace period; gracePeriod is not kept");
+    }
+    if (Boolean.FALSE.equals(step.with().values().get("ignoreDaemonSets"))) {
+      log.warn(
+          path + ".with.ignoreDaemonSets",
+          "drain_nodes always leaves DaemonSet pods in place; ignoreDaemonSets: false is not kept");
+    }
+    log.warn(
+        path,
+        "the rollback uncordons every node the selector matches, including nodes that were"
+            + " cordoned before the experiment or not drained by it");
+    return Optional.of(
+        new Mapped(
+            Activities.python(ACTION, step.id(), NODE_ACTIONS, "drain_nodes", args),
+            Activities.python(
+                ACTION, step.id() + UNDO_SUFFIX, NODE_ACTIONS, "uncordon_node", select),
+            Map.of()));
+  }
+}

@@ -1,0 +1,322 @@
+package dev.faultline.export.chaostoolkit;
+
+import dev.faultline.export.ConversionWarning;
+import dev.faultline.export.ImportException;
+import dev.faultline.format.DocMap;
+import dev.faultline.format.DocNode;
+import dev.faultline.model.BlastRadius;
+import dev.faultline.model.Extras;
+import dev.faultline.model.Params;
+import dev.faultline.model.Target;
+import dev.faultline.model.TargetKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the provider of one Chaos Toolkit activity to an attack or probe of ours: the
+ * chaostoolkit-kubernetes functions the exporter writes, kubectl scale, and http providers.
+ * Anything else becomes a warning with its position.
+ */
+final class ProviderReader {
+  private static final Pattern PKILL =
+      Pattern.compile("pkill -([A-Z0-9]+) -f (?:'((?:[^']|'\"'\"')*)'|(\\S+))");
+  private static final Pattern KUBECTL_SCALE =
+      Pattern.compile(
+          "scale (deployment|statefulset) (?:-l (?:'([^']*)'|(\\S+))|--all|([a-z0-9.-]+))"
+              + " -n (\\S+) --replicas=(\\d+|\\$\\{[A-Za-z0-9_]+})");
+
+  private static final String DEFAULT_STATUS = "200-299";
+
+  /** What an activity's provider is in our terms. */
+  sealed interface Reading permits Attack, Probe, Undo, Unknown {}
+
+  record Attack(String attack, Target target, Params with) implements Reading {}
+
+  record Probe(String probe, Target target, Params with) implements Reading {}
+
+  /** The undo of one of our attacks (SIGCONT, uncordon, scale back): the attack rolls back. */
+  record Undo() implements Reading {}
+
+  record Unknown() implements Reading {}
+
+  private final List<ConversionWarning> warnings;
+
+  ProviderReader(List<ConversionWarning> warnings) {
+    this.warnings = warnings;
+  }
+
+  Reading read(DocMap activity, String path) throws ImportException {
+    String providerPath = Nodes.join(path, "provider");
+    DocNode providerNode =
+        activity
+            .get("provider")
+            .orElseThrow(
+                () ->
+                    new ImportException(
+                        "an activity needs a 'provider'",
+                        path,
+                        activity.line(),
+                        activity.column()));
+    DocMap provider = Nodes.map(providerNode, providerPath);
+    String type = Nodes.requiredString(provider, "type", providerPath);
+    return switch (type) {
+      case "python" -> python(activity, provider, providerPath);
+      case "process" -> process(provider, providerPath);
+      case "http" -> http(activity, provider, providerPath);
+      default ->
+          throw new ImportException(
+              "provider type must be python, process or http, not '" + type + "'",
+              Nodes.join(providerPath, "type"),
+              provider.line(),
+              provider.column());
+    };
+  }
+
+  private Reading python(DocMap activity, DocMap provider, String path) throws ImportException {
+    String module = Nodes.requiredString(provider, "module", path);
+    String func = Nodes.requiredString(provider, "func", path);
+    Map<String, Object> args = arguments(provider);
+    String function = module + "." + func;
+    if (function.startsWith(ProbeActivities.POD_PROBES)
+        || function.startsWith(ProbeActivities.DEPLOYMENT_PROBES)) {
+      Object tolerance = Nodes.plain(activity, "tolerance");
+      if (tolerance != null && !Boolean.TRUE.equals(tolerance)) {
+        return unknown(provider, path, function + " with a tolerance other than true");
+      }
+    }
+    return switch (function) {
+      case "chaosk8s.pod.actions.terminate_pods" -> {
+        var with = new LinkedHashMap<String, Object>();
+        if (args.get("grace_period") instanceof Number grace && grace.longValue() >= 0) {
+          with.put("gracePeriod", grace.longValue() + "s");
+        }
+        yield new Attack("k8s.pod.delete", pods(args, provider, path), Params.of(with));
+      }
+      case "chaosk8s.pod.actions.exec_in_pods" -> execInPods(args, provider, path);
+      case "chaosk8s.deployment.actions.scale_deployment" ->
+          scaleByName(TargetKind.DEPLOYMENT, args, provider, path);
+      case "chaosk8s.statefulset.actions.scale_statefulset" ->
+          scaleByName(TargetKind.STATEFUL_SET, args, provider, path);
+      case "chaosk8s.node.actions.drain_nodes" -> drain(args);
+      case "chaosk8s.node.actions.uncordon_node" -> new Undo();
+      case "chaosk8s.pod.probes.pods_in_conditions" -> {
+        if (!List.of(ProbeActivities.READY).equals(args.get("conditions"))) {
+          yield unknown(provider, path, function + " with conditions other than Ready");
+        }
+        Target target = namespaced(TargetKind.POD, args).build();
+        yield new Probe("k8s.state", target, Params.of(Map.of("condition", "allReady")));
+      }
+      case "chaosk8s.deployment.probes.deployment_available_and_healthy" -> {
+        if (!(args.get("name") instanceof String name)) {
+          yield unknown(provider, path, function + " without a name");
+        }
+        Target target = namespaced(TargetKind.DEPLOYMENT, args).podName(escape(name)).build();
+        yield new Probe("k8s.state", target, Params.of(Map.of("condition", "allReady")));
+      }
+      default -> unknown(provider, path, "the Python function " + function);
+    };
+  }
+
+  private Reading execInPods(Map<String, Object> args, DocMap provider, String path) {
+    Matcher m = PKILL.matcher(String.valueOf(args.get("cmd")));
+    if (!m.matches()) {
+      return unknown(provider, path, "exec_in_pods with the command '" + args.get("cmd") + "'");
+    }
+    String signal = "SIG" + m.group(1);
+    if (signal.equals("SIGCONT") && Boolean.TRUE.equals(args.get("all"))) {
+      return new Undo();
+    }
+    String process = m.group(2) != null ? m.group(2).replace("'\"'\"'", "'") : m.group(3);
+    Target target = pods(args, provider, path);
+    if (args.get("container_name") instanceof String container) {
+      target = target.toBuilder().containers(List.of(escape(container))).build();
+    }
+    var with = new LinkedHashMap<String, Object>();
+    with.put("signal", signal);
+    with.put("process", process);
+    return new Attack("process.signal", target, Params.of(with));
+  }
+
+  private Reading scaleByName(
+      TargetKind kind, Map<String, Object> args, DocMap provider, String path) {
+    if (!(args.get("name") instanceof String name) || !(args.get("replicas") instanceof Long n)) {
+      return unknown(provider, path, "scaling without a name and a number of replicas");
+    }
+    Target target = namespaced(kind, args).podName(escape(name)).build();
+    return new Attack("k8s.deployment.scale", target, Params.of(Map.of("replicas", n)));
+  }
+
+  private Reading drain(Map<String, Object> args) {
+    var target = Target.pods("", null).toBuilder().kind(TargetKind.NODE).namespaces(List.of());
+    if (args.get("label_selector") instanceof String selector) {
+      target.labelSelector(selector);
+    }
+    if (args.get("name") instanceof String name) {
+      target.podName(escape(name));
+    }
+    if (args.get("count") instanceof Long count) {
+      target.blastRadius(
+          count == 1
+              ? BlastRadius.of(BlastRadius.Mode.ONE, null)
+              : BlastRadius.of(BlastRadius.Mode.COUNT, count.intValue()));
+    }
+    var with = new LinkedHashMap<String, Object>();
+    if (Boolean.TRUE.equals(args.get("delete_pods_with_local_storage"))) {
+      with.put("deleteEmptyDirData", true);
+    }
+    return new Attack("k8s.node.drain", target.build(), Params.of(with));
+  }
+
+  private Reading process(DocMap provider, String path) throws ImportException {
+    String executable = Nodes.requiredString(provider, "path", path);
+    Object arguments = Nodes.plain(provider, "arguments");
+    Matcher m = KUBECTL_SCALE.matcher(arguments instanceof String s ? s : "");
+    if (!executable.equals("kubectl") || !m.matches()) {
+      return unknown(
+          provider,
+          path,
+          "the process '" + executable + (arguments == null ? "" : " " + arguments) + "'");
+    }
+    if (m.group(6).startsWith("$")) {
+      return new Undo();
+    }
+    var target =
+        Target.pods(m.group(5), null).toBuilder()
+            .kind(
+                m.group(1).equals("deployment") ? TargetKind.DEPLOYMENT : TargetKind.STATEFUL_SET);
+    String selector = m.group(2) != null ? m.group(2) : m.group(3);
+    target.labelSelector(selector);
+    if (m.group(4) != null) {
+      target.podName(escape(m.group(4)));
+    }
+    return new Attack(
+        "k8s.deployment.scale",
+        target.build(),
+        Params.of(Map.of("replicas", Long.valueOf(m.group(6)))));
+  }
+
+  private Reading http(DocMap activity, DocMap provider, String path) throws ImportException {
+    var with = new LinkedHashMap<String, Object>();
+    with.put("url", Nodes.requiredString(provider, "url", path));
+    Nodes.optionalString(provider, "method", path)
+        .map(String::toUpperCase)
+        .filter(m -> !m.equals("GET"))
+        .ifPresent(m -> with.put("method", m));
+    if (Nodes.plain(provider, "headers") instanceof Map<?, ?> headers) {
+      with.put("headers", headers);
+    }
+    if (Nodes.plain(provider, "timeout") instanceof Number seconds) {
+      Seconds.span(seconds)
+          .filter(t -> !t.text().equals(ProbeActivities.DEFAULT_HTTP_TIMEOUT))
+          .ifPresent(t -> with.put("timeout", t.text()));
+    }
+    if (Boolean.FALSE.equals(Nodes.plain(provider, "verify_tls"))) {
+      with.put("insecureSkipVerify", true);
+    }
+    if (provider.has("arguments")) {
+      DocNode at = provider.get("arguments").orElseThrow();
+      warnings.add(
+          Nodes.warning(
+              at, Nodes.join(path, "arguments"), "the request arguments are not imported"));
+    }
+    activity
+        .get("tolerance")
+        .ifPresent(
+            t ->
+                tolerance(t, Nodes.join(path.replaceFirst("\\.provider$", ""), "tolerance"), with));
+    // 2xx is the default of http.check: leaving it out keeps round trips equal.
+    with.remove("expectStatus", DEFAULT_STATUS);
+    return new Probe("http.check", null, Params.of(with));
+  }
+
+  /** Status codes or a jsonpath comparison; other tolerances are reported. */
+  private void tolerance(DocNode node, String path, Map<String, Object> with) {
+    Object tolerance = node.toPlain();
+    switch (tolerance) {
+      case Long code -> with.put("expectStatus", String.valueOf(code));
+      case List<?> codes when !codes.isEmpty() && codes.stream().allMatch(Long.class::isInstance) ->
+          with.put("expectStatus", String.join(",", codes.stream().map(String::valueOf).toList()));
+      case Map<?, ?> map
+          when "range".equals(map.get("type"))
+              && "status".equals(map.get("target"))
+              && map.get("range") instanceof List<?> r
+              && r.size() == 2
+              && r.get(0) instanceof Long lo
+              && r.get(1) instanceof Long hi ->
+          with.put("expectStatus", lo + "-" + hi);
+      case Map<?, ?> map
+          when "jsonpath".equals(map.get("type"))
+              && map.get("path") instanceof String jsonPath
+              && JqPaths.fromJsonPath(jsonPath, map.get("expect")).isPresent() ->
+          with.put("jq", JqPaths.fromJsonPath(jsonPath, map.get("expect")).get().jq());
+      default ->
+          warnings.add(
+              Nodes.warning(
+                  node,
+                  path,
+                  "this tolerance has no Faultline counterpart; the check expects a 2xx status"));
+    }
+  }
+
+  private Reading unknown(DocMap provider, String path, String what) {
+    warnings.add(
+        Nodes.warning(
+            provider, path, what + " has no Faultline counterpart; the activity is not imported"));
+    return new Unknown();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> arguments(DocMap provider) {
+    return Nodes.plain(provider, "arguments") instanceof Map<?, ?> map
+        ? (Map<String, Object>) map
+        : Map.of();
+  }
+
+  private static Target.Builder namespaced(TargetKind kind, Map<String, Object> args) {
+    String ns = args.get("ns") instanceof String s ? s : "default";
+    var target = Target.pods(ns, null).toBuilder().kind(kind == TargetKind.POD ? null : kind);
+    if (args.get("label_selector") instanceof String selector) {
+      target.labelSelector(selector);
+    }
+    return target;
+  }
+
+  /** The pods a chaosk8s pod function selects, with how many of them. */
+  private Target pods(Map<String, Object> args, DocMap provider, String path) {
+    var target = namespaced(TargetKind.POD, args);
+    if (args.get("name_pattern") instanceof String pattern) {
+      Matcher anchored = Pattern.compile("\\^\\(\\?:(.*)\\)\\$").matcher(pattern);
+      // chaosk8s finds the pattern anywhere in the name (re.search); ours must match it all.
+      target.podName(anchored.matches() ? anchored.group(1) : ".*(?:" + pattern + ").*");
+    }
+    boolean all = Boolean.TRUE.equals(args.get("all"));
+    long qty = args.get("qty") instanceof Long q ? q : 1;
+    boolean percentage = "percentage".equals(args.get("mode"));
+    if (!all) {
+      if (!Boolean.TRUE.equals(args.get("rand"))) {
+        warnings.add(
+            Nodes.warning(
+                provider,
+                Nodes.join(path, "arguments"),
+                "chaosk8s takes the first pods in "
+                    + (args.get("order") == null ? "alphabetic" : args.get("order"))
+                    + " order without rand; Faultline picks them at random"));
+      }
+      target.blastRadius(
+          percentage
+              ? BlastRadius.percent((int) qty)
+              : qty == 1
+                  ? BlastRadius.of(BlastRadius.Mode.ONE, null)
+                  : BlastRadius.of(BlastRadius.Mode.COUNT, (int) qty));
+    }
+    return target.extras(Extras.NONE).build();
+  }
+
+  /** A regex that matches exactly this name. */
+  static String escape(String name) {
+    return name.replace(".", "\\.");
+  }
+}
