@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StopCommand.class,
       CleanupCommand.class,
+      CatalogCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       "  faultline contexts protect prod-eu",
       "  faultline stop --all",
       "  faultline cleanup --context kind-dev --dry-run",
+      "  faultline catalog save experiment.yaml -n team-chaos -m \"first version\"",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
       "2 problems found, 64 usage error, 69 cluster unreachable."
