@@ -44,9 +44,11 @@ final class MainMenuBar extends MenuBar {
             "new",
             "open",
             "open-recent",
+            "open-from-catalog",
             SEPARATOR,
             "save",
             "save-as",
+            "save-to-catalog",
             "revert",
             SEPARATOR,
             "quit");

@@ -47,6 +47,22 @@ final class WindowActions {
     add(
         actions,
         AppAction.of("revert", "File", "_Revert", null, files::revert).disabledWhen(untitled));
+    add(
+        actions,
+        AppAction.of(
+            "open-from-catalog",
+            "File",
+            "Open from Cluster _Catalog\u2026",
+            null,
+            window::openFromCatalog));
+    add(
+        actions,
+        AppAction.of(
+            "save-to-catalog",
+            "File",
+            "Save to Cluster Cata_log\u2026",
+            null,
+            window::saveToCatalog));
     add(actions, AppAction.of("quit", "File", "_Quit", "Shortcut+Q", files::quit));
 
     add(
