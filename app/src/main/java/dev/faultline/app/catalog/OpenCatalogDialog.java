@@ -160,6 +160,7 @@ public final class OpenCatalogDialog extends Dialog<Void> {
           return row;
         });
     setResultConverter(button -> null);
+    setOnHidden(event -> model.cancel());
     // The pane's preferred size is not enough under every theme: size the window itself.
     setWidth(1000);
     setHeight(540);

@@ -45,6 +45,7 @@ public final class OpenCatalogViewModel {
   private final BooleanProperty error = new SimpleBooleanProperty(this, "error");
   private long listRequest;
   private long historyRequest;
+  private long openRequest;
 
   public OpenCatalogViewModel(CatalogSource source, UiTaskExecutor tasks, CatalogPrefs prefs) {
     this.source = source;
@@ -168,11 +169,15 @@ public final class OpenCatalogViewModel {
     }
     int chosen = version.get() == null ? entry.latest().version() : version.get();
     String ns = namespace.get().strip();
+    long request = ++openRequest;
     busy.set(true);
     show("Opening " + entry.name() + " v" + chosen + "\u2026", false);
     tasks.execute(
         () -> source.catalog(ns).open(entry.name(), chosen),
         opened -> {
+          if (request != openRequest) {
+            return;
+          }
           busy.set(false);
           show("Opened " + opened.origin() + ".", false);
           onOpened.accept(opened);
@@ -181,6 +186,14 @@ public final class OpenCatalogViewModel {
           busy.set(false);
           show(failure.getMessage(), true);
         });
+  }
+
+  /** Forgets the reads still running: closing the dialog must not open what it was reading. */
+  public void cancel() {
+    listRequest++;
+    historyRequest++;
+    openRequest++;
+    busy.set(false);
   }
 
   private void show(String text, boolean isError) {

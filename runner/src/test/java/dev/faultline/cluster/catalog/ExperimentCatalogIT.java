@@ -293,4 +293,25 @@ class ExperimentCatalogIT {
         .hasMessageStartingWith("cannot list experiments in namespace \"" + namespace + "\": ")
         .hasMessageContaining("forbidden (403)");
   }
+
+  @Test
+  void anApiServerThatIsDownIsNamedWithTheVerbAndNamespace() throws Exception {
+    var config =
+        io.fabric8.kubernetes.client.Config.fromKubeconfig(
+            java.nio.file.Files.readString(sandbox.kubeconfig()));
+    // No retries: the default client would back off for a long while before it gives up.
+    config.setRequestRetryBackoffLimit(0);
+    try (KubernetesClient impatient =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+      sandbox.stopApi();
+      try {
+        assertThatThrownBy(() -> catalog(impatient, "alice").list())
+            .hasMessageStartingWith(
+                "cannot list experiments in namespace \"" + namespace + "\": cannot reach ")
+            .hasMessageContaining("Check that the cluster is running");
+      } finally {
+        sandbox.startApi();
+      }
+    }
+  }
 }
