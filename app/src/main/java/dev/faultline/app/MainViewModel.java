@@ -254,6 +254,37 @@ public final class MainViewModel {
   }
 
   /**
+   * Shows a version read from the cluster catalog: untitled (Save asks for a file), its title
+   * naming the namespace, experiment and version; one that does not parse opens as text with its
+   * problems.
+   */
+  public void openFromCatalog(dev.faultline.cluster.catalog.OpenedExperiment opened) {
+    openRequests++;
+    String origin = opened.origin() + " (cluster catalog)";
+    var read = opened.read();
+    if (read.experiment().isPresent()) {
+      document.openFrom(read.experiment().get(), origin);
+      var spec = read.experiment().get().spec();
+      showStatus(
+          "Opened "
+              + origin
+              + " ("
+              + ExperimentLoader.summary(
+                  spec.steps().size(), spec.targets().size(), read.problems())
+              + ")",
+          false);
+    } else {
+      document.openUnparsedFrom(opened.text(), origin);
+      showStatus(
+          origin
+              + " does not parse ("
+              + ExperimentLoader.problemSummary(read.problems())
+              + "); fix it in the text view",
+          true);
+    }
+  }
+
+  /**
    * Opens a file named on the command line, reporting a malformed path instead of throwing.
    *
    * @param argument the path as typed

@@ -75,6 +75,7 @@ public final class MainWindow extends BorderPane {
   private final CommandPalette commandPalette;
   private final AutoLayoutAction autoLayout;
   private final FileCommands files;
+  private final dev.faultline.app.catalog.CatalogCommands catalogCommands;
 
   /** Where the Export dialog's Save starts: the folder of the last export. */
   private final javafx.beans.property.ObjectProperty<java.nio.file.Path> exportFolder =
@@ -206,6 +207,12 @@ public final class MainWindow extends BorderPane {
 
     autoLayout = new AutoLayoutAction(document, viewModel.tasks());
     files = new FileCommands(viewModel, this::window);
+    catalogCommands =
+        new dev.faultline.app.catalog.CatalogCommands(
+            connection,
+            viewModel.tasks(),
+            new dev.faultline.app.prefs.CatalogPrefs(dev.faultline.app.prefs.ConfigDirectory.get()),
+            this::window);
     actions = WindowActions.create(this, viewModel, canvas, panels);
     commandPalette = new CommandPalette(this::paletteEntries);
 
@@ -415,6 +422,16 @@ public final class MainWindow extends BorderPane {
   /** New, Open, Save, Save As, Revert, Quit, with their dialogs. */
   FileCommands files() {
     return files;
+  }
+
+  /** File › Open from Cluster Catalog…, after unsaved changes are dealt with. */
+  void openFromCatalog() {
+    files.confirmThen(() -> catalogCommands.showOpen(viewModel::openFromCatalog));
+  }
+
+  /** File › Save to Cluster Catalog…. */
+  void saveToCatalog() {
+    catalogCommands.showSave(viewModel.document());
   }
 
   void quit() {

@@ -50,6 +50,22 @@ final class WindowActions {
     add(
         actions,
         AppAction.of(
+            "open-from-catalog",
+            "File",
+            "Open from Cluster _Catalog\u2026",
+            null,
+            window::openFromCatalog));
+    add(
+        actions,
+        AppAction.of(
+            "save-to-catalog",
+            "File",
+            "Save to Cluster Cata_log\u2026",
+            null,
+            window::saveToCatalog));
+    add(
+        actions,
+        AppAction.of(
             "import", "File", "_Import\u2026", "Shortcut+Shift+I", files::chooseAndImport));
     add(
         actions,

@@ -74,16 +74,18 @@ class MainWindowUiTest {
             "New",
             "Open\u2026",
             "Open Recent",
+            "Open from Cluster Catalog\u2026",
             "",
             "Save",
             "Save As\u2026",
+            "Save to Cluster Catalog\u2026",
             "Revert",
             "",
             "Import\u2026",
             "Export\u2026",
             "",
             "Quit");
-    assertThat(file.getItems().get(3)).isInstanceOf(SeparatorMenuItem.class);
+    assertThat(file.getItems().get(4)).isInstanceOf(SeparatorMenuItem.class);
     assertThat(file.getItems())
         .extracting(MenuItem::getAccelerator)
         .containsExactly(
@@ -91,8 +93,10 @@ class MainWindowUiTest {
             shortcut("Shortcut+O"),
             null,
             null,
+            null,
             shortcut("Shortcut+S"),
             shortcut("Shortcut+Shift+S"),
+            null,
             null,
             null,
             shortcut("Shortcut+Shift+I"),
@@ -100,7 +104,7 @@ class MainWindowUiTest {
             null,
             shortcut("Shortcut+Q"));
     // Nothing to revert in an untitled experiment.
-    assertThat(file.getItems().get(6).isDisable()).isTrue();
+    assertThat(file.getItems().get(8).isDisable()).isTrue();
 
     Menu edit = menuBar.getMenus().get(1);
     assertThat(edit.getItems())

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CleanupCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      CatalogCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       "  faultline cleanup --context kind-dev --dry-run",
       "  faultline export experiment.yaml --to chaos-mesh -o workflow.yaml",
       "  faultline import workflow.yaml -o experiment.yaml",
+      "  faultline catalog save experiment.yaml -n team-chaos -m \"first version\"",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
       "2 problems found, 64 usage error, 69 cluster unreachable."

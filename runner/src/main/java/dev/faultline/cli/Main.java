@@ -42,6 +42,9 @@ public final class Main {
             if (type == StopCommand.class) {
               return type.cast(new StopCommand(environment, executors));
             }
+            if (type == CatalogCommand.class) {
+              return type.cast(new CatalogCommand(environment));
+            }
             if (type == CleanupCommand.class) {
               return type.cast(new CleanupCommand(environment, executors));
             }

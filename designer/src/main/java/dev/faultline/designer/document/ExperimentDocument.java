@@ -112,6 +112,31 @@ public final class ExperimentDocument {
   }
 
   /**
+   * Shows {@code content} that came from somewhere other than a file (the cluster catalog): the
+   * document is clean and untitled, so Save asks for a file, and {@code origin} names it in the
+   * title until then.
+   */
+  public void openFrom(Experiment content, String origin) {
+    reset(content, null, Syntax.YAML, false);
+    named(origin);
+  }
+
+  /**
+   * Shows YAML from somewhere other than a file that does not parse, like {@link #openUnparsed},
+   * untitled and named {@code origin}.
+   */
+  public void openUnparsedFrom(String text, String origin) {
+    reset(blank(), null, Syntax.YAML, false);
+    unparsedText.set(Objects.requireNonNull(text, "text"));
+    named(origin);
+  }
+
+  private void named(String origin) {
+    displayName.set(Objects.requireNonNull(origin, "origin"));
+    publish();
+  }
+
+  /**
    * Records text typed in the text view that does not parse (or {@code null} once it does): it is
    * kept, counts as an unsaved change and is what Save writes, so no typing is ever lost.
    */
