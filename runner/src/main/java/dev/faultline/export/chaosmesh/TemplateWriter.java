@@ -210,9 +210,7 @@ final class TemplateWriter {
     ObjectNode check = template.putObject("statusCheck");
     check.put("mode", "Synchronous");
     checks.write(params, check, at, step.id());
-    Duration interval = step.effectiveInterval().toDuration();
-    Duration callTimeout = params.optionalDuration("timeout").orElse(Duration.ofSeconds(2));
-    long intervalSeconds = StatusCheckWriter.seconds(interval);
+    long intervalSeconds = StatusCheckWriter.seconds(step.effectiveInterval().toDuration());
     check.put("intervalSeconds", intervalSeconds);
     check.put("successThreshold", 1);
     Duration deadline;
@@ -222,12 +220,15 @@ final class TemplateWriter {
       // would, and abortWithStatusCheck fails the workflow as the timeout fails the run.
       check.put("failureThreshold", Math.max(1, deadline.toSeconds() / intervalSeconds));
     } else {
+      // Once, with retries: the step's timeout limits one call. The deadline is what all tries
+      // take at most, (call + interval) × tries, which also tells an import that this was `once`.
+      if (step.timeout() != null) {
+        check.put("timeoutSeconds", StatusCheckWriter.seconds(step.timeout().toDuration()));
+      }
       int tries = step.effectiveRetries() + 1;
       check.put("failureThreshold", tries);
       deadline =
-          step.timeout() != null
-              ? step.timeout().toDuration()
-              : callTimeout.plus(Duration.ofSeconds(intervalSeconds)).multipliedBy(tries);
+          Duration.ofSeconds((check.path("timeoutSeconds").asLong() + intervalSeconds) * tries);
     }
     if (step.initialDelay() != null) {
       warn(
