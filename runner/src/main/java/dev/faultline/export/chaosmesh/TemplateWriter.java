@@ -89,6 +89,13 @@ final class TemplateWriter {
     if (step.attack().equals("k8s.pod.delete") || step.attack().equals("k8s.container.kill")) {
       return kill(step, template, at);
     }
+    if (step.attack().equals("k8s.manifest")) {
+      Optional<ObjectNode> chaos = ManifestChaos.template(step, template, at, warnings);
+      if (chaos.isPresent()) {
+        lastWasChaos = true;
+        return chaos.get();
+      }
+    }
     String deadline = step.duration() == null ? "0s" : step.duration().text();
     warn(
         at,
