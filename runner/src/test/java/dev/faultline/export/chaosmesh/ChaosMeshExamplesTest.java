@@ -1,5 +1,7 @@
 package dev.faultline.export.chaosmesh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.faultline.Examples;
 import dev.faultline.export.ExportException;
 import dev.faultline.export.ExportFormat;
