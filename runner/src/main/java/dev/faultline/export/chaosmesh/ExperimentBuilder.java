@@ -30,7 +30,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -151,7 +150,10 @@ final class ExperimentBuilder {
     }
     Doc http = check.required("http");
     params.put("url", http.required("url").string());
-    http.get("method").map(this::text).ifPresent(m -> params.put("method", m));
+    Optional<Doc> method = http.get("method");
+    if (method.isPresent()) {
+      params.put("method", method.get().string());
+    }
     Optional<Doc> headers = http.get("headers");
     if (headers.isPresent()) {
       var map = new LinkedHashMap<String, Object>();
@@ -170,7 +172,10 @@ final class ExperimentBuilder {
       }
       params.put("headers", map);
     }
-    http.get("body").map(this::text).ifPresent(b -> params.put("body", b));
+    Optional<Doc> body = http.get("body");
+    if (body.isPresent()) {
+      params.put("body", body.get().string());
+    }
     params.put("expectStatus", http.required("criteria").required("statusCode").string());
     Optional<Doc> timeout = check.get("timeoutSeconds");
     if (timeout.isPresent()) {
@@ -220,14 +225,6 @@ final class ExperimentBuilder {
     return step.interval().equals(ProbeStep.DEFAULT_INTERVAL)
         ? step.toBuilder().interval(null).build()
         : step;
-  }
-
-  private String text(Doc doc) {
-    try {
-      return doc.string();
-    } catch (ImportException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static long intOr(Doc map, String key, long fallback) throws ImportException {
@@ -288,9 +285,5 @@ final class ExperimentBuilder {
 
   List<ConversionWarning> warnings() {
     return warnings;
-  }
-
-  static String orDefault(String value, String fallback) {
-    return Objects.requireNonNullElse(value, fallback);
   }
 }
