@@ -69,19 +69,29 @@ public final class ChaosMeshExporter implements Exporter {
     var templates = new ArrayList<ObjectNode>();
     var nameOf = new HashMap<String, String>();
     var deadlines = new HashMap<String, Duration>();
-    boolean anyChaos = false;
+    boolean anyCarried = false;
     List<Step> steps = experiment.spec().steps();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       String name = names.claim(step.id(), "step-" + (i + 1));
       nameOf.put(step.id(), name);
+      if (!name.equals(step.id())) {
+        warnings.add(
+            ConversionWarning.at(
+                "spec.steps[" + i + "].id",
+                "template names are lower-case DNS names: step '"
+                    + step.id()
+                    + "' is written as '"
+                    + name
+                    + "', the id an import gives it"));
+      }
       ObjectNode template = writer.write(step, name, "spec.steps[" + i + "]");
-      anyChaos |= writer.lastWasChaos();
+      anyCarried |= writer.lastCarried();
       deadlines.put(
           name, TimeSpan.parse(template.path("deadline").asString("0s")).orElse(Duration.ZERO));
       templates.add(template);
     }
-    if (!anyChaos) {
+    if (!anyCarried) {
       throw new ExportException(
           "nothing in '"
               + experiment.metadata().name()

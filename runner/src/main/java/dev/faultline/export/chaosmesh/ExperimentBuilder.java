@@ -28,6 +28,7 @@ import dev.faultline.model.WaitStep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,9 +271,13 @@ final class ExperimentBuilder {
   }
 
   Experiment build(String name, TimeSpan maxDuration) {
+    // The source names these namespaces itself, so the policy allows them.
+    var allowed = new LinkedHashSet<String>();
+    allowed.add(namespace);
+    targets.values().forEach(t -> allowed.addAll(t.namespaces()));
     var safety =
         new Safety(
-            new NamespacePolicy(List.of(namespace), null, Extras.NONE), maxDuration, Extras.NONE);
+            new NamespacePolicy(List.copyOf(allowed), null, Extras.NONE), maxDuration, Extras.NONE);
     var experiment =
         new Experiment(
             Metadata.named(name),

@@ -55,15 +55,15 @@ final class TemplateWriter {
     this.checks = new StatusCheckWriter(warnings);
   }
 
-  /** Whether the template written last is one Chaos Mesh acts on (chaos, not a stand-in). */
-  private boolean lastWasChaos;
+  /** Whether the template written last does the step itself (not a Suspend standing in). */
+  private boolean lastCarried;
 
-  boolean lastWasChaos() {
-    return lastWasChaos;
+  boolean lastCarried() {
+    return lastCarried;
   }
 
   ObjectNode write(Step step, String name, String at) {
-    lastWasChaos = false;
+    lastCarried = false;
     ObjectNode template = JsonNodeFactory.instance.objectNode();
     template.put("name", name);
     return switch (step) {
@@ -92,7 +92,7 @@ final class TemplateWriter {
     if (step.attack().equals("k8s.manifest")) {
       Optional<ObjectNode> chaos = ManifestChaos.template(step, template, at, warnings);
       if (chaos.isPresent()) {
-        lastWasChaos = true;
+        lastCarried = true;
         return chaos.get();
       }
     }
@@ -122,7 +122,7 @@ final class TemplateWriter {
     template.put("templateType", kind.kind());
     template.put("deadline", faultDeadline(step, at));
     template.set(kind.templateKey(), spec);
-    lastWasChaos = true;
+    lastCarried = true;
     return template;
   }
 
@@ -158,7 +158,7 @@ final class TemplateWriter {
     template.put("templateType", "PodChaos");
     template.put("deadline", step.duration() == null ? KILL_DEADLINE : step.duration().text());
     template.set("podChaos", spec);
-    lastWasChaos = true;
+    lastCarried = true;
     return template;
   }
 
@@ -244,7 +244,7 @@ final class TemplateWriter {
     }
     template.put("deadline", TimeSpan.of(deadline).text());
     template.put("abortWithStatusCheck", true);
-    lastWasChaos = true;
+    lastCarried = true;
     return template;
   }
 
@@ -272,7 +272,7 @@ final class TemplateWriter {
             + "); a Suspend of "
             + deadline
             + " stands in its place and nothing is attacked");
-    lastWasChaos = false;
+    lastCarried = false;
     return suspend(fresh, deadline);
   }
 

@@ -63,6 +63,10 @@ class ChaosMeshExporterTest {
         """;
     JsonNode workflow = WorkflowChecks.admitted(export(steps).text());
     assertThat(workflow.at("/metadata/name").asString()).isEqualTo("shop-test");
+    assertThat(messages(export("- {id: Kill_All, attack: k8s.pod.delete, target: web}")))
+        .contains(
+            "spec.steps[0].id: template names are lower-case DNS names: step 'Kill_All' is"
+                + " written as 'kill-all', the id an import gives it");
     assertThat(workflow.at("/metadata/namespace").asString()).isEqualTo("shop");
     JsonNode entry = template(workflow, workflow.at("/spec/entry").asString());
     assertThat(entry.path("templateType").asString()).isEqualTo("Serial");

@@ -288,4 +288,32 @@ class ChaosMeshImporterTest {
         .anySatisfy(w -> assertThat(w.toList().get(0)).isEqualTo(14))
         .anySatisfy(w -> assertThat(w.toList().get(0)).isEqualTo(16));
   }
+
+  @Test
+  void theNamespacesTheSelectorsNameAreAllowedBesideTheWorkflowsOwn() throws Exception {
+    ImportResult result =
+        read(
+            """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: Workflow
+            metadata: {name: elsewhere, namespace: chaos-testing}
+            spec:
+              entry: main
+              templates:
+                - name: main
+                  templateType: DNSChaos
+                  deadline: 30s
+                  dnsChaos:
+                    action: error
+                    mode: all
+                    selector: {namespaces: [shop], labelSelectors: {app: web}}
+            """);
+    valid(result.experiment());
+    assertThat(result.experiment().spec().effectiveSafety().effectiveNamespaces().allow())
+        .containsExactly("chaos-testing", "shop");
+    AttackStep step = (AttackStep) result.experiment().spec().steps().getFirst();
+    assertThat(step.attack()).isEqualTo("chaosmesh.dns");
+    assertThat(step.with().values()).isEqualTo(Map.of("action", "error"));
+    assertThat(step.duration()).isEqualTo(TimeSpan.of("30s"));
+  }
 }
