@@ -3,6 +3,7 @@ package dev.faultline.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.attack.chaosmesh.ChaosDefinitions;
 import dev.faultline.attack.chaosmesh.ChaosKind;
 import dev.faultline.attack.chaosmesh.ChaosMeshExecutor;
 import dev.faultline.model.TimeSpan;
@@ -133,7 +134,7 @@ class ChaosMeshExecutorIT {
     for (ChaosKind kind : ChaosKind.values()) {
       all.addAll(
           fx.client
-              .genericKubernetesResources(kind.definition())
+              .genericKubernetesResources(ChaosDefinitions.of(kind))
               .inNamespace("shop")
               .list()
               .getItems());
@@ -143,7 +144,7 @@ class ChaosMeshExecutorIT {
 
   private static GenericKubernetesResource object(Fault fault) {
     return fx.client
-        .genericKubernetesResources(ChaosKind.valueOf(kindOf(fault)).definition())
+        .genericKubernetesResources(ChaosDefinitions.of(ChaosKind.valueOf(kindOf(fault))))
         .inNamespace(fault.object().namespace())
         .withName(fault.object().name())
         .get();
@@ -337,7 +338,7 @@ class ChaosMeshExecutorIT {
             .getKubernetesSerialization()
             .unmarshal(fault.data("manifest", ""), GenericKubernetesResource.class);
     fx.client
-        .genericKubernetesResources(ChaosKind.TIME.definition())
+        .genericKubernetesResources(ChaosDefinitions.of(ChaosKind.TIME))
         .inNamespace("shop")
         .resource(foreign)
         .create();
@@ -349,7 +350,7 @@ class ChaosMeshExecutorIT {
       assertThat(object(fault)).isNotNull();
     } finally {
       fx.client
-          .genericKubernetesResources(ChaosKind.TIME.definition())
+          .genericKubernetesResources(ChaosDefinitions.of(ChaosKind.TIME))
           .inNamespace("shop")
           .withName(fault.object().name())
           .delete();

@@ -120,7 +120,8 @@ class RunCommandIT {
     for (var kind : dev.faultline.attack.chaosmesh.ChaosKind.values()) {
       assertThat(
               client
-                  .genericKubernetesResources(kind.definition())
+                  .genericKubernetesResources(
+                      dev.faultline.attack.chaosmesh.ChaosDefinitions.of(kind))
                   .inAnyNamespace()
                   .list()
                   .getItems())

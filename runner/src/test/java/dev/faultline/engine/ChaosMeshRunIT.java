@@ -3,6 +3,7 @@ package dev.faultline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.LeftBehind;
+import dev.faultline.attack.chaosmesh.ChaosDefinitions;
 import dev.faultline.attack.chaosmesh.ChaosKind;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.Syntax;
@@ -96,7 +97,11 @@ class ChaosMeshRunIT {
     var all = new ArrayList<GenericKubernetesResource>();
     for (ChaosKind kind : ChaosKind.values()) {
       all.addAll(
-          client.genericKubernetesResources(kind.definition()).inAnyNamespace().list().getItems());
+          client
+              .genericKubernetesResources(ChaosDefinitions.of(kind))
+              .inAnyNamespace()
+              .list()
+              .getItems());
     }
     return all;
   }

@@ -6,6 +6,7 @@ import dev.faultline.attack.AttackContext;
 import dev.faultline.attack.AttackExecutors;
 import dev.faultline.attack.AttackRequest;
 import dev.faultline.attack.Fault;
+import dev.faultline.attack.chaosmesh.ChaosDefinitions;
 import dev.faultline.attack.chaosmesh.ChaosKind;
 import dev.faultline.attack.chaosmesh.ChaosMeshExecutor;
 import dev.faultline.catalog.Catalog;
@@ -332,7 +333,7 @@ class CleanupIT {
             org.assertj.core.groups.Tuple.tuple(fault, Source.CLUSTER, Result.ROLLED_BACK));
     assertThat(
             client
-                .genericKubernetesResources(kind.definition())
+                .genericKubernetesResources(ChaosDefinitions.of(kind))
                 .inNamespace("shop")
                 .withName(fault.object().name())
                 .get())

@@ -1,9 +1,16 @@
 package dev.faultline.attack.chaosmesh;
 
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import dev.faultline.attack.AttackException;
+import dev.faultline.attack.AttackRequest;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Chaos Mesh kinds Faultline creates, each with its attack id, resource names and spec builder.
+ * Free of the cluster client, so the Chaos Mesh Workflow exporter writes the same specs as the
+ * executor ({@link ChaosDefinitions} holds the client's resource names).
  *
  * @param containers whether the kind's spec has {@code containerNames} (NetworkChaos and HTTPChaos
  *     act on the whole pod)
@@ -46,7 +53,7 @@ public enum ChaosKind {
 
   /** The resource name in API paths and RBAC rules: {@code networkchaos} (Chaos Mesh's plural). */
   public String plural() {
-    return kind.toLowerCase(java.util.Locale.ROOT);
+    return kind.toLowerCase(Locale.ROOT);
   }
 
   /** Whether the spec takes {@code containerNames}. */
@@ -54,15 +61,35 @@ public enum ChaosKind {
     return containers;
   }
 
-  /** The resource's names for the generic client, so no discovery call is needed. */
-  public ResourceDefinitionContext definition() {
-    return new ResourceDefinitionContext.Builder()
-        .withGroup(GROUP)
-        .withVersion("v1alpha1")
-        .withKind(kind)
-        .withPlural(plural())
-        .withNamespaced(true)
-        .build();
+  /**
+   * The key a Workflow template embeds this kind's spec under: {@code networkChaos}, {@code
+   * httpChaos}, ...
+   */
+  public String templateKey() {
+    return kind.substring(0, kind.indexOf("Chaos")).toLowerCase(Locale.ROOT) + "Chaos";
+  }
+
+  /** The kind created by attack {@code attackId}, if it is one of Chaos Mesh's. */
+  public static Optional<ChaosKind> byAttackId(String attackId) {
+    return Arrays.stream(values()).filter(k -> k.attackId.equals(attackId)).findFirst();
+  }
+
+  /** The kind named {@code kind} ({@code NetworkChaos}), if Faultline has an attack for it. */
+  public static Optional<ChaosKind> byKind(String kind) {
+    return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+  }
+
+  /**
+   * Writes the kind's own fields of {@code spec} from the step's parameters (selector, mode,
+   * containers and duration are the caller's).
+   *
+   * @param namespace the namespace of the pods the resource acts on
+   * @throws AttackException when the parameters cannot make a valid spec; the message names the
+   *     parameter
+   */
+  public void writeSpec(AttackRequest request, String namespace, ObjectNode spec)
+      throws AttackException {
+    this.spec.write(request, namespace, spec);
   }
 
   ChaosSpec spec() {

@@ -147,7 +147,7 @@ public final class ChaosMeshExecutor implements AttackExecutor {
     try {
       context
           .client()
-          .genericKubernetesResources(kind.definition())
+          .genericKubernetesResources(ChaosDefinitions.of(kind))
           .inNamespace(ref.namespace())
           .resource(resource)
           .create();
@@ -255,7 +255,7 @@ public final class ChaosMeshExecutor implements AttackExecutor {
   private Resource<GenericKubernetesResource> resource(AttackContext context, ObjectRef ref) {
     return context
         .client()
-        .genericKubernetesResources(kind.definition())
+        .genericKubernetesResources(ChaosDefinitions.of(kind))
         .inNamespace(ref.namespace())
         .withName(ref.name());
   }

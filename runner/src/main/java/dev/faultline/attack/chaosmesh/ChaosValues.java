@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** How Chaos Mesh writes values: percentages as strings, durations in Go's syntax. */
-final class ChaosValues {
+public final class ChaosValues {
   /** Go's duration syntax, signed, as TimeChaos's {@code timeOffset} takes it. */
   static final Pattern SIGNED_GO_DURATION =
       Pattern.compile("[-+]?(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+");
@@ -13,7 +13,7 @@ final class ChaosValues {
   private ChaosValues() {}
 
   /** {@code 25} → {@code "25"}, {@code 12.5} → {@code "12.5"}: Chaos Mesh's string percentages. */
-  static String percent(double value) {
+  public static String percent(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
@@ -22,7 +22,7 @@ final class ChaosValues {
    * 2h}. NetworkChaos's latency and jitter accept one unit only ({@code
    * ^[0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h)$}); other duration fields take it as well.
    */
-  static String goDuration(Duration duration) {
+  public static String goDuration(Duration duration) {
     long nanos = duration.toNanos();
     if (nanos == 0) {
       return "0s";

@@ -19,11 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks objects against the {@code openAPIV3Schema} of the real Chaos Mesh CRDs (test resource
  * {@code chaos-mesh/crds.yaml}), for the subset of OpenAPI v3 those schemas use: {@code type},
  * {@code required}, {@code enum}, {@code properties}, {@code additionalProperties}, {@code items},
- * {@code pattern}, {@code minimum}/{@code maximum} and the {@code int32}/{@code byte} formats. A
+ * {@code pattern}, {@code minimum}/{@code maximum} and the {@code int32}/{@code byte} formats. The
+ * Workflow CRD ({@code chaos-mesh/workflow-crd.yaml}) is loaded too, for the exporter's tests. A
  * property the schema does not know is a problem too: the API server would silently prune it, so
  * the fault would not be what Faultline meant.
  */
-final class CrdSchema {
+public final class CrdSchema {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Map<String, JsonNode> schemas;
 
@@ -31,24 +32,32 @@ final class CrdSchema {
     this.schemas = schemas;
   }
 
-  static CrdSchema load() {
-    try (InputStream in = CrdSchema.class.getResourceAsStream("/chaos-mesh/crds.yaml")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      var schemas = new HashMap<String, JsonNode>();
-      for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
-        JsonNode crd = JSON.valueToTree(document);
-        schemas.put(
-            crd.path("spec").path("names").path("kind").asString(),
-            crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema"));
+  public static CrdSchema load() {
+    var schemas = new HashMap<String, JsonNode>();
+    for (String resource : List.of("/chaos-mesh/crds.yaml", "/chaos-mesh/workflow-crd.yaml")) {
+      try (InputStream in = CrdSchema.class.getResourceAsStream(resource)) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
+          if (document == null) {
+            continue; // the comment before the first ---
+          }
+          JsonNode crd = JSON.valueToTree(document);
+          schemas.put(
+              crd.path("spec").path("names").path("kind").asString(),
+              crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema"));
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
       }
-      return new CrdSchema(schemas);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
+    return new CrdSchema(schemas);
   }
 
-  /** The problems of an object of one of the six kinds, each with its path; empty when valid. */
-  List<String> problems(JsonNode object) {
+  /**
+   * The problems of an object of one of the six kinds or a Workflow, each with its path; empty when
+   * valid.
+   */
+  public List<String> problems(JsonNode object) {
     JsonNode schema = schemas.get(object.path("kind").asString());
     if (schema == null) {
       return List.of("no CRD for kind " + object.path("kind"));

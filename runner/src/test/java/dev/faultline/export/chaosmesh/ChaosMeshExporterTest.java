@@ -1,0 +1,275 @@
+package dev.faultline.export.chaosmesh;
+
+import static dev.faultline.export.chaosmesh.WorkflowChecks.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.export.ConversionWarning;
+import dev.faultline.export.ExportFormat;
+import dev.faultline.export.ExportOptions;
+import dev.faultline.export.ExportResult;
+import dev.faultline.export.Exports;
+import dev.faultline.format.ExperimentReader;
+import dev.faultline.format.Syntax;
+import dev.faultline.model.Experiment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The shape of exported workflows: graph, selectors, kills, status checks, stand-ins, warnings. */
+class ChaosMeshExporterTest {
+  private static final String HEAD =
+      """
+      apiVersion: faultline.dev/v1alpha1
+      kind: Experiment
+      metadata: {name: Shop_Test}
+      spec:
+        safety: {namespaces: {allow: [shop, other]}, maxDuration: 5m}
+        targets:
+          web:
+            namespaces: [shop]
+            labelSelector: app=web
+            containers: [app, side.*]
+            blastRadius: {mode: maxPercent, value: 40}
+          api:
+            namespaces: [shop]
+            labelSelector: app=api
+            containers: [".*"]
+            blastRadius: {mode: count, value: 2}
+        steps:
+      """;
+
+  private static Experiment experiment(String steps) {
+    var read = new ExperimentReader().read(HEAD + steps.indent(4), Syntax.YAML);
+    assertThat(read.problems().stream().filter(p -> p.isError())).isEmpty();
+    return read.experiment().orElseThrow();
+  }
+
+  private static ExportResult export(String steps) throws Exception {
+    return Exports.standard()
+        .export(experiment(steps), ExportFormat.CHAOS_MESH, ExportOptions.DEFAULTS);
+  }
+
+  private static List<String> messages(ExportResult result) {
+    return result.warnings().stream().map(ConversionWarning::toString).toList();
+  }
+
+  @Test
+  void theWorkflowIsNamedAfterTheExperimentInTheFirstAllowedNamespaceOrTheOneAskedFor()
+      throws Exception {
+    String steps =
+        """
+        - {id: pause, wait: 20s}
+        - {id: kill, after: [pause], attack: k8s.pod.delete, target: web}
+        """;
+    JsonNode workflow = WorkflowChecks.admitted(export(steps).text());
+    assertThat(workflow.at("/metadata/name").asString()).isEqualTo("shop-test");
+    assertThat(messages(export("- {id: Kill_All, attack: k8s.pod.delete, target: web}")))
+        .contains(
+            "spec.steps[0].id: template names are lower-case DNS names: step 'Kill_All' is"
+                + " written as 'kill-all', the id an import gives it");
+    assertThat(workflow.at("/metadata/namespace").asString()).isEqualTo("shop");
+    JsonNode entry = template(workflow, workflow.at("/spec/entry").asString());
+    assertThat(entry.path("templateType").asString()).isEqualTo("Serial");
+    assertThat(entry.path("deadline").asString()).isEqualTo("5m");
+    assertThat(entry.path("children").toString()).isEqualTo("[\"pause\",\"kill\"]");
+    assertThat(template(workflow, "pause").toString())
+        .isEqualTo("{\"name\":\"pause\",\"templateType\":\"Suspend\",\"deadline\":\"20s\"}");
+
+    String other =
+        Exports.standard()
+            .export(
+                experiment(steps),
+                ExportFormat.CHAOS_MESH,
+                ExportOptions.DEFAULTS.withNamespace("chaos"))
+            .text();
+    assertThat(WorkflowChecks.admitted(other).at("/metadata/namespace").asString())
+        .isEqualTo("chaos");
+  }
+
+  @Test
+  void aPodKillCarriesTheSelectorTheBlastRadiusAsAStringAndTheGracePeriod() throws Exception {
+    JsonNode workflow =
+        WorkflowChecks.admitted(
+            export("- {id: kill, attack: k8s.pod.delete, target: web, with: {gracePeriod: 30s}}")
+                .text());
+    JsonNode kill = template(workflow, "kill");
+    assertThat(kill.path("templateType").asString()).isEqualTo("PodChaos");
+    assertThat(kill.path("deadline").asString()).isEqualTo(TemplateWriter.KILL_DEADLINE);
+    JsonNode chaos = kill.path("podChaos");
+    assertThat(chaos.path("action").asString()).isEqualTo("pod-kill");
+    assertThat(chaos.path("mode").asString()).isEqualTo("random-max-percent");
+    assertThat(chaos.path("value").isString()).isTrue();
+    assertThat(chaos.path("value").asString()).isEqualTo("40");
+    assertThat(chaos.path("gracePeriod").asLong()).isEqualTo(30);
+    assertThat(chaos.path("selector").toString())
+        .isEqualTo(
+            "{\"namespaces\":[\"shop\"],\"labelSelectors\":{\"app\":\"web\"},"
+                + "\"podPhaseSelectors\":[\"Running\"]}");
+    assertThat(chaos.has("containerNames")).isFalse();
+  }
+
+  @Test
+  void aContainerKillTakesThePlainContainerNamesAndIsRefusedWithoutAny() throws Exception {
+    ExportResult result =
+        export(
+            """
+            - {id: kill-web, attack: k8s.container.kill, target: web}
+            - {id: kill-api, attack: k8s.container.kill, target: api, duration: 15s}
+            """);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    JsonNode web = template(workflow, "kill-web").path("podChaos");
+    assertThat(web.path("action").asString()).isEqualTo("container-kill");
+    assertThat(web.path("containerNames").toString()).isEqualTo("[\"app\"]");
+    JsonNode api = template(workflow, "kill-api");
+    assertThat(api.path("templateType").asString()).isEqualTo("Suspend");
+    assertThat(api.path("deadline").asString()).isEqualTo("15s");
+    assertThat(messages(result))
+        .anySatisfy(
+            w -> assertThat(w).startsWith("spec.targets.web.containers: ").contains("side.*"))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("spec.steps[1]: kill-api: cannot be written for Chaos Mesh")
+                    .contains("container-kill needs exact container names"));
+  }
+
+  @Test
+  void httpChecksBecomeStatusChecksAndWhatTheyCannotCheckIsAWarning() throws Exception {
+    ExportResult result =
+        export(
+            """
+            - id: once
+              probe: http.check
+              retries: 1
+              with: {url: "http://web.shop/", method: PUT, expectStatus: "200,404", jq: .ok}
+            - id: until-up
+              after: [once]
+              probe: http.check
+              until: passing
+              timeout: 1m
+              interval: 10s
+              with: {url: "http://web.shop/health", headers: {x-a: b}}
+            - id: until-down
+              after: [until-up]
+              probe: http.check
+              until: failing
+              timeout: 30s
+              with: {url: "http://web.shop/health"}
+            - {id: kill, after: [until-down], attack: k8s.pod.delete, target: web}
+            """);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    JsonNode once = template(workflow, "once");
+    assertThat(once.path("abortWithStatusCheck").asBoolean()).isTrue();
+    assertThat(once.path("deadline").asString()).isEqualTo("6s"); // (2s call + 1s) × 2 tries
+    JsonNode check = once.path("statusCheck");
+    assertThat(check.path("mode").asString()).isEqualTo("Synchronous");
+    assertThat(check.path("failureThreshold").asInt()).isEqualTo(2);
+    assertThat(check.path("http").toString())
+        .isEqualTo(
+            "{\"url\":\"http://web.shop/\",\"method\":\"GET\",\"criteria\":{\"statusCode\":\"200\"}}");
+    JsonNode up = template(workflow, "until-up");
+    assertThat(up.path("deadline").asString()).isEqualTo("1m");
+    assertThat(up.path("statusCheck").path("failureThreshold").asInt()).isEqualTo(6);
+    assertThat(up.path("statusCheck").path("http").path("headers").toString())
+        .isEqualTo("{\"x-a\":[\"b\"]}");
+    assertThat(up.path("statusCheck").path("http").path("criteria").path("statusCode").asString())
+        .isEqualTo("200-299");
+    JsonNode down = template(workflow, "until-down");
+    assertThat(down.path("templateType").asString()).isEqualTo("Suspend");
+    assertThat(down.path("deadline").asString()).isEqualTo("30s");
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0].with.method: once: Chaos Mesh status checks send GET or POST only;"
+                + " PUT is sent as GET",
+            "spec.steps[0].with.expectStatus: once: Chaos Mesh takes one status code or range;"
+                + " of '200,404' only 200 is kept",
+            "spec.steps[0].with.jq: once: Chaos Mesh checks the status code only; the jq filter"
+                + " '.ok' is left out, so the check passes on the status alone")
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "spec.steps[2]: until-down: Chaos Mesh status checks wait for"
+                            + " success only"));
+  }
+
+  @Test
+  void stepsWithoutACounterpartAreSuspendsOfTheirTimeWithAWarning() throws Exception {
+    ExportResult result =
+        export(
+            """
+            - {id: freeze, attack: process.signal, target: web, duration: 45s, with: {signal: SIGSTOP, process: java}}
+            - {id: ask, after: [freeze], gate: "Go on?", timeout: 2m}
+            - {id: kill, after: [ask], attack: k8s.pod.delete, target: web}
+            """);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    assertThat(template(workflow, "freeze").path("deadline").asString()).isEqualTo("45s");
+    assertThat(template(workflow, "ask").path("templateType").asString()).isEqualTo("Suspend");
+    assertThat(template(workflow, "ask").path("deadline").asString()).isEqualTo("2m");
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0]: freeze: Chaos Mesh has no counterpart of process.signal; a Suspend of"
+                + " 45s (the step's duration) stands in its place, so the steps after it keep"
+                + " their timing but nothing is attacked",
+            "spec.steps[1]: ask: Chaos Mesh has no manual approval; the gate becomes a Suspend of"
+                + " 2m (its timeout) and the workflow goes on without asking anyone");
+  }
+
+  @Test
+  void aGraphThatIsNotSeriesParallelRunsByLevelsAndSaysWhichStepsWaitLonger() throws Exception {
+    ExportResult result =
+        export(
+            """
+            - {id: a, wait: 1s}
+            - {id: b, wait: 2s}
+            - {id: c, after: [a, b], attack: k8s.pod.delete, target: web}
+            - {id: d, after: [b], wait: 3s}
+            """);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    JsonNode entry = template(workflow, workflow.at("/spec/entry").asString());
+    assertThat(entry.path("templateType").asString()).isEqualTo("Serial");
+    List<String> levels =
+        entry
+            .path("children")
+            .valueStream()
+            .map(n -> template(workflow, n.asString()).path("children").toString())
+            .toList();
+    assertThat(levels).containsExactly("[\"a\",\"b\"]", "[\"c\",\"d\"]");
+    assertThat(messages(result))
+        .contains(
+            "spec.steps: the step graph is not series-parallel, so it runs level by level: d also"
+                + " wait for steps of earlier levels they do not come after");
+  }
+
+  @Test
+  void aContinuousHttpProbeRunsBesideTheStepsAndHaltsTheWorkflow() throws Exception {
+    String text =
+        HEAD
+            + """
+                - {id: kill, attack: k8s.pod.delete, target: web, duration: 20s}
+              probes:
+                - {id: up, probe: http.check, interval: 3s, haltAfter: 2, with: {url: "http://web.shop/"}}
+                - {id: slo, probe: prometheus.query, with: {url: "http://prom:9090", query: "up", operator: "==", threshold: 1}}
+            """;
+    Experiment experiment =
+        new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+    ExportResult result =
+        Exports.standard().export(experiment, ExportFormat.CHAOS_MESH, ExportOptions.DEFAULTS);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    JsonNode entry = template(workflow, workflow.at("/spec/entry").asString());
+    assertThat(entry.path("templateType").asString()).isEqualTo("Parallel");
+    assertThat(entry.path("children").toString()).isEqualTo("[\"kill\",\"up\"]");
+    JsonNode up = template(workflow, "up");
+    assertThat(up.path("abortWithStatusCheck").asBoolean()).isTrue();
+    assertThat(up.path("deadline").asString()).isEqualTo("20s");
+    assertThat(up.path("statusCheck").path("mode").asString()).isEqualTo("Continuous");
+    assertThat(up.path("statusCheck").path("failureThreshold").asInt()).isEqualTo(2);
+    assertThat(up.path("statusCheck").path("intervalSeconds").asInt()).isEqualTo(3);
+    assertThat(messages(result))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "spec.probes[1]: slo: Chaos Mesh has no counterpart of the continuous probe prometheus.query"));
+  }
+}
