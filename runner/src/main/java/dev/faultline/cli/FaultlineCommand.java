@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StopCommand.class,
       CleanupCommand.class,
+      WorkflowCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       "  faultline contexts protect prod-eu",
       "  faultline stop --all",
       "  faultline cleanup --context kind-dev --dry-run",
+      "  faultline workflow run chaos-workflow.yaml --sandbox",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
       "2 problems found, 64 usage error, 69 cluster unreachable."
