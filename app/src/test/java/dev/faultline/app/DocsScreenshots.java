@@ -112,6 +112,40 @@ class DocsScreenshots {
     robot.interact(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
   }
 
+  /**
+   * Run → Run Workflow File… with Chaos Mesh's serial example (its pods' label pointed at the
+   * sandbox's checkout): the Run tab's node view while its NetworkChaos node runs.
+   */
+  @Test
+  void aChaosMeshWorkflowRun(FxRobot robot) throws Exception {
+    show(robot);
+    Path example = Path.of("..", "runner", "src", "test", "resources", "chaos-mesh");
+    String text =
+        Files.readString(example.resolve("workflow-serial.yaml"))
+            .replace("hello-kubernetes", "checkout")
+            .replace(
+                "  name: try-workflow-serial", "  name: try-workflow-serial\n  namespace: shop");
+    Path file = dir.resolve("workflow-serial.yaml");
+    Files.writeString(file, text);
+    robot.interact(() -> window.workflowRuns().runFile(file));
+    // Stress 20 s, suspend 10 s: the NetworkChaos node runs from 30 s to 50 s.
+    WaitForAsyncUtils.sleep(36, TimeUnit.SECONDS);
+    robot.interact(
+        () -> {
+          TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
+          tabs.getSelectionModel()
+              .select(
+                  tabs.getTabs().stream()
+                      .filter(t -> "run-tab".equals(t.getId()))
+                      .findFirst()
+                      .orElseThrow());
+        });
+    WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+    save(robot, "screenshot-workflow-run.png");
+    robot.interact(() -> window.workflowRuns().stop());
+    Await.until(60, "the workflow is deleted", () -> !window.workflowRuns().active());
+  }
+
   private boolean waitingAt(String gate) {
     try {
       return WaitForAsyncUtils.asyncFx(
