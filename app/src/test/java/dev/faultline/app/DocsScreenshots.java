@@ -67,7 +67,7 @@ class DocsScreenshots {
           stage.setHeight(860);
         });
     Await.until(
-        30, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+        90, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
   }
 
   @AfterEach
@@ -140,8 +140,29 @@ class DocsScreenshots {
                       .findFirst()
                       .orElseThrow());
         });
+    robot.interact(
+        () -> {
+          // The node table is the subject: side panels away, the bottom panel tall.
+          window.panels().leftShown.set(false);
+          window.panels().rightShown.set(false);
+        });
+    robot.interact(
+        () -> {
+          javafx.scene.Node node = robot.lookup("#bottom-tabs").query();
+          while (node != null && !(node instanceof javafx.scene.control.SplitPane)) {
+            node = node.getParent();
+          }
+          if (node instanceof javafx.scene.control.SplitPane split) {
+            split.setDividerPositions(0.3);
+          }
+        });
     WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
     save(robot, "screenshot-workflow-run.png");
+    robot.interact(
+        () -> {
+          window.panels().leftShown.set(true);
+          window.panels().rightShown.set(true);
+        });
     robot.interact(() -> window.workflowRuns().stop());
     Await.until(60, "the workflow is deleted", () -> !window.workflowRuns().active());
   }
