@@ -324,6 +324,40 @@ class WorkflowRunIT {
   }
 
   @Test
+  void aStopDuringAnApiOutageDeletesTheWorkflowOnceTheApiIsBack() throws Exception {
+    WorkflowDocument workflow = longChaos("wf-outage");
+    WorkflowRun run = run(workflow, "wf-outage");
+    var recorder = new Recorder("shop", "NetworkChaos");
+    CompletableFuture<WorkflowOutcome> result =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return run.run(recorder);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (recorder.chaosSeen.isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+    assertThat(recorder.chaosSeen).isNotEmpty();
+
+    sandbox.stopApi();
+    try {
+      run.stop("outage test");
+      Thread.sleep(1500); // deleting fails meanwhile and is retried
+      assertThat(result).isNotDone();
+    } finally {
+      sandbox.startApi();
+    }
+    WorkflowOutcome outcome = result.get(30, TimeUnit.SECONDS);
+
+    assertThat(outcome.cleanedUp()).as(outcome.cleanupMessage()).isTrue();
+    assertNothingLeft("shop", workflow.name());
+  }
+
+  @Test
   void aWorkflowLeftByACrashIsDeletedByCleanupWithItsChaos() throws Exception {
     WorkflowDocument workflow = longChaos("wf-crash");
     WorkflowRun run = run(workflow, "wf-crash");
