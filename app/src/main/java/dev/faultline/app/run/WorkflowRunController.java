@@ -39,7 +39,9 @@ public final class WorkflowRunController {
   private final BiConsumer<String, Boolean> report;
   private final Consumer<WorkflowRunViewModel> show;
   private WorkflowRunViewModel current;
-  private WorkflowRun running;
+
+  /** Set on the FX thread, cleared by the run's thread when it ends. */
+  private volatile WorkflowRun running;
 
   /**
    * @param show puts a run's view model in the Run tab
