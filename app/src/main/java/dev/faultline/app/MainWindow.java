@@ -421,7 +421,7 @@ public final class MainWindow extends BorderPane {
 
   void quit() {
     // A run first: it is stopped and rolled back before unsaved changes are asked about.
-    runs.confirmStopThen(files::quit);
+    runs.confirmStopThen(() -> workflowRuns.stopThen(files::quit));
   }
 
   /** Lays the graph out left to right in the background; one undoable edit when it lands. */

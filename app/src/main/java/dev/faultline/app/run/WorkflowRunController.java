@@ -155,6 +155,28 @@ public final class WorkflowRunController {
     }
   }
 
+  /**
+   * Calls {@code then} at once when no Workflow runs; else deletes it and calls {@code then} on the
+   * FX thread once it is gone (or its run gave up, leaving it to {@code faultline cleanup}).
+   */
+  public void stopThen(Runnable then) {
+    if (!active()) {
+      then.run();
+      return;
+    }
+    stop();
+    report.accept("Deleting the Chaos Mesh Workflow before closing\u2026", false);
+    tasks.execute(
+        () -> {
+          while (active()) {
+            Thread.sleep(100);
+          }
+          return true;
+        },
+        done -> then.run(),
+        failure -> then.run());
+  }
+
   /** Whether a Workflow run is in progress. */
   public boolean active() {
     return running != null;
