@@ -110,7 +110,10 @@ final class MainMenuBar extends MenuBar {
             SEPARATOR,
             "emergency-stop",
             "pause-resume",
-            "cancel-run");
+            "cancel-run",
+            SEPARATOR,
+            "run-chaos-mesh",
+            "run-workflow-file");
     Menu help =
         menu("_Help", "help-menu", actions, "command-palette", "shortcuts", SEPARATOR, "about");
     getMenus().addAll(file, edit, view, run, help);

@@ -62,6 +62,7 @@ public final class MainWindow extends BorderPane {
   private final PreviewViewModel preview;
   private final RunController runs;
   private final RunArea runArea;
+  private final dev.faultline.app.run.WorkflowRunController workflowRuns;
   private final CanvasRunStates stepStates;
 
   private final ProblemsView problems;
@@ -179,6 +180,16 @@ public final class MainWindow extends BorderPane {
               LiveCluster live = connection.liveClusterProperty().get();
               return live == null ? null : live.snapshot();
             });
+    workflowRuns =
+        new dev.faultline.app.run.WorkflowRunController(
+            document,
+            viewModel.problems(),
+            connection,
+            viewModel.tasks(),
+            StateDirectory.get(),
+            this::window,
+            viewModel::report,
+            runArea::showWorkflow);
     Tab runTab = tab("Run", "run-tab", runArea);
     bottomTabs.getTabs().add(runTab);
     new RunModeLayout(panels, right, bottomTabs, runTab, runs, runArea)
@@ -436,7 +447,7 @@ public final class MainWindow extends BorderPane {
 
   void quit() {
     // A run first: it is stopped and rolled back before unsaved changes are asked about.
-    runs.confirmStopThen(files::quit);
+    runs.confirmStopThen(() -> workflowRuns.stopThen(files::quit));
   }
 
   /** Lays the graph out left to right in the background; one undoable edit when it lands. */
@@ -495,6 +506,11 @@ public final class MainWindow extends BorderPane {
 
   void showAbout() {
     AboutDialog.create(window()).show();
+  }
+
+  /** Runs Chaos Mesh Workflows (Run → Run on Chaos Mesh…). */
+  dev.faultline.app.run.WorkflowRunController workflowRuns() {
+    return workflowRuns;
   }
 
   /** Runs the experiment and stops runs. */

@@ -165,6 +165,24 @@ final class WindowActions {
         actions,
         AppAction.of("dry-run", "Run", "_Dry Run", "Shift+F5", () -> runs.run(true))
             .disabledWhen(runs.activeBinding()));
+    add(
+        actions,
+        AppAction.of(
+                "run-chaos-mesh",
+                "Run",
+                "Run on Chaos _Mesh\u2026",
+                null,
+                () -> window.workflowRuns().runExperiment())
+            .disabledWhen(runs.activeBinding()));
+    add(
+        actions,
+        AppAction.of(
+                "run-workflow-file",
+                "Run",
+                "Run _Workflow File\u2026",
+                null,
+                () -> window.workflowRuns().chooseFile())
+            .disabledWhen(runs.activeBinding()));
     // Window-wide through the menu's accelerator: whatever has the focus, this stops the run.
     add(
         actions,

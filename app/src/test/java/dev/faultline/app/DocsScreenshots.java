@@ -67,7 +67,7 @@ class DocsScreenshots {
           stage.setHeight(860);
         });
     Await.until(
-        30, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+        90, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
   }
 
   @AfterEach
@@ -110,6 +110,61 @@ class DocsScreenshots {
     WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
     save(robot, "screenshot-run-in-progress-dark.png");
     robot.interact(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
+  }
+
+  /**
+   * Run → Run Workflow File… with Chaos Mesh's serial example (its pods' label pointed at the
+   * sandbox's checkout): the Run tab's node view while its NetworkChaos node runs.
+   */
+  @Test
+  void aChaosMeshWorkflowRun(FxRobot robot) throws Exception {
+    show(robot);
+    Path example = Path.of("..", "runner", "src", "test", "resources", "chaos-mesh");
+    String text =
+        Files.readString(example.resolve("workflow-serial.yaml"))
+            .replace("hello-kubernetes", "checkout")
+            .replace(
+                "  name: try-workflow-serial", "  name: try-workflow-serial\n  namespace: shop");
+    Path file = dir.resolve("workflow-serial.yaml");
+    Files.writeString(file, text);
+    robot.interact(() -> window.workflowRuns().runFile(file));
+    // Stress 20 s, suspend 10 s: the NetworkChaos node runs from 30 s to 50 s.
+    WaitForAsyncUtils.sleep(36, TimeUnit.SECONDS);
+    robot.interact(
+        () -> {
+          TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
+          tabs.getSelectionModel()
+              .select(
+                  tabs.getTabs().stream()
+                      .filter(t -> "run-tab".equals(t.getId()))
+                      .findFirst()
+                      .orElseThrow());
+        });
+    robot.interact(
+        () -> {
+          // The node table is the subject: side panels away, the bottom panel tall.
+          window.panels().leftShown.set(false);
+          window.panels().rightShown.set(false);
+        });
+    robot.interact(
+        () -> {
+          javafx.scene.Node node = robot.lookup("#bottom-tabs").query();
+          while (node != null && !(node instanceof javafx.scene.control.SplitPane)) {
+            node = node.getParent();
+          }
+          if (node instanceof javafx.scene.control.SplitPane split) {
+            split.setDividerPositions(0.3);
+          }
+        });
+    WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+    save(robot, "screenshot-workflow-run.png");
+    robot.interact(
+        () -> {
+          window.panels().leftShown.set(true);
+          window.panels().rightShown.set(true);
+        });
+    robot.interact(() -> window.workflowRuns().stop());
+    Await.until(60, "the workflow is deleted", () -> !window.workflowRuns().active());
   }
 
   private boolean waitingAt(String gate) {

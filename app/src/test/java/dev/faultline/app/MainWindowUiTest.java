@@ -145,7 +145,16 @@ class MainWindowUiTest {
     Menu run = menuBar.getMenus().get(3);
     assertThat(run.getItems())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("Run", "Dry Run", "", "Emergency Stop", "Pause or Resume", "Cancel Run");
+        .containsExactly(
+            "Run",
+            "Dry Run",
+            "",
+            "Emergency Stop",
+            "Pause or Resume",
+            "Cancel Run",
+            "",
+            "Run on Chaos Mesh\u2026",
+            "Run Workflow File\u2026");
     assertThat(run.getItems())
         .extracting(MenuItem::getAccelerator)
         .containsExactly(
@@ -154,6 +163,9 @@ class MainWindowUiTest {
             null,
             shortcut("Shortcut+Shift+X"),
             shortcut("F8"),
+            null,
+            null,
+            null,
             null);
     // No run yet: nothing to stop; and no cluster in this window, so nothing to run on either.
     assertThat(run.getItems().get(3).isDisable()).isTrue();

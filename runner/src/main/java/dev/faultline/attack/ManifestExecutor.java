@@ -133,6 +133,25 @@ public final class ManifestExecutor implements AttackExecutor {
     return faults;
   }
 
+  /**
+   * The fault of creating one object Faultline built itself (a Chaos Mesh Workflow run): applied,
+   * it creates {@code body} labelled and annotated like any manifest object; rolled back (by the
+   * run or by {@code faultline cleanup} after a crash) it deletes it.
+   */
+  public static Fault creation(
+      String id, String runId, String stepId, String context, ObjectRef ref, ObjectNode body) {
+    return new Fault(
+        id,
+        runId,
+        stepId,
+        ID,
+        context,
+        ref,
+        "create " + ref.display() + " (deleted on rollback)",
+        true,
+        Map.of(MANIFEST, body.toString(), PREVIOUS, "", PodLookup.UID, "", DOCUMENT, "1"));
+  }
+
   @Override
   public void apply(Fault fault, AttackContext context) throws AttackException {
     ObjectRef ref = fault.object();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       CatalogCommand.class,
+      WorkflowCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       "  faultline export experiment.yaml --to chaos-mesh -o workflow.yaml",
       "  faultline import workflow.yaml -o experiment.yaml",
       "  faultline catalog save experiment.yaml -n team-chaos -m \"first version\"",
+      "  faultline workflow run chaos-workflow.yaml --sandbox",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
       "2 problems found, 64 usage error, 69 cluster unreachable."

@@ -39,6 +39,9 @@ public final class Main {
             if (type == RunCommand.class) {
               return type.cast(new RunCommand(environment));
             }
+            if (type == WorkflowCommand.Run.class) {
+              return type.cast(new WorkflowCommand.Run(environment));
+            }
             if (type == StopCommand.class) {
               return type.cast(new StopCommand(environment, executors));
             }

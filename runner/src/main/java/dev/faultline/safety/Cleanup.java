@@ -319,7 +319,9 @@ public final class Cleanup {
           new ScannedKind("chaos-mesh.org", "v1alpha1", "HTTPChaos", "httpchaos", true),
           new ScannedKind("chaos-mesh.org", "v1alpha1", "IOChaos", "iochaos", true),
           new ScannedKind("chaos-mesh.org", "v1alpha1", "DNSChaos", "dnschaos", true),
-          new ScannedKind("chaos-mesh.org", "v1alpha1", "TimeChaos", "timechaos", true));
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "TimeChaos", "timechaos", true),
+          // faultline workflow run: the Workflow, whose deletion removes what it created.
+          new ScannedKind("chaos-mesh.org", "v1alpha1", "Workflow", "workflows", true));
 
   private static final long PAGE = 500;
 

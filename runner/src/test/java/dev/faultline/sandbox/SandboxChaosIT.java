@@ -249,7 +249,7 @@ class SandboxChaosIT {
             - {name: entry, templateType: Serial, children: [delay, pause]}
             - name: delay
               templateType: NetworkChaos
-              deadline: 1s
+              deadline: 5s
               networkChaos:
                 action: delay
                 mode: all
@@ -259,8 +259,19 @@ class SandboxChaosIT {
         """);
     Eventually.await(
         SETTLE,
-        () -> kubectl.run("get", "networkchaos", "-n", "monitoring", "-o", "name").out(),
-        out -> out.contains("networkchaos.chaos-mesh.org/wf-delay"));
+        () ->
+            kubectl
+                .run(
+                    "get",
+                    "networkchaos",
+                    "-n",
+                    "monitoring",
+                    "-l",
+                    "chaos-mesh.org/workflow=wf",
+                    "-o",
+                    "name")
+                .out(),
+        out -> out.contains("networkchaos.chaos-mesh.org/delay-"));
     Eventually.await(
         SETTLE,
         () ->
@@ -279,14 +290,30 @@ class SandboxChaosIT {
             kubectl
                 .run(
                     "get",
-                    "workflow",
-                    "wf",
+                    "workflownode",
                     "-n",
                     "monitoring",
+                    "-l",
+                    "chaos-mesh.org/workflow=wf",
                     "-o",
-                    "jsonpath={.status.nodes[*].name}")
+                    "jsonpath={.items[*].spec.templateName}")
                 .ok()
                 .out())
         .contains("delay", "pause", "entry");
+    // kubectl's table of both kinds, by their short names, as a user would ask.
+    assertThat(kubectl.run("get", "wf,wfn", "-n", "monitoring").ok().out())
+        .contains("workflow.chaos-mesh.org/wf", "workflownode.chaos-mesh.org/delay-");
+    // The NetworkChaos ended with its node's deadline; deleting the workflow deletes its nodes.
+    assertThat(
+            kubectl
+                .run("get", "networkchaos", "-n", "monitoring", "-l", "chaos-mesh.org/workflow=wf")
+                .ok()
+                .out())
+        .doesNotContain("delay-");
+    kubectl.run("delete", "workflow", "wf", "-n", "monitoring").ok();
+    Eventually.await(
+        SETTLE,
+        () -> kubectl.run("get", "wfn", "-n", "monitoring", "-o", "name").out(),
+        String::isBlank);
   }
 }

@@ -68,6 +68,15 @@ public final class RunArea extends StackPane {
     getChildren().setAll(view);
   }
 
+  /** Shows a Chaos Mesh Workflow run's node view in place of the run view. */
+  public void showWorkflow(dev.faultline.designer.run.WorkflowRunViewModel workflow) {
+    if (view != null) {
+      view = null;
+      eventLog.set(null);
+    }
+    getChildren().setAll(new dev.faultline.designer.run.WorkflowRunView(workflow));
+  }
+
   /** The event log of the run shown, for the window to place; null before the first run. */
   public ReadOnlyObjectProperty<EventLogView> eventLogProperty() {
     return eventLog.getReadOnlyProperty();

@@ -184,7 +184,11 @@ public final class ApiResources {
               plural,
               kind.toLowerCase(java.util.Locale.ROOT),
               true,
-              NONE,
+              switch (kind) {
+                case "Workflow" -> List.of("wf");
+                case "WorkflowNode" -> List.of("wfn");
+                default -> NONE;
+              },
               List.of("status")));
     }
     // Istio
