@@ -224,7 +224,7 @@ final class ExperimentBuilder {
             Extras.NONE);
     check.unread("StatusCheck", warnings);
     return step.interval().equals(ProbeStep.DEFAULT_INTERVAL)
-        ? step.toBuilder().interval(null).build()
+        ? step.toBuilder().interval((TimeSpan) null).build()
         : step;
   }
 
