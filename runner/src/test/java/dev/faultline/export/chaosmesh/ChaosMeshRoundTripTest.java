@@ -257,6 +257,8 @@ class ChaosMeshRoundTripTest {
   private static Map<String, String> documented() throws Exception {
     String doc = Files.readString(Examples.dir().resolve("../export.md"));
     String table = doc.substring(doc.indexOf("| Example | Steps that come back changed |"));
+    // The table ends at the first blank line; other sections have tables of their own.
+    table = table.substring(0, table.indexOf("\n\n") < 0 ? table.length() : table.indexOf("\n\n"));
     var rows = new TreeMap<String, String>();
     Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\| (.+?) \\|$").matcher(table);
     while (row.find()) {
