@@ -6,7 +6,18 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /**
+   * fabric8 warns once per custom resource type whose API version is alpha or beta ("The client is
+   * using resource type 'podchaos' with unstable version 'v1alpha1'"): every Chaos Mesh kind is
+   * v1alpha1, so on a terminal this is noise between our own lines. Held in a field because the log
+   * manager keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger UNSTABLE_VERSION_NOTICE =
+      java.util.logging.Logger.getLogger(
+          "io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
+
   public static void main(String[] args) {
+    UNSTABLE_VERSION_NOTICE.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

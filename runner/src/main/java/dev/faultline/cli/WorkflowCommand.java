@@ -85,6 +85,8 @@ final class WorkflowCommand implements Runnable {
         err.println("workflow run: " + e.getMessage());
         return ExitCodes.PROBLEMS;
       }
+      // What the export could not express runs differently on Chaos Mesh: say so before it runs.
+      workflow.exportWarnings().forEach(w -> err.println(file + ": warning: " + w));
       KubeContexts contexts = cluster.contexts(environment.kubeContexts());
       try (var connector = cluster.connector(contexts, "workflow", true)) {
         ClusterTarget target;

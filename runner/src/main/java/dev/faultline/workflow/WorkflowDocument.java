@@ -1,5 +1,7 @@
 package dev.faultline.workflow;
 
+import dev.faultline.export.ConversionWarning;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,14 +19,27 @@ import tools.jackson.databind.node.ObjectNode;
  * exporter's output) and checked for what a run needs (kind, name, entry, templates).
  *
  * @param body the whole object, with {@code metadata.namespace} set
+ * @param exportWarnings what the Chaos Mesh export of an experiment could not express (empty for a
+ *     Workflow read as written); shown before and while it runs, never dropped
  */
-public record WorkflowDocument(ObjectNode body) {
+public record WorkflowDocument(ObjectNode body, List<ConversionWarning> exportWarnings) {
   public static final String API_VERSION = "chaos-mesh.org/v1alpha1";
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   public WorkflowDocument {
     Objects.requireNonNull(body, "body");
+    exportWarnings = exportWarnings == null ? List.of() : List.copyOf(exportWarnings);
+  }
+
+  /** A Workflow read as written. */
+  public WorkflowDocument(ObjectNode body) {
+    this(body, List.of());
+  }
+
+  /** The same Workflow, remembering what its export could not express. */
+  public WorkflowDocument withExportWarnings(List<ConversionWarning> warnings) {
+    return new WorkflowDocument(body, warnings);
   }
 
   public String name() {

@@ -49,7 +49,10 @@ public final class WorkflowSources {
     return WorkflowDocument.parse(text, file.toString(), namespace);
   }
 
-  /** Exports an experiment as a Chaos Mesh Workflow and reads the result back. */
+  /**
+   * Exports an experiment as a Chaos Mesh Workflow and reads the result back, keeping the export's
+   * warnings (what Chaos Mesh cannot express) with it for the caller to show.
+   */
   public static WorkflowDocument fromExperiment(
       Experiment experiment, String namespace, String source) throws WorkflowException {
     Exporter exporter = Exports.exporter(ExportFormat.CHAOS_MESH);
@@ -59,7 +62,8 @@ public final class WorkflowSources {
     } catch (ExportException e) {
       throw new WorkflowException(source + ": cannot export to Chaos Mesh: " + e.getMessage(), e);
     }
-    return WorkflowDocument.parse(result.text(), source + " (exported)", namespace);
+    return WorkflowDocument.parse(result.text(), source + " (exported)", namespace)
+        .withExportWarnings(result.warnings());
   }
 
   private static String kindOf(String text) {

@@ -129,6 +129,7 @@ public final class WorkflowRunController {
     var model =
         new WorkflowRunViewModel(
             "Workflow " + workflow.namespace() + "/" + workflow.name() + " on " + contextName);
+    model.showExportWarnings(workflow.exportWarnings());
     model.setStopAction(() -> run.stop("stopped from the window"));
     current = model;
     running = run;

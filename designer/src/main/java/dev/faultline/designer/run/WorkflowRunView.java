@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
@@ -58,7 +59,7 @@ public final class WorkflowRunView extends Region {
             RunView.stylesheet(),
             Objects.requireNonNull(WorkflowRunView.class.getResource("workflow-run.css"))
                 .toExternalForm());
-    root.setTop(bar());
+    root.setTop(new VBox(bar(), exportWarnings()));
     root.setCenter(table());
     getChildren().add(root);
     model.phaseProperty().subscribe(this::restyle);
@@ -107,6 +108,20 @@ public final class WorkflowRunView extends Region {
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("run-bar");
     return bar;
+  }
+
+  /** What the export could not express: hidden when nothing was lost. */
+  private Label exportWarnings() {
+    Label warnings = new Label();
+    warnings.setId("workflow-export-warnings");
+    warnings.getStyleClass().add("export-warnings");
+    warnings.textProperty().bind(model.exportWarningsProperty());
+    warnings.setWrapText(true);
+    warnings.setMaxWidth(Double.MAX_VALUE);
+    warnings.setPadding(new Insets(0, 12, 8, 12));
+    warnings.visibleProperty().bind(model.exportWarningsProperty().isNotEmpty());
+    warnings.managedProperty().bind(warnings.visibleProperty());
+    return warnings;
   }
 
   private TableView<WorkflowNodeView> table() {

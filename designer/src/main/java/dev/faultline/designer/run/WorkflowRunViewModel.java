@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +35,8 @@ public final class WorkflowRunViewModel {
   private final ReadOnlyObjectWrapper<WorkflowPhase> phase =
       new ReadOnlyObjectWrapper<>(this, "phase", WorkflowPhase.PENDING);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyStringWrapper exportWarnings =
+      new ReadOnlyStringWrapper(this, "exportWarnings", "");
   private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
   private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
   private final String title;
@@ -159,6 +162,25 @@ public final class WorkflowRunViewModel {
 
   public ReadOnlyObjectProperty<WorkflowPhase> phaseProperty() {
     return phase.getReadOnlyProperty();
+  }
+
+  /**
+   * Shows what the Chaos Mesh export of the experiment could not express, one line each, so the
+   * user knows which steps run differently on Chaos Mesh. Call on the FX thread.
+   */
+  public void showExportWarnings(java.util.List<dev.faultline.export.ConversionWarning> warnings) {
+    exportWarnings.set(
+        warnings.isEmpty()
+            ? ""
+            : (warnings.size() == 1
+                    ? "1 thing runs differently on Chaos Mesh:"
+                    : warnings.size() + " things run differently on Chaos Mesh:")
+                + warnings.stream().map(w -> "\n\u2022 " + w).collect(Collectors.joining()));
+  }
+
+  /** What the export could not express, as shown text; empty when nothing was lost. */
+  public ReadOnlyStringProperty exportWarningsProperty() {
+    return exportWarnings.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty statusProperty() {

@@ -122,4 +122,23 @@ class WorkflowRunViewModelTest {
             WorkflowRunViewModel.elapsed(node("d", 1, NodePhase.RUNNING, 0), T0.plusMillis(1500)))
         .isEqualTo("1.5 s");
   }
+
+  @Test
+  void exportWarningsAreListedOnePerLineAndNothingShowsWhenNoneWereLost() {
+    assertThat(model.exportWarningsProperty().get()).isEmpty();
+
+    model.showExportWarnings(
+        List.of(
+            dev.faultline.export.ConversionWarning.at(
+                "spec.steps[2]", "until: failing runs as a Suspend of 10s"),
+            dev.faultline.export.ConversionWarning.at("spec.steps[3].with.jq", "jq is dropped")));
+
+    assertThat(model.exportWarningsProperty().get())
+        .isEqualTo(
+            "2 things run differently on Chaos Mesh:"
+                + "\n\u2022 spec.steps[2]: until: failing runs as a Suspend of 10s"
+                + "\n\u2022 spec.steps[3].with.jq: jq is dropped");
+    model.showExportWarnings(List.of());
+    assertThat(model.exportWarningsProperty().get()).isEmpty();
+  }
 }
