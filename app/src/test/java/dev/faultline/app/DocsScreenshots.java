@@ -113,23 +113,24 @@ class DocsScreenshots {
   }
 
   /**
-   * Run → Run Workflow File… with Chaos Mesh's serial example (its pods' label pointed at the
-   * sandbox's checkout): the Run tab's node view while its NetworkChaos node runs.
+   * Run → Run on Chaos Mesh… with the network-delay example: the export's warnings under the bar
+   * and the Run tab's node view while its NetworkChaos node runs.
    */
   @Test
   void aChaosMeshWorkflowRun(FxRobot robot) throws Exception {
     show(robot);
-    Path example = Path.of("..", "runner", "src", "test", "resources", "chaos-mesh");
-    String text =
-        Files.readString(example.resolve("workflow-serial.yaml"))
-            .replace("hello-kubernetes", "checkout")
-            .replace(
-                "  name: try-workflow-serial", "  name: try-workflow-serial\n  namespace: shop");
-    Path file = dir.resolve("workflow-serial.yaml");
-    Files.writeString(file, text);
-    robot.interact(() -> window.workflowRuns().runFile(file));
-    // Stress 20 s, suspend 10 s: the NetworkChaos node runs from 30 s to 50 s.
-    WaitForAsyncUtils.sleep(36, TimeUnit.SECONDS);
+    Path example = DOCS.resolve("examples/network-delay.yaml").toAbsolutePath().normalize();
+    robot.interact(() -> window.viewModel().open(example));
+    Await.until(
+        20,
+        "the example is open and valid",
+        () ->
+            window.viewModel().document().experiment().spec().steps().size() == 4
+                && window.viewModel().problems().problems().isEmpty());
+    robot.interact(() -> window.workflowRuns().runExperiment());
+    // The first status check takes about a second, then the NetworkChaos node runs for 10 s.
+    Await.until(30, "the workflow runs", () -> window.workflowRuns().active());
+    WaitForAsyncUtils.sleep(5, TimeUnit.SECONDS);
     robot.interact(
         () -> {
           TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
@@ -223,6 +224,18 @@ class DocsScreenshots {
     robot.interact(window::showExport);
     Await.until(10, "the export dialog", () -> window.exportStage() != null);
     var dialog = window.exportStage().getScene();
+    // Chaos Mesh: the format with something to warn about in this example.
+    robot.interact(
+        () ->
+            ((javafx.scene.control.ChoiceBox<?>) dialog.lookup("#export-format"))
+                .getSelectionModel()
+                .select(dev.faultline.export.ExportFormat.CHAOS_MESH.ordinal()));
+    Await.until(
+        10,
+        "the Chaos Mesh preview",
+        () ->
+            dialog.lookup("#export-preview") instanceof javafx.scene.control.TextArea area
+                && area.getText().contains("kind: Workflow"));
     Await.until(
         10,
         "the preview",
