@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.StreamDataWriter;
@@ -21,9 +22,22 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Writes plain data as block-style YAML in the Kubernetes manner: two-space indent, list dashes
  * indented under their key, lists of plain values and {@link FlowStyle.FlowMap}s on one line,
  * multi-line strings as literal blocks. Strings are unquoted unless YAML would read them as
- * something else ({@code "10"}, {@code "true"}, {@code "a: b"}), which the emitter decides.
+ * something else ({@code "10"}, {@code "true"}, {@code "a: b"}), which the emitter decides — or
+ * unless a YAML 1.1 reader would ({@code "yes"}, {@code "off"}, {@code "0777"}, {@code "1_000"},
+ * {@code "10:30"}): kubectl and most Kubernetes tooling read YAML 1.1, where those are booleans and
+ * numbers, so a label value {@code on} written plain would reach the API server as {@code true}.
  */
 public final class YamlText {
+  /** Plain scalars that YAML 1.1's implicit types read as booleans, numbers or null. */
+  private static final Pattern YAML_11_NOT_A_STRING =
+      Pattern.compile(
+          "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|Null|NULL"
+              + "|[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+              + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
+              + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?"
+              + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+              + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+
   private static final DumpSettings SETTINGS =
       DumpSettings.builder()
           .setSchema(new CoreSchema())
@@ -61,15 +75,22 @@ public final class YamlText {
       case dev.faultline.format.FlowStyle.FlowMap map -> mapping(map, FlowStyle.FLOW);
       case Map<?, ?> map -> mapping(map, FlowStyle.BLOCK);
       case List<?> list -> sequence(list);
-      case String text ->
-          new ScalarNode(
-              Tag.STR, text, text.contains("\n") ? ScalarStyle.LITERAL : ScalarStyle.PLAIN);
+      case String text -> new ScalarNode(Tag.STR, text, style(text));
       case Boolean bool -> new ScalarNode(Tag.BOOL, bool.toString(), ScalarStyle.PLAIN);
       case Long number -> new ScalarNode(Tag.INT, number.toString(), ScalarStyle.PLAIN);
       case Integer number -> new ScalarNode(Tag.INT, number.toString(), ScalarStyle.PLAIN);
       case Double number -> new ScalarNode(Tag.FLOAT, floating(number), ScalarStyle.PLAIN);
       default -> new ScalarNode(Tag.STR, value.toString(), ScalarStyle.PLAIN);
     };
+  }
+
+  private static ScalarStyle style(String text) {
+    if (text.contains("\n")) {
+      return ScalarStyle.LITERAL;
+    }
+    return YAML_11_NOT_A_STRING.matcher(text).matches()
+        ? ScalarStyle.DOUBLE_QUOTED
+        : ScalarStyle.PLAIN;
   }
 
   private static String floating(double number) {
