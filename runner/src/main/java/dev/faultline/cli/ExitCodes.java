@@ -25,5 +25,8 @@ final class ExitCodes {
   /** A file could not be written. */
   static final int IO_ERROR = 74;
 
+  /** Faultline itself failed: a bug, reported with its stack trace (sysexits EX_SOFTWARE). */
+  static final int INTERNAL = 70;
+
   private ExitCodes() {}
 }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Command;
       "  faultline workflow run chaos-workflow.yaml --sandbox",
       "",
       "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
-      "2 problems found, 64 usage error, 69 cluster unreachable."
+      "2 problems found, 64 usage error, 69 cluster unreachable, 70 internal error (a bug)."
     })
 public final class FaultlineCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

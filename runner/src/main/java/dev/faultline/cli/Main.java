@@ -66,6 +66,7 @@ public final class Main {
           }
         };
     return new CommandLine(new FaultlineCommand(), factory)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new InternalErrors());
   }
 }
