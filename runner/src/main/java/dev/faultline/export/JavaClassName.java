@@ -64,6 +64,10 @@ public final class JavaClassName {
           "null",
           "_");
 
+  /** Restricted identifiers: fine in a package name, not as the name of a class. */
+  private static final Set<String> NOT_A_TYPE_NAME =
+      Set.of("var", "yield", "record", "sealed", "permits");
+
   private JavaClassName() {}
 
   /** Whether {@code name} is {@code CheckoutChaosTest} or {@code com.acme.CheckoutChaosTest}. */
@@ -71,12 +75,13 @@ public final class JavaClassName {
     if (name.isEmpty() || name.startsWith(".") || name.endsWith(".")) {
       return false;
     }
-    for (String part : name.split("\\.", -1)) {
+    String[] parts = name.split("\\.", -1);
+    for (String part : parts) {
       if (!isIdentifier(part)) {
         return false;
       }
     }
-    return true;
+    return !NOT_A_TYPE_NAME.contains(parts[parts.length - 1]);
   }
 
   private static boolean isIdentifier(String part) {

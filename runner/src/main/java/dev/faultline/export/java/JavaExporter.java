@@ -5,6 +5,7 @@ import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
+import dev.faultline.export.JavaClassName;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class JavaExporter implements Exporter {
         options.javaClassName() == null || options.javaClassName().isBlank()
             ? className(experiment.metadata().name())
             : options.javaClassName().strip();
-    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
+    if (className.contains(".") || !JavaClassName.isValid(className)) {
       throw new ExportException(
           "java class name '"
               + className
@@ -50,6 +51,15 @@ public final class JavaExporter implements Exporter {
     imports.add("org.junit.jupiter.api.Test");
     imports.addStatic("org.junit.jupiter.api.Assertions.assertTrue");
     boolean hasGates = experiment.spec().steps().stream().anyMatch(GateStep.class::isInstance);
+    String clash = "." + className + ";";
+    if (imports.lines().stream().anyMatch(line -> line.endsWith(clash))) {
+      throw new ExportException(
+          "java class name '"
+              + className
+              + "' is also the name of a class the test imports; choose another (such as "
+              + className
+              + "ChaosTest)");
+    }
 
     var out = new StringBuilder();
     if (!packageName.isEmpty()) {

@@ -72,6 +72,24 @@ class JavaExporterTest {
   }
 
   @Test
+  void restrictedIdentifiersAndImportedNamesAreRefusedAsClassNames() throws Exception {
+    Experiment read = read(Examples.dir().resolve("pod-delete-steady-state.yaml"));
+    for (String name : java.util.List.of("record", "var", "yield", "sealed", "permits")) {
+      var options = ExportOptions.DEFAULTS.withJavaClass(null, name);
+      var e =
+          assertThrows(
+              ExportException.class,
+              () -> Exports.standard().export(read, ExportFormat.JAVA, options));
+      assertTrue(e.getMessage().contains("is not a Java class name"), e.getMessage());
+    }
+    var clash = ExportOptions.DEFAULTS.withJavaClass(null, "ChaosRun");
+    var e =
+        assertThrows(
+            ExportException.class, () -> Exports.standard().export(read, ExportFormat.JAVA, clash));
+    assertTrue(e.getMessage().contains("a class the test imports"), e.getMessage());
+  }
+
+  @Test
   void aPackageThatIsNoJavaNameIsRefused() throws Exception {
     Experiment read = read(Examples.dir().resolve("pod-delete-steady-state.yaml"));
     var options = ExportOptions.DEFAULTS.withJavaClass("com.example-chaos", null);
