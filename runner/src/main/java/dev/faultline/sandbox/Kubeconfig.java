@@ -40,7 +40,7 @@ public final class Kubeconfig {
   }
 
   public static void write(Path file, String serverUrl) throws IOException {
-    AtomicFiles.write(file, text(serverUrl));
+    AtomicFiles.writePrivate(file, text(serverUrl));
   }
 
   public static Path defaultPath() {

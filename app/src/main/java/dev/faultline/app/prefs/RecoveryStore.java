@@ -182,7 +182,7 @@ public final class RecoveryStore {
     public synchronized void save(RecoverySnapshot snapshot) throws IOException {
       createDirectory();
       String textName = id + (snapshot.syntax() == Syntax.JSON ? ".json" : ".yaml");
-      AtomicFiles.write(directory.resolve(textName), snapshot.text());
+      AtomicFiles.writePrivate(directory.resolve(textName), snapshot.text());
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("version", 1);
       data.put("pid", pid);
