@@ -90,7 +90,12 @@ final class TemplateWriter {
       return kill(step, template, at);
     }
     if (step.attack().equals("k8s.manifest")) {
-      Optional<ObjectNode> chaos = ManifestChaos.template(step, template, at, warnings);
+      Optional<ObjectNode> chaos;
+      try {
+        chaos = ManifestChaos.template(step, template, at, () -> faultDeadline(step, at), warnings);
+      } catch (ManifestChaos.Refused e) {
+        return refused(step, template, at, e.getMessage());
+      }
       if (chaos.isPresent()) {
         lastCarried = true;
         return chaos.get();

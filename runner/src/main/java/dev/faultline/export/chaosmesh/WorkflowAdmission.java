@@ -206,7 +206,14 @@ public final class WorkflowAdmission {
 
   private static void modeValue(JsonNode selectorSpec, String at, List<Violation> violations) {
     String mode = selectorSpec.path("mode").asString("");
-    String value = selectorSpec.path("value").asString("");
+    JsonNode valueNode = selectorSpec.path("value");
+    if (!valueNode.isMissingNode() && !valueNode.isNull() && !valueNode.isString()) {
+      // asString would turn 50 into "50", but the CRD schema declares value a string.
+      violations.add(
+          new Violation(at + ".value", "value must be a string such as '50', not " + valueNode));
+      return;
+    }
+    String value = valueNode.asString("");
     switch (mode) {
       case "fixed" -> {
         if (!INTEGER.matcher(value).matches() || Integer.parseInt(value) <= 0) {

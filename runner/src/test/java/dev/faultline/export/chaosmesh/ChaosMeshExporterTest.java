@@ -272,4 +272,58 @@ class ChaosMeshExporterTest {
                     .startsWith(
                         "spec.probes[1]: slo: Chaos Mesh has no counterpart of the continuous probe prometheus.query"));
   }
+
+  private static String manifestStep(String id, String spec, String extra) {
+    return """
+        - id: %s
+          attack: k8s.manifest%s
+          with:
+            manifest: |
+              apiVersion: chaos-mesh.org/v1alpha1
+              kind: PodChaos
+              metadata: {name: x, namespace: shop}
+              spec: %s
+        """
+        .formatted(id, extra, spec);
+  }
+
+  @Test
+  void aManifestsNumericValueIsWrittenAsAStringAndItGetsTheFaultDeadline() throws Exception {
+    ExportResult result =
+        export(
+            manifestStep(
+                "cm",
+                "{action: pod-failure, mode: fixed, value: 2, selector: {labelSelectors: {app: web}}}",
+                ""));
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    JsonNode cm = template(workflow, "cm");
+    assertThat(cm.path("templateType").asString()).isEqualTo("PodChaos");
+    assertThat(cm.path("podChaos").path("value").isString()).isTrue();
+    assertThat(cm.path("podChaos").path("value").asString()).isEqualTo("2");
+    assertThat(cm.path("deadline").asString()).isEqualTo("5m");
+    assertThat(messages(result))
+        .anySatisfy(w -> assertThat(w).startsWith("spec.steps[0].duration: cm: no duration"));
+  }
+
+  @Test
+  void aManifestBreakingAnAdmissionRuleIsASuspendWithTheRuleNotABug() throws Exception {
+    ExportResult result =
+        export(
+            manifestStep(
+                    "cm",
+                    "{action: pod-kill, mode: fixed, value: '0', selector: {labelSelectors: {app: web}}}",
+                    "\n  duration: 30s")
+                + "- {id: kill, after: [cm], attack: k8s.pod.delete, target: web}\n");
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    assertThat(template(workflow, "cm").path("templateType").asString()).isEqualTo("Suspend");
+    assertThat(template(workflow, "cm").path("deadline").asString()).isEqualTo("30s");
+    assertThat(messages(result))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "spec.steps[0]: cm: cannot be written for Chaos Mesh (the manifest breaks"
+                            + " Chaos Mesh's admission rules: [podChaos.value: mode fixed needs"
+                            + " value"));
+  }
 }
