@@ -138,7 +138,19 @@ public final class ChaosMeshExporter implements Exporter {
     workflow.put("apiVersion", ChaosKind.API_VERSION);
     workflow.put("kind", "Workflow");
     ObjectNode metadata = workflow.putObject("metadata");
-    metadata.put("name", workflowName(experiment));
+    String original = experiment.metadata().name() == null ? "" : experiment.metadata().name();
+    String name = workflowName(original);
+    metadata.put("name", name);
+    if (!name.equals(original)) {
+      warnings.add(
+          ConversionWarning.at(
+              "metadata.name",
+              "a Workflow name is a lower-case DNS name of at most 63 characters: '"
+                  + original
+                  + "' is written as '"
+                  + name
+                  + "'"));
+    }
     metadata.put("namespace", namespace);
     ObjectNode spec = workflow.putObject("spec");
     spec.put("entry", entry);
@@ -232,7 +244,18 @@ public final class ChaosMeshExporter implements Exporter {
         continue;
       }
       ObjectNode template = JsonNodeFactory.instance.objectNode();
-      template.put("name", names.claim(probe.id(), "check-" + (i + 1)));
+      String name = names.claim(probe.id(), "check-" + (i + 1));
+      template.put("name", name);
+      if (!name.equals(probe.id())) {
+        warnings.add(
+            ConversionWarning.at(
+                at + ".id",
+                "template names are lower-case DNS names, unique in the workflow: probe '"
+                    + probe.id()
+                    + "' is written as '"
+                    + name
+                    + "', the id an import gives it"));
+      }
       template.put("templateType", "StatusCheck");
       // The check must end for the workflow to end: it lasts as long as the steps can take,
       // capped by maxDuration, where Faultline stops it when the steps are done.
@@ -289,10 +312,9 @@ public final class ChaosMeshExporter implements Exporter {
     return policy.allow().isEmpty() ? "default" : policy.allow().getFirst();
   }
 
-  private static String workflowName(Experiment experiment) {
-    String name =
-        TemplateNames.sanitise(
-            experiment.metadata().name() == null ? "" : experiment.metadata().name());
+  /** The DNS-1123 name nearest to an experiment's name, {@code faultline-experiment} for none. */
+  static String workflowName(String experimentName) {
+    String name = TemplateNames.sanitise(experimentName);
     return name.isEmpty() ? "faultline-experiment" : name;
   }
 }

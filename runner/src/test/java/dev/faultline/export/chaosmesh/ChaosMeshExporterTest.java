@@ -326,4 +326,73 @@ class ChaosMeshExporterTest {
                             + " Chaos Mesh's admission rules: [podChaos.value: mode fixed needs"
                             + " value"));
   }
+
+  @Test
+  void stepIdsWithDotsBesideDashesOrUnderscoresBecomeValidTemplateNames() throws Exception {
+    ExportResult result =
+        export(
+            """
+            - {id: a.-.b, attack: k8s.pod.delete, target: web}
+            - {id: a._.b, after: [a.-.b], attack: k8s.pod.delete, target: web}
+            - {id: a.--.b, after: [a._.b], attack: k8s.pod.delete, target: web}
+            """);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    assertThat(template(workflow, "a.b").path("templateType").asString()).isEqualTo("PodChaos");
+    assertThat(template(workflow, "a.b-2")).isNotNull();
+    assertThat(template(workflow, "a.b-3")).isNotNull();
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0].id: template names are lower-case DNS names: step 'a.-.b' is"
+                + " written as 'a.b', the id an import gives it");
+  }
+
+  @Test
+  void nastyNamesBecomeDnsNamesOfAtMost63Characters() {
+    var dns =
+        java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    String longName = "Ab_.-".repeat(60);
+    var names = new TemplateNames();
+    for (String nasty :
+        List.of("a.-.b", "a._.b", "a.--.b", "Ünïcödé-ß.名前", "..--__", "x".repeat(300), longName)) {
+      for (String name :
+          List.of(
+              ChaosMeshExporter.workflowName(nasty),
+              names.claim(nasty, "fallback"),
+              names.claim(nasty, "fallback"))) {
+        assertThat(name).as(nasty).matches(dns).hasSizeLessThanOrEqualTo(63);
+      }
+    }
+    assertThat(ChaosMeshExporter.workflowName("..--__")).isEqualTo("faultline-experiment");
+    assertThat(ChaosMeshExporter.workflowName("Ünïcödé-ß.名前")).isEqualTo("n-c-d");
+  }
+
+  @Test
+  void aCutWorkflowNameAndARenamedProbeAreWarnings() throws Exception {
+    String text =
+        HEAD.replace("name: Shop_Test", "name: " + "long".repeat(20))
+            + """
+                - {id: kill, attack: k8s.pod.delete, target: web, duration: 20s}
+              probes:
+                - {id: Up_Check, probe: http.check, with: {url: "http://web.shop/"}}
+            """;
+    Experiment experiment =
+        new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+    ExportResult result =
+        Exports.standard().export(experiment, ExportFormat.CHAOS_MESH, ExportOptions.DEFAULTS);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    assertThat(workflow.at("/metadata/name").asString())
+        .isEqualTo("long".repeat(20).substring(0, 63));
+    assertThat(template(workflow, "up-check").path("templateType").asString())
+        .isEqualTo("StatusCheck");
+    assertThat(messages(result))
+        .contains(
+            "metadata.name: a Workflow name is a lower-case DNS name of at most 63 characters: '"
+                + "long".repeat(20)
+                + "' is written as '"
+                + "long".repeat(20).substring(0, 63)
+                + "'",
+            "spec.probes[0].id: template names are lower-case DNS names, unique in the workflow:"
+                + " probe 'Up_Check' is written as 'up-check', the id an import gives it");
+  }
 }
