@@ -35,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ChaosMeshExporter implements Exporter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final java.util.regex.Pattern DNS_LABEL =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private final Catalog catalog;
 
   public ChaosMeshExporter() {
@@ -304,9 +306,17 @@ public final class ChaosMeshExporter implements Exporter {
   }
 
   /** {@code ExportOptions.namespace()}, else the first namespace allowed, else {@code default}. */
-  static String namespace(Experiment experiment, ExportOptions options) {
+  static String namespace(Experiment experiment, ExportOptions options) throws ExportException {
     if (options.namespace() != null && !options.namespace().isBlank()) {
-      return options.namespace();
+      String asked = options.namespace();
+      if (!DNS_LABEL.matcher(asked).matches()) {
+        throw new ExportException(
+            "export namespace '"
+                + asked
+                + "' is not a Kubernetes namespace name (a DNS-1123 label: at most 63 lower-case"
+                + " letters, digits and '-', starting and ending with a letter or digit)");
+      }
+      return asked;
     }
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     return policy.allow().isEmpty() ? "default" : policy.allow().getFirst();

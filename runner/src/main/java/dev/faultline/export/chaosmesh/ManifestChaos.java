@@ -7,12 +7,12 @@ import dev.faultline.format.Documents;
 import dev.faultline.format.Syntax;
 import dev.faultline.format.SyntaxException;
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.NamespacePolicy;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,12 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * rule.
  */
 final class ManifestChaos {
-  /** The manifest's chaos breaks an admission rule; the step cannot be carried. */
-  static final class Refused extends Exception {
-    Refused(String message) {
-      super(message);
-    }
-  }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,6 +34,8 @@ final class ManifestChaos {
       AttackStep step,
       ObjectNode template,
       String at,
+      String workflowNamespace,
+      NamespacePolicy policy,
       Supplier<String> faultDeadline,
       List<ConversionWarning> warnings)
       throws Refused {
@@ -76,8 +72,19 @@ final class ManifestChaos {
     valueAsString(spec.path("target"));
     String namespace = object.path("metadata").path("namespace").asString("");
     JsonNode selector = spec.path("selector");
-    if (!namespace.isEmpty() && selector.isObject() && selector.path("namespaces").isEmpty()) {
-      ((ArrayNode) ((ObjectNode) selector).putArray("namespaces")).add(namespace);
+    if (selector.isObject() && selector.path("namespaces").isEmpty()) {
+      // Without one, Chaos Mesh looks in the namespace the chaos lives in: the workflow's.
+      ((ObjectNode) selector)
+          .putArray("namespaces")
+          .add(namespace.isEmpty() ? workflowNamespace : namespace);
+    }
+    for (JsonNode selected : selector.path("namespaces")) {
+      if (!policy.permits(selected.asString(""))) {
+        throw new Refused(
+            "the manifest's chaos acts in namespace '"
+                + selected.asString("")
+                + "', which spec.safety.namespaces does not permit");
+      }
     }
     template.put("templateType", kind);
     template.put("deadline", deadline);

@@ -51,7 +51,8 @@ final class TemplateWriter {
     this.namespace = namespace;
     this.catalog = catalog;
     this.warnings = warnings;
-    this.selectors = new SelectorWriter(warnings);
+    this.selectors =
+        new SelectorWriter(warnings, experiment.spec().effectiveSafety().effectiveNamespaces());
     this.checks = new StatusCheckWriter(warnings);
   }
 
@@ -92,8 +93,16 @@ final class TemplateWriter {
     if (step.attack().equals("k8s.manifest")) {
       Optional<ObjectNode> chaos;
       try {
-        chaos = ManifestChaos.template(step, template, at, () -> faultDeadline(step, at), warnings);
-      } catch (ManifestChaos.Refused e) {
+        chaos =
+            ManifestChaos.template(
+                step,
+                template,
+                at,
+                namespace,
+                experiment.spec().effectiveSafety().effectiveNamespaces(),
+                () -> faultDeadline(step, at),
+                warnings);
+      } catch (Refused e) {
         return refused(step, template, at, e.getMessage());
       }
       if (chaos.isPresent()) {
@@ -118,10 +127,10 @@ final class TemplateWriter {
   private ObjectNode chaos(AttackStep step, ChaosKind kind, ObjectNode template, String at) {
     Target target = experiment.spec().targets().get(step.target());
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
-    selectors.write(target, step.target(), namespace, kind.hasContainers(), spec, step.id());
     try {
+      selectors.write(target, step.target(), namespace, kind.hasContainers(), spec, step.id());
       kind.writeSpec(request(step, target), firstNamespace(target), spec);
-    } catch (AttackException e) {
+    } catch (AttackException | Refused e) {
       return refused(step, template, at, e.getMessage());
     }
     template.put("templateType", kind.kind());
@@ -137,8 +146,13 @@ final class TemplateWriter {
     boolean containerKill = step.attack().equals("k8s.container.kill");
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     spec.put("action", containerKill ? "container-kill" : "pod-kill");
-    List<String> containers =
-        selectors.write(target, step.target(), namespace, containerKill, spec, step.id());
+    List<String> containers;
+    try {
+      containers =
+          selectors.write(target, step.target(), namespace, containerKill, spec, step.id());
+    } catch (Refused e) {
+      return refused(step, template, at, e.getMessage());
+    }
     if (containerKill) {
       if (containers.isEmpty()) {
         return refused(

@@ -395,4 +395,83 @@ class ChaosMeshExporterTest {
             "spec.probes[0].id: template names are lower-case DNS names, unique in the workflow:"
                 + " probe 'Up_Check' is written as 'up-check', the id an import gives it");
   }
+
+  private static ExportResult exportIn(String namespace, String steps) throws Exception {
+    String text =
+        HEAD.replace(
+                "    api:\n",
+                "    anywhere: {namespacePattern: \"shop|kube-.*\", labelSelector: app=web}\n    api:\n")
+            + steps.indent(4);
+    var read = new ExperimentReader().read(text, Syntax.YAML);
+    assertThat(read.problems().stream().filter(p -> p.isError())).isEmpty();
+    return Exports.standard()
+        .export(
+            read.experiment().orElseThrow(),
+            ExportFormat.CHAOS_MESH,
+            ExportOptions.DEFAULTS.withNamespace(namespace));
+  }
+
+  @Test
+  void theExportNamespaceStandsInOnlyWhereTheTargetsPatternAndTheSafetyPolicyAllow()
+      throws Exception {
+    String steps =
+        """
+        - {id: kill, attack: k8s.pod.delete, target: web}
+        - {id: wide, attack: k8s.pod.delete, target: anywhere}
+        """;
+    JsonNode inShop = WorkflowChecks.admitted(exportIn("shop", steps).text());
+    assertThat(
+            template(inShop, "wide")
+                .path("podChaos")
+                .path("selector")
+                .path("namespaces")
+                .toString())
+        .isEqualTo("[\"shop\"]");
+
+    ExportResult system = exportIn("kube-system", steps);
+    JsonNode workflow = WorkflowChecks.admitted(system.text());
+    assertThat(template(workflow, "wide").path("templateType").asString()).isEqualTo("Suspend");
+    assertThat(messages(system))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "spec.steps[1]: wide: cannot be written for Chaos Mesh (target 'anywhere'"
+                            + " names no namespace and the export namespace 'kube-system' is not"
+                            + " permitted by spec.safety.namespaces)"));
+
+    ExportResult other = exportIn("other", steps);
+    assertThat(
+            template(WorkflowChecks.admitted(other.text()), "wide").path("templateType").asString())
+        .isEqualTo("Suspend");
+    assertThat(messages(other))
+        .anySatisfy(
+            w -> assertThat(w).contains("does not match its namespacePattern 'shop|kube-.*'"));
+
+    ExportResult manifest =
+        exportIn(
+            "kube-system",
+            steps
+                + manifestStep(
+                        "cm",
+                        "{action: pod-kill, mode: all, selector: {labelSelectors: {app: web}}}",
+                        "\n  duration: 30s")
+                    .replace("namespace: shop", "labels: {}"));
+    assertThat(
+            template(WorkflowChecks.admitted(manifest.text()), "cm")
+                .path("templateType")
+                .asString())
+        .isEqualTo("Suspend");
+    assertThat(messages(manifest))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains(
+                        "the manifest's chaos acts in namespace 'kube-system', which"
+                            + " spec.safety.namespaces does not permit"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> exportIn("Shop_NS", steps))
+        .isInstanceOf(dev.faultline.export.ExportException.class)
+        .hasMessageContaining("export namespace 'Shop_NS' is not a Kubernetes namespace name");
+  }
 }
