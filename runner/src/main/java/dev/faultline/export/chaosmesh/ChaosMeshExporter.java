@@ -248,6 +248,32 @@ public final class ChaosMeshExporter implements Exporter {
       ObjectNode template = JsonNodeFactory.instance.objectNode();
       String name = names.claim(probe.id(), "check-" + (i + 1));
       template.put("name", name);
+      template.put("templateType", "StatusCheck");
+      // The check must end for the workflow to end: it lasts as long as the steps can take,
+      // capped by maxDuration, where Faultline stops it when the steps are done.
+      Duration lasts =
+          max == null || steps.compareTo(max.toDuration()) < 0 ? steps : max.toDuration();
+      template.put("deadline", TimeSpan.of(lasts).text());
+      ObjectNode check = template.putObject("statusCheck");
+      check.put("mode", "Continuous");
+      try {
+        checks.write(
+            dev.faultline.catalog.ParamValues.of(
+                catalog.find(probe.probe()).orElseThrow(), probe.with()),
+            check,
+            at,
+            probe.id());
+      } catch (Refused e) {
+        warnings.add(
+            ConversionWarning.at(
+                at,
+                probe.id()
+                    + ": cannot be written for Chaos Mesh ("
+                    + e.getMessage()
+                    + "); it is left out"
+                    + (probe.haltAfter() == null ? "" : ", so it cannot halt the workflow")));
+        continue;
+      }
       if (!name.equals(probe.id())) {
         warnings.add(
             ConversionWarning.at(
@@ -258,12 +284,6 @@ public final class ChaosMeshExporter implements Exporter {
                     + name
                     + "', the id an import gives it"));
       }
-      template.put("templateType", "StatusCheck");
-      // The check must end for the workflow to end: it lasts as long as the steps can take,
-      // capped by maxDuration, where Faultline stops it when the steps are done.
-      Duration lasts =
-          max == null || steps.compareTo(max.toDuration()) < 0 ? steps : max.toDuration();
-      template.put("deadline", TimeSpan.of(lasts).text());
       warnings.add(
           ConversionWarning.at(
               at,
@@ -273,14 +293,6 @@ public final class ChaosMeshExporter implements Exporter {
                   + " (the longest the steps can take"
                   + (max == null ? "" : ", at most spec.safety.maxDuration")
                   + "), not until the steps are done"));
-      ObjectNode check = template.putObject("statusCheck");
-      check.put("mode", "Continuous");
-      checks.write(
-          dev.faultline.catalog.ParamValues.of(
-              catalog.find(probe.probe()).orElseThrow(), probe.with()),
-          check,
-          at,
-          probe.id());
       check.put(
           "intervalSeconds", StatusCheckWriter.seconds(probe.effectiveInterval().toDuration()));
       check.put("successThreshold", 1);

@@ -235,7 +235,22 @@ final class TemplateWriter {
     template.put("templateType", "StatusCheck");
     ObjectNode check = template.putObject("statusCheck");
     check.put("mode", "Synchronous");
-    checks.write(params, check, at, step.id());
+    try {
+      checks.write(params, check, at, step.id());
+    } catch (Refused e) {
+      String deadline = step.timeout() == null ? "0s" : step.timeout().text();
+      warn(
+          at,
+          step.id()
+              + ": cannot be written for Chaos Mesh ("
+              + e.getMessage()
+              + "); a Suspend of "
+              + deadline
+              + " stands in its place and nothing is checked");
+      ObjectNode fresh = JsonNodeFactory.instance.objectNode();
+      fresh.put("name", template.path("name").asString());
+      return suspend(fresh, deadline);
+    }
     long intervalSeconds = StatusCheckWriter.seconds(step.effectiveInterval().toDuration());
     check.put("intervalSeconds", intervalSeconds);
     check.put("successThreshold", 1);

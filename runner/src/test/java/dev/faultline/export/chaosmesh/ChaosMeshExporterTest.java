@@ -474,4 +474,38 @@ class ChaosMeshExporterTest {
         .isInstanceOf(dev.faultline.export.ExportException.class)
         .hasMessageContaining("export namespace 'Shop_NS' is not a Kubernetes namespace name");
   }
+
+  @Test
+  void envPlaceholdersAreNotSubstitutedSoAUrlWithOneIsRefusedAndHeadersWarn() throws Exception {
+    String text =
+        HEAD
+            + """
+                - {id: kill, attack: k8s.pod.delete, target: web, duration: 20s}
+                - {id: secret-url, after: [kill], probe: http.check, timeout: 5s, with: {url: "http://${env:HOST}/health"}}
+                - {id: token, after: [secret-url], probe: http.check, with: {url: "http://web.shop/", headers: {Authorization: "Bearer ${env:TOKEN}"}}}
+              probes:
+                - {id: watch, probe: http.check, haltAfter: 2, with: {url: "https://${env:HOST}/"}}
+            """;
+    Experiment experiment =
+        new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+    // The validator refuses a placeholder in a url today; the exporter must not rely on it.
+    ExportResult result = new ChaosMeshExporter().export(experiment, ExportOptions.DEFAULTS);
+    JsonNode workflow = WorkflowChecks.admitted(result.text());
+    assertThat(template(workflow, "secret-url").path("templateType").asString())
+        .isEqualTo("Suspend");
+    assertThat(template(workflow, "secret-url").path("deadline").asString()).isEqualTo("5s");
+    assertThat(template(workflow, "token").path("templateType").asString())
+        .isEqualTo("StatusCheck");
+    assertThat(workflow.path("spec").path("templates").toString()).doesNotContain("watch");
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[1]: secret-url: cannot be written for Chaos Mesh (the url holds an"
+                + " ${env:NAME} placeholder, which Chaos Mesh does not substitute); a Suspend of"
+                + " 5s stands in its place and nothing is checked",
+            "spec.steps[2].with: token: Chaos Mesh does not substitute ${env:NAME}; the headers"
+                + " or body are sent with the placeholder as it stands, not the secret",
+            "spec.probes[0]: watch: cannot be written for Chaos Mesh (the url holds an"
+                + " ${env:NAME} placeholder, which Chaos Mesh does not substitute); it is left"
+                + " out, so it cannot halt the workflow");
+  }
 }
