@@ -89,6 +89,16 @@ final class SelectorWriter {
     }
     podName(target.podName(), selector, where, at);
     blastRadius(target.effectiveBlastRadius(), spec);
+    Long seed = target.effectiveBlastRadius().seed();
+    if (seed != null && target.effectiveBlastRadius().mode() != BlastRadius.Mode.ALL) {
+      warn(
+          where + ".blastRadius.seed",
+          "Chaos Mesh picks pods at random and takes no seed; seed "
+              + seed
+              + " is left out, so "
+              + at
+              + " may hit other pods than a Faultline run with that seed");
+    }
     return containers ? containerNames(target, spec, where, at) : List.of();
   }
 

@@ -37,8 +37,7 @@ public final class WorkflowAdmission {
   private static final Set<String> COMPOSITE = Set.of("Serial", "Parallel");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern GO_DURATION =
-      Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+");
+  private static final Pattern GO_DURATION = GoDurations.WHOLE;
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
 
   private WorkflowAdmission() {}

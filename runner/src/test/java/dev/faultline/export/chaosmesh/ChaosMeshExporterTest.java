@@ -508,4 +508,21 @@ class ChaosMeshExporterTest {
                 + " ${env:NAME} placeholder, which Chaos Mesh does not substitute); it is left"
                 + " out, so it cannot halt the workflow");
   }
+
+  @Test
+  void aBlastRadiusSeedChaosMeshCannotTakeIsAWarning() throws Exception {
+    String text =
+        HEAD.replace("{mode: count, value: 2}", "{mode: count, value: 2, seed: 42}")
+            + "    - {id: kill, attack: k8s.pod.delete, target: api}\n";
+    Experiment experiment =
+        new ExperimentReader().read(text, Syntax.YAML).experiment().orElseThrow();
+    ExportResult result =
+        Exports.standard().export(experiment, ExportFormat.CHAOS_MESH, ExportOptions.DEFAULTS);
+    WorkflowChecks.admitted(result.text());
+    assertThat(messages(result))
+        .contains(
+            "spec.targets.api.blastRadius.seed: Chaos Mesh picks pods at random and takes no seed;"
+                + " seed 42 is left out, so kill may hit other pods than a Faultline run with that"
+                + " seed");
+  }
 }

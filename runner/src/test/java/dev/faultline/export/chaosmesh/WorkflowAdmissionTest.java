@@ -85,6 +85,15 @@ class WorkflowAdmissionTest {
   }
 
   @Test
+  void deadlinesAreGoDurationsAsGoParsesThem() {
+    for (String deadline : List.of("0", ".5s", "+5s", "1.s", "1h2m3.5s", "10µs")) {
+      assertThat(violations("- {name: main, templateType: Suspend, deadline: '" + deadline + "'}"))
+          .as(deadline)
+          .isEmpty();
+    }
+  }
+
+  @Test
   void aPartitionFromExternalTargetsNeedsNoPeerTarget() {
     assertThat(
             violations(
