@@ -35,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ChaosMeshExporter implements Exporter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final java.util.regex.Pattern DNS_LABEL =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private final Catalog catalog;
 
   public ChaosMeshExporter() {
@@ -138,7 +140,19 @@ public final class ChaosMeshExporter implements Exporter {
     workflow.put("apiVersion", ChaosKind.API_VERSION);
     workflow.put("kind", "Workflow");
     ObjectNode metadata = workflow.putObject("metadata");
-    metadata.put("name", workflowName(experiment));
+    String original = experiment.metadata().name() == null ? "" : experiment.metadata().name();
+    String name = workflowName(original);
+    metadata.put("name", name);
+    if (!name.equals(original)) {
+      warnings.add(
+          ConversionWarning.at(
+              "metadata.name",
+              "a Workflow name is a lower-case DNS name of at most 63 characters: '"
+                  + original
+                  + "' is written as '"
+                  + name
+                  + "'"));
+    }
     metadata.put("namespace", namespace);
     ObjectNode spec = workflow.putObject("spec");
     spec.put("entry", entry);
@@ -232,13 +246,44 @@ public final class ChaosMeshExporter implements Exporter {
         continue;
       }
       ObjectNode template = JsonNodeFactory.instance.objectNode();
-      template.put("name", names.claim(probe.id(), "check-" + (i + 1)));
+      String name = names.claim(probe.id(), "check-" + (i + 1));
+      template.put("name", name);
       template.put("templateType", "StatusCheck");
       // The check must end for the workflow to end: it lasts as long as the steps can take,
       // capped by maxDuration, where Faultline stops it when the steps are done.
       Duration lasts =
           max == null || steps.compareTo(max.toDuration()) < 0 ? steps : max.toDuration();
       template.put("deadline", TimeSpan.of(lasts).text());
+      ObjectNode check = template.putObject("statusCheck");
+      check.put("mode", "Continuous");
+      try {
+        checks.write(
+            dev.faultline.catalog.ParamValues.of(
+                catalog.find(probe.probe()).orElseThrow(), probe.with()),
+            check,
+            at,
+            probe.id());
+      } catch (Refused e) {
+        warnings.add(
+            ConversionWarning.at(
+                at,
+                probe.id()
+                    + ": cannot be written for Chaos Mesh ("
+                    + e.getMessage()
+                    + "); it is left out"
+                    + (probe.haltAfter() == null ? "" : ", so it cannot halt the workflow")));
+        continue;
+      }
+      if (!name.equals(probe.id())) {
+        warnings.add(
+            ConversionWarning.at(
+                at + ".id",
+                "template names are lower-case DNS names, unique in the workflow: probe '"
+                    + probe.id()
+                    + "' is written as '"
+                    + name
+                    + "', the id an import gives it"));
+      }
       warnings.add(
           ConversionWarning.at(
               at,
@@ -248,14 +293,6 @@ public final class ChaosMeshExporter implements Exporter {
                   + " (the longest the steps can take"
                   + (max == null ? "" : ", at most spec.safety.maxDuration")
                   + "), not until the steps are done"));
-      ObjectNode check = template.putObject("statusCheck");
-      check.put("mode", "Continuous");
-      checks.write(
-          dev.faultline.catalog.ParamValues.of(
-              catalog.find(probe.probe()).orElseThrow(), probe.with()),
-          check,
-          at,
-          probe.id());
       check.put(
           "intervalSeconds", StatusCheckWriter.seconds(probe.effectiveInterval().toDuration()));
       check.put("successThreshold", 1);
@@ -281,18 +318,25 @@ public final class ChaosMeshExporter implements Exporter {
   }
 
   /** {@code ExportOptions.namespace()}, else the first namespace allowed, else {@code default}. */
-  static String namespace(Experiment experiment, ExportOptions options) {
+  static String namespace(Experiment experiment, ExportOptions options) throws ExportException {
     if (options.namespace() != null && !options.namespace().isBlank()) {
-      return options.namespace();
+      String asked = options.namespace();
+      if (!DNS_LABEL.matcher(asked).matches()) {
+        throw new ExportException(
+            "export namespace '"
+                + asked
+                + "' is not a Kubernetes namespace name (a DNS-1123 label: at most 63 lower-case"
+                + " letters, digits and '-', starting and ending with a letter or digit)");
+      }
+      return asked;
     }
     NamespacePolicy policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     return policy.allow().isEmpty() ? "default" : policy.allow().getFirst();
   }
 
-  private static String workflowName(Experiment experiment) {
-    String name =
-        TemplateNames.sanitise(
-            experiment.metadata().name() == null ? "" : experiment.metadata().name());
+  /** The DNS-1123 name nearest to an experiment's name, {@code faultline-experiment} for none. */
+  static String workflowName(String experimentName) {
+    String name = TemplateNames.sanitise(experimentName);
     return name.isEmpty() ? "faultline-experiment" : name;
   }
 }

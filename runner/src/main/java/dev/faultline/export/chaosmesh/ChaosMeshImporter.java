@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,10 +145,30 @@ public final class ChaosMeshImporter implements Importer {
     private final ExperimentBuilder builder;
     private final String entry;
 
+    /**
+     * Templates already walked. A Faultline step happens once, so a template that two parents share
+     * (which Chaos Mesh would run twice) is refused; walking it again for each parent would also
+     * take exponential time on deeply shared children.
+     */
+    private final Set<String> visited = new HashSet<>();
+
     Walk(Map<String, Doc> templates, ExperimentBuilder builder, String entry) {
       this.templates = templates;
       this.builder = builder;
       this.entry = entry;
+    }
+
+    /** The child's name, when no template walked so far has used it. */
+    private String firstUse(Doc child) throws ImportException {
+      String name = child.string();
+      if (visited.contains(name)) {
+        throw child.error(
+            "template '"
+                + name
+                + "' is used a second time here; Chaos Mesh would run it again, but a Faultline"
+                + " step happens once, so give each use its own template");
+      }
+      return name;
     }
 
     /**
@@ -155,6 +176,7 @@ public final class ChaosMeshImporter implements Importer {
      * next template must come after.
      */
     List<String> visit(String name, List<String> before) throws ImportException {
+      visited.add(name);
       Doc template = templates.get(name);
       String type = template.required("templateType").string();
       Optional<Doc> deadlineDoc = template.get("deadline");
@@ -176,14 +198,14 @@ public final class ChaosMeshImporter implements Importer {
         case "Serial" -> {
           List<String> last = before;
           for (Doc child : template.required("children").list()) {
-            last = visit(child.string(), last);
+            last = visit(firstUse(child), last);
           }
           return last;
         }
         case "Parallel" -> {
           var ends = new LinkedHashSet<String>();
           for (Doc child : template.required("children").list()) {
-            ends.addAll(visit(child.string(), before));
+            ends.addAll(visit(firstUse(child), before));
           }
           return ends.isEmpty() ? before : List.copyOf(ends);
         }

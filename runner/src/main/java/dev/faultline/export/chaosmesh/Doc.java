@@ -80,7 +80,11 @@ record Doc(DocNode node, String path, Set<String> read) {
       return l;
     }
     if (node instanceof DocScalar s && s.value() instanceof String text && text.matches("-?\\d+")) {
-      return Long.parseLong(text);
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw error("the whole number " + text + " is too large");
+      }
     }
     throw error("expected a whole number, found " + describe());
   }

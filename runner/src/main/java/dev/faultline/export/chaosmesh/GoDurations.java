@@ -10,14 +10,21 @@ import java.util.regex.Pattern;
 
 /** Go duration strings ({@code 90ms}, {@code 1.5s}, {@code 1h30m}) read as our durations. */
 final class GoDurations {
-  private static final Pattern WHOLE =
-      Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+");
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+  /**
+   * Go's grammar: a sign, then {@code 0} or numbers ({@code 5}, {@code 1.5}, {@code .5}, {@code
+   * 5.}) with units.
+   */
+  static final Pattern WHOLE =
+      Pattern.compile("[-+]?(?:0|(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+)");
+
+  private static final Pattern PART =
+      Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final Map<String, Long> NANOS =
       Map.of(
           "ns", 1L,
           "us", 1_000L,
           "µs", 1_000L,
+          "μs", 1_000L,
           "ms", 1_000_000L,
           "s", 1_000_000_000L,
           "m", 60_000_000_000L,
@@ -43,6 +50,12 @@ final class GoDurations {
       nanos =
           nanos.add(
               new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS.get(part.group(2)))));
+    }
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      return Optional.empty(); // Go refuses it too: more than about 290 years
+    }
+    if (text.startsWith("-") && nanos.signum() != 0) {
+      return Optional.empty(); // a negative duration has no Faultline counterpart
     }
     Duration duration = Duration.ofNanos(nanos.longValue());
     if (duration.toNanos() % 1_000_000 != 0) {

@@ -4,6 +4,7 @@ import dev.faultline.export.ConversionWarning;
 import dev.faultline.model.BlastRadius;
 import dev.faultline.model.FieldSelector;
 import dev.faultline.model.LabelSelector;
+import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.PodPhase;
 import dev.faultline.model.Target;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ final class SelectorWriter {
   private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   private final List<ConversionWarning> warnings;
+  private final NamespacePolicy policy;
 
-  SelectorWriter(List<ConversionWarning> warnings) {
+  SelectorWriter(List<ConversionWarning> warnings, NamespacePolicy policy) {
     this.warnings = warnings;
+    this.policy = policy;
   }
 
   /**
@@ -36,6 +39,8 @@ final class SelectorWriter {
    * @param at the step's path, for warnings
    * @param containers whether the kind takes {@code containerNames}
    * @return the container names written (empty when none)
+   * @throws Refused when the target names no namespace and {@code defaultNamespace} does not match
+   *     its namespacePattern or is not permitted by spec.safety.namespaces
    */
   List<String> write(
       Target target,
@@ -43,11 +48,13 @@ final class SelectorWriter {
       String defaultNamespace,
       boolean containers,
       ObjectNode spec,
-      String at) {
+      String at)
+      throws Refused {
     String where = "spec.targets." + targetName;
     ObjectNode selector = spec.putObject("selector");
     ArrayNode namespaces = selector.putArray("namespaces");
     if (target.namespaces().isEmpty()) {
+      fallbackPermitted(target, targetName, defaultNamespace);
       namespaces.add(defaultNamespace);
     } else {
       target.namespaces().forEach(namespaces::add);
@@ -82,7 +89,44 @@ final class SelectorWriter {
     }
     podName(target.podName(), selector, where, at);
     blastRadius(target.effectiveBlastRadius(), spec);
+    Long seed = target.effectiveBlastRadius().seed();
+    if (seed != null && target.effectiveBlastRadius().mode() != BlastRadius.Mode.ALL) {
+      warn(
+          where + ".blastRadius.seed",
+          "Chaos Mesh picks pods at random and takes no seed; seed "
+              + seed
+              + " is left out, so "
+              + at
+              + " may hit other pods than a Faultline run with that seed");
+    }
     return containers ? containerNames(target, spec, where, at) : List.of();
+  }
+
+  /**
+   * The export namespace stands in for a target that names none only where the target could reach:
+   * inside its namespacePattern and the safety policy. Anything else would attack elsewhere.
+   */
+  private void fallbackPermitted(Target target, String targetName, String namespace)
+      throws Refused {
+    String pattern = target.namespacePattern();
+    if (pattern != null && !Pattern.compile(pattern).matcher(namespace).matches()) {
+      throw new Refused(
+          "target '"
+              + targetName
+              + "' names no namespace and the export namespace '"
+              + namespace
+              + "' does not match its namespacePattern '"
+              + pattern
+              + "'");
+    }
+    if (!policy.permits(namespace)) {
+      throw new Refused(
+          "target '"
+              + targetName
+              + "' names no namespace and the export namespace '"
+              + namespace
+              + "' is not permitted by spec.safety.namespaces");
+    }
   }
 
   /**

@@ -25,8 +25,14 @@ final class StatusCheckWriter {
    * The {@code statusCheck} block without {@code mode} and thresholds, which the caller sets.
    *
    * @param at the probe's path, for warnings ({@code spec.steps[2]})
+   * @throws Refused when the URL holds a {@code ${env:NAME}} placeholder: Chaos Mesh does not
+   *     substitute it, and its webhook refuses a URL whose host is not a host
    */
-  ObjectNode write(ParamValues params, ObjectNode check, String at, String id) {
+  ObjectNode write(ParamValues params, ObjectNode check, String at, String id) throws Refused {
+    if (hasPlaceholder(params.string("url"))) {
+      throw new Refused(
+          "the url holds an ${env:NAME} placeholder, which Chaos Mesh does not substitute");
+    }
     check.put("type", "HTTP");
     check.put(
         "timeoutSeconds",
@@ -52,6 +58,14 @@ final class StatusCheckWriter {
       headers.forEach((name, value) -> h.putArray(name).add(value));
     }
     params.optionalString("body").ifPresent(b -> http.put("body", b));
+    if (headers.values().stream().anyMatch(StatusCheckWriter::hasPlaceholder)
+        || params.optionalString("body").filter(StatusCheckWriter::hasPlaceholder).isPresent()) {
+      warn(
+          at + ".with",
+          id
+              + ": Chaos Mesh does not substitute ${env:NAME}; the headers or body are sent with"
+              + " the placeholder as it stands, not the secret");
+    }
     http.putObject("criteria").put("statusCode", statusCode(params.string("expectStatus"), at, id));
     params
         .optionalString("jq")
@@ -108,6 +122,11 @@ final class StatusCheckWriter {
   static long seconds(Duration duration) {
     long seconds = (duration.toMillis() + 999) / 1000;
     return Math.max(1, seconds);
+  }
+
+  /** The {@code ${env:NAME}} placeholders a Faultline run fills from its environment. */
+  private static boolean hasPlaceholder(String text) {
+    return text != null && text.contains("${env:");
   }
 
   private void warn(String path, String message) {

@@ -34,8 +34,8 @@ final class TemplateNames {
         text.toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9.-]+", "-")
             .replaceAll("-{2,}", "-")
-            .replaceAll("\\.{2,}", ".")
-            .replaceAll("-?\\.-?", ".");
+            // Any run of '-' and '.' holding a dot is one dot: "a.-.b", "a.--.b" → "a.b".
+            .replaceAll("[-.]*\\.[-.]*", ".");
     if (name.length() > MAX) {
       name = name.substring(0, MAX);
     }

@@ -51,7 +51,8 @@ final class TemplateWriter {
     this.namespace = namespace;
     this.catalog = catalog;
     this.warnings = warnings;
-    this.selectors = new SelectorWriter(warnings);
+    this.selectors =
+        new SelectorWriter(warnings, experiment.spec().effectiveSafety().effectiveNamespaces());
     this.checks = new StatusCheckWriter(warnings);
   }
 
@@ -90,7 +91,20 @@ final class TemplateWriter {
       return kill(step, template, at);
     }
     if (step.attack().equals("k8s.manifest")) {
-      Optional<ObjectNode> chaos = ManifestChaos.template(step, template, at, warnings);
+      Optional<ObjectNode> chaos;
+      try {
+        chaos =
+            ManifestChaos.template(
+                step,
+                template,
+                at,
+                namespace,
+                experiment.spec().effectiveSafety().effectiveNamespaces(),
+                () -> faultDeadline(step, at),
+                warnings);
+      } catch (Refused e) {
+        return refused(step, template, at, e.getMessage());
+      }
       if (chaos.isPresent()) {
         lastCarried = true;
         return chaos.get();
@@ -113,10 +127,10 @@ final class TemplateWriter {
   private ObjectNode chaos(AttackStep step, ChaosKind kind, ObjectNode template, String at) {
     Target target = experiment.spec().targets().get(step.target());
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
-    selectors.write(target, step.target(), namespace, kind.hasContainers(), spec, step.id());
     try {
+      selectors.write(target, step.target(), namespace, kind.hasContainers(), spec, step.id());
       kind.writeSpec(request(step, target), firstNamespace(target), spec);
-    } catch (AttackException e) {
+    } catch (AttackException | Refused e) {
       return refused(step, template, at, e.getMessage());
     }
     template.put("templateType", kind.kind());
@@ -132,8 +146,13 @@ final class TemplateWriter {
     boolean containerKill = step.attack().equals("k8s.container.kill");
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     spec.put("action", containerKill ? "container-kill" : "pod-kill");
-    List<String> containers =
-        selectors.write(target, step.target(), namespace, containerKill, spec, step.id());
+    List<String> containers;
+    try {
+      containers =
+          selectors.write(target, step.target(), namespace, containerKill, spec, step.id());
+    } catch (Refused e) {
+      return refused(step, template, at, e.getMessage());
+    }
     if (containerKill) {
       if (containers.isEmpty()) {
         return refused(
@@ -216,7 +235,22 @@ final class TemplateWriter {
     template.put("templateType", "StatusCheck");
     ObjectNode check = template.putObject("statusCheck");
     check.put("mode", "Synchronous");
-    checks.write(params, check, at, step.id());
+    try {
+      checks.write(params, check, at, step.id());
+    } catch (Refused e) {
+      String deadline = step.timeout() == null ? "0s" : step.timeout().text();
+      warn(
+          at,
+          step.id()
+              + ": cannot be written for Chaos Mesh ("
+              + e.getMessage()
+              + "); a Suspend of "
+              + deadline
+              + " stands in its place and nothing is checked");
+      ObjectNode fresh = JsonNodeFactory.instance.objectNode();
+      fresh.put("name", template.path("name").asString());
+      return suspend(fresh, deadline);
+    }
     long intervalSeconds = StatusCheckWriter.seconds(step.effectiveInterval().toDuration());
     check.put("intervalSeconds", intervalSeconds);
     check.put("successThreshold", 1);

@@ -37,8 +37,7 @@ public final class WorkflowAdmission {
   private static final Set<String> COMPOSITE = Set.of("Serial", "Parallel");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern GO_DURATION =
-      Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+");
+  private static final Pattern GO_DURATION = GoDurations.WHOLE;
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
 
   private WorkflowAdmission() {}
@@ -206,7 +205,14 @@ public final class WorkflowAdmission {
 
   private static void modeValue(JsonNode selectorSpec, String at, List<Violation> violations) {
     String mode = selectorSpec.path("mode").asString("");
-    String value = selectorSpec.path("value").asString("");
+    JsonNode valueNode = selectorSpec.path("value");
+    if (!valueNode.isMissingNode() && !valueNode.isNull() && !valueNode.isString()) {
+      // asString would turn 50 into "50", but the CRD schema declares value a string.
+      violations.add(
+          new Violation(at + ".value", "value must be a string such as '50', not " + valueNode));
+      return;
+    }
+    String value = valueNode.asString("");
     switch (mode) {
       case "fixed" -> {
         if (!INTEGER.matcher(value).matches() || Integer.parseInt(value) <= 0) {

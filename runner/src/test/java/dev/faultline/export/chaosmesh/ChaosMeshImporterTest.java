@@ -316,4 +316,77 @@ class ChaosMeshImporterTest {
     assertThat(step.with().values()).isEqualTo(Map.of("action", "error"));
     assertThat(step.duration()).isEqualTo(TimeSpan.of("30s"));
   }
+
+  @Test
+  void aHugeQuotedNumberIsRefusedWithItsPosition() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    apiVersion: chaos-mesh.org/v1alpha1
+                    kind: Workflow
+                    metadata: {name: huge}
+                    spec:
+                      entry: check
+                      templates:
+                        - name: check
+                          templateType: StatusCheck
+                          deadline: 30s
+                          statusCheck:
+                            mode: Synchronous
+                            type: HTTP
+                            timeoutSeconds: "99999999999999999999"
+                            http: {url: "http://web.shop/", criteria: {statusCode: "200"}}
+                    """))
+        .isInstanceOfSatisfying(
+            ImportException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(13);
+              assertThat(e.getMessage()).contains("99999999999999999999 is too large");
+            });
+  }
+
+  @Test
+  void aTemplateUsedTwiceIsRefusedAtItsSecondUseEvenWhenSharingIsDeep() {
+    var yaml =
+        new StringBuilder(
+            """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: Workflow
+            metadata: {name: shared}
+            spec:
+              entry: level0
+              templates:
+            """);
+    int depth = 40;
+    for (int i = 0; i < depth; i++) {
+      yaml.append(
+          "    - {name: level%d, templateType: Serial, children: [level%d, level%d]}\n"
+              .formatted(i, i + 1, i + 1));
+    }
+    yaml.append("    - {name: level%d, templateType: Suspend, deadline: 1s}\n".formatted(depth));
+    assertThatThrownBy(
+            () ->
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(10), () -> read(yaml.toString())))
+        .isInstanceOfSatisfying(
+            ImportException.class,
+            e -> {
+              assertThat(e.path()).isEqualTo("spec.templates[%d].children[1]".formatted(depth - 1));
+              assertThat(e.getMessage())
+                  .contains("template 'level%d' is used a second time here".formatted(depth));
+            });
+  }
+
+  @Test
+  void goDurationsAreReadAsGoReadsThem() {
+    assertThat(GoDurations.timeSpan("0")).contains(TimeSpan.of("0s"));
+    assertThat(GoDurations.timeSpan(".5s")).contains(TimeSpan.of("500ms"));
+    assertThat(GoDurations.timeSpan("+5s")).contains(TimeSpan.of("5s"));
+    assertThat(GoDurations.timeSpan("1.5m")).contains(TimeSpan.of("1m30s"));
+    assertThat(GoDurations.timeSpan("-5s")).isEmpty();
+    assertThat(GoDurations.timeSpan("5")).isEmpty();
+    assertThat(GoDurations.timeSpan(".s")).isEmpty();
+    assertThat(GoDurations.timeSpan("99999999999.5h")).isEmpty();
+  }
 }

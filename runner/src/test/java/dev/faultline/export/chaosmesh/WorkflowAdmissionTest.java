@@ -66,6 +66,8 @@ class WorkflowAdmissionTest {
             + "| spec.templates[0].podChaos.containerNames: container-kill needs containerNames",
         "- {name: main, templateType: PodChaos, podChaos: {action: pod-kill, mode: fixed, value: '0', selector: {}}}"
             + "| spec.templates[0].podChaos.value: mode fixed needs value, a whole number above 0",
+        "- {name: main, templateType: PodChaos, podChaos: {action: pod-kill, mode: fixed, value: 50, selector: {}}}"
+            + "| spec.templates[0].podChaos.value: value must be a string such as '50', not 50",
         "- {name: main, templateType: PodChaos, podChaos: {action: pod-kill, mode: fixed-percent, value: '101', selector: {}}}"
             + "| spec.templates[0].podChaos.value: mode fixed-percent needs value, a percentage 1..100",
         "- {name: main, templateType: NetworkChaos, networkChaos: {action: delay, mode: all, selector: {}, direction: both}}"
@@ -80,6 +82,15 @@ class WorkflowAdmissionTest {
         .singleElement()
         .asString()
         .startsWith(violation.strip());
+  }
+
+  @Test
+  void deadlinesAreGoDurationsAsGoParsesThem() {
+    for (String deadline : List.of("0", ".5s", "+5s", "1.s", "1h2m3.5s", "10µs")) {
+      assertThat(violations("- {name: main, templateType: Suspend, deadline: '" + deadline + "'}"))
+          .as(deadline)
+          .isEmpty();
+    }
   }
 
   @Test
