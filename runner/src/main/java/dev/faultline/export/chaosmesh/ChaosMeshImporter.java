@@ -70,7 +70,7 @@ public final class ChaosMeshImporter implements Importer {
             ? metadata.get().required("namespace").string()
             : "default";
     var warnings = new ArrayList<ConversionWarning>();
-    var builder = new ExperimentBuilder(catalog, namespace, warnings);
+    var builder = new ImportedSteps(catalog, namespace, warnings);
     Experiment experiment;
     if (kind.equals("Workflow")) {
       experiment = workflow(doc, name, builder);
@@ -97,7 +97,7 @@ public final class ChaosMeshImporter implements Importer {
   }
 
   /** One chaos object: one attack step, lasting the object's {@code duration}. */
-  private Experiment single(Doc doc, String kind, String name, ExperimentBuilder builder)
+  private Experiment single(Doc doc, String kind, String name, ImportedSteps builder)
       throws ImportException {
     Doc spec = doc.required("spec");
     Optional<Doc> duration = spec.get("duration");
@@ -110,8 +110,7 @@ public final class ChaosMeshImporter implements Importer {
     return builder.build(name, null);
   }
 
-  private Experiment workflow(Doc doc, String name, ExperimentBuilder builder)
-      throws ImportException {
+  private Experiment workflow(Doc doc, String name, ImportedSteps builder) throws ImportException {
     Doc spec = doc.required("spec");
     JsonNode plain = JSON.valueToTree(doc.node().toPlain());
     List<WorkflowAdmission.Violation> violations = WorkflowAdmission.check(plain);
@@ -142,7 +141,7 @@ public final class ChaosMeshImporter implements Importer {
   /** Walks the template tree from the entry, adding steps in order. */
   private static final class Walk {
     private final Map<String, Doc> templates;
-    private final ExperimentBuilder builder;
+    private final ImportedSteps builder;
     private final String entry;
 
     /**
@@ -152,7 +151,7 @@ public final class ChaosMeshImporter implements Importer {
      */
     private final Set<String> visited = new HashSet<>();
 
-    Walk(Map<String, Doc> templates, ExperimentBuilder builder, String entry) {
+    Walk(Map<String, Doc> templates, ImportedSteps builder, String entry) {
       this.templates = templates;
       this.builder = builder;
       this.entry = entry;
@@ -279,8 +278,8 @@ public final class ChaosMeshImporter implements Importer {
 
     private void continuous(String name, Doc template, Doc check) throws ImportException {
       var params = builder.httpCheck(check);
-      long interval = ExperimentBuilder.intOr(check, "intervalSeconds", 10);
-      long failures = ExperimentBuilder.intOr(check, "failureThreshold", 3);
+      long interval = ImportedSteps.intOr(check, "intervalSeconds", 10);
+      long failures = ImportedSteps.intOr(check, "failureThreshold", 3);
       boolean abort =
           template.get("abortWithStatusCheck").isPresent()
               && template.required("abortWithStatusCheck").bool();

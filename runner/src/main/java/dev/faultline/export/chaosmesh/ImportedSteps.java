@@ -39,7 +39,7 @@ import java.util.Set;
  * experiment with a generated layout. Reads one template or chaos spec at a time: chaos kinds we
  * have an attack for, PodChaos kills, HTTP status checks; equal selectors share one target.
  */
-final class ExperimentBuilder {
+final class ImportedSteps {
   private final Catalog catalog;
   private final String namespace;
   private final List<ConversionWarning> warnings;
@@ -49,7 +49,7 @@ final class ExperimentBuilder {
   private final Map<String, Target> targets = new LinkedHashMap<>();
   private final List<ContinuousProbe> probes = new ArrayList<>();
 
-  ExperimentBuilder(Catalog catalog, String namespace, List<ConversionWarning> warnings) {
+  ImportedSteps(Catalog catalog, String namespace, List<ConversionWarning> warnings) {
     this.catalog = catalog;
     this.namespace = namespace;
     this.warnings = warnings;
