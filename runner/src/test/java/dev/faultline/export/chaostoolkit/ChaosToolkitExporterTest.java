@@ -405,4 +405,40 @@ class ChaosToolkitExporterTest {
                 + " kept",
             "spec.targets.labelled-workers: fieldSelector 'metadata.name!=node-1' is not kept");
   }
+
+  @Test
+  void aWaitPausesOnlyTheStepsAfterItNotAnIndependentBranch() {
+    ExportResult result =
+        export(
+            """
+            - {id: settle, wait: 60s}
+            - {id: kill, attack: k8s.pod.delete, target: cart}
+            - {id: later, after: [settle], attack: k8s.pod.delete, target: cart}
+            """);
+    var method = list(CtkFixtures.json(result.text()), "method");
+
+    assertThat(method).extracting(a -> a.get("name")).containsExactly("kill", "later");
+    assertThat(method.get(0)).containsEntry("background", true).doesNotContainKey("pauses");
+    assertThat(method.get(1)).containsEntry("pauses", Map.of("before", 60L));
+  }
+
+  @Test
+  void aWaitNoStepComesAfterEndsTheMethodWithAWarningInsteadOfDelayingTheNextStep() {
+    ExportResult result =
+        export(
+            """
+            - {id: settle, wait: 60s}
+            - {id: kill, attack: k8s.pod.delete, target: cart}
+            """);
+    var method = list(CtkFixtures.json(result.text()), "method");
+
+    assertThat(method)
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("pauses", Map.of("after", 60L)));
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0]: no later activity comes after this wait, so it becomes a pause after"
+                + " the last activity of the method: the method ends 60s after that activity"
+                + " instead of 60s after the wait starts");
+  }
 }
