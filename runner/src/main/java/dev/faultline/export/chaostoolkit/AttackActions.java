@@ -40,7 +40,7 @@ final class AttackActions {
   static Optional<Mapped> map(AttackStep step, Target target, String path, ExportLog log) {
     String targetPath = "spec.targets." + step.target();
     return switch (step.attack()) {
-      case "k8s.pod.delete" -> podDelete(step, target, targetPath, log);
+      case "k8s.pod.delete" -> podDelete(step, target, path, targetPath, log);
       case "process.signal" -> processSignal(step, target, path, targetPath, log);
       case "k8s.deployment.scale" -> scale(step, target, path, targetPath, log);
       case "k8s.node.drain" -> drain(step, target, path, targetPath, log);
@@ -62,20 +62,39 @@ final class AttackActions {
   }
 
   private static Optional<Mapped> podDelete(
-      AttackStep step, Target target, String targetPath, ExportLog log) {
+      AttackStep step, Target target, String path, String targetPath, ExportLog log) {
     Optional<String> ns = TargetArgs.namespace(target, targetPath, log);
     if (ns.isEmpty()) {
       return Optional.empty();
     }
     var args = TargetArgs.podSelection(target, targetPath, log);
     String grace = step.with().get("gracePeriod").map(String::valueOf).orElse("0s");
-    args.put("grace_period", Seconds.of(TimeSpan.of(grace)).longValue());
+    args.put("grace_period", graceSeconds(TimeSpan.of(grace), path + ".with.gracePeriod", log));
     args.put("ns", ns.get());
     return Optional.of(
         new Mapped(
             Activities.python(ACTION, step.id(), POD_ACTIONS, "terminate_pods", args),
             null,
             Map.of()));
+  }
+
+  /**
+   * terminate_pods takes whole seconds: a part second is rounded up, so the pods get at least the
+   * time the experiment gives them, never less.
+   */
+  private static long graceSeconds(TimeSpan grace, String path, ExportLog log) {
+    long millis = grace.toDuration().toMillis();
+    long seconds = Math.ceilDiv(millis, 1000L);
+    if (millis % 1000 != 0) {
+      log.warn(
+          path,
+          "terminate_pods takes whole seconds: gracePeriod "
+              + grace
+              + " is rounded up to "
+              + seconds
+              + "s");
+    }
+    return seconds;
   }
 
   private static Optional<Mapped> processSignal(

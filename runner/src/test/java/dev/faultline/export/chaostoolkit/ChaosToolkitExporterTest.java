@@ -441,4 +441,17 @@ class ChaosToolkitExporterTest {
                 + " the last activity of the method: the method ends 60s after that activity"
                 + " instead of 60s after the wait starts");
   }
+
+  @Test
+  void aGracePeriodInPartSecondsIsRoundedUpWithAWarning() {
+    ExportResult result =
+        export("- {id: kill, attack: k8s.pod.delete, target: cart, with: {gracePeriod: 1500ms}}");
+
+    assertThat(args(list(CtkFixtures.json(result.text()), "method").getFirst()))
+        .containsEntry("grace_period", 2L);
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0].with.gracePeriod: terminate_pods takes whole seconds: gracePeriod 1500ms"
+                + " is rounded up to 2s");
+  }
 }
