@@ -454,4 +454,12 @@ class ChaosToolkitExporterTest {
             "spec.steps[0].with.gracePeriod: terminate_pods takes whole seconds: gracePeriod 1500ms"
                 + " is rounded up to 2s");
   }
+
+  @Test
+  void aJqNumberBeyondALongIsAFilterWithoutCounterpartNotACrash() {
+    // The validator refuses such jq today; the translation must not depend on that.
+    assertThat(JqPaths.fromJq(".n == 123456789012345678901")).isEmpty();
+    assertThat(JqPaths.fromJq(".n == 9223372036854775807"))
+        .hasValue(new JqPaths.Comparison(".n", Long.MAX_VALUE));
+  }
 }
