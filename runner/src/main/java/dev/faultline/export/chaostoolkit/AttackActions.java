@@ -3,6 +3,7 @@ package dev.faultline.export.chaostoolkit;
 import static dev.faultline.export.chaostoolkit.Activities.ACTION;
 
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.BlastRadius;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import dev.faultline.model.TimeSpan;
@@ -39,7 +40,7 @@ final class AttackActions {
   static Optional<Mapped> map(AttackStep step, Target target, String path, ExportLog log) {
     String targetPath = "spec.targets." + step.target();
     return switch (step.attack()) {
-      case "k8s.pod.delete" -> podDelete(step, target, targetPath, log);
+      case "k8s.pod.delete" -> podDelete(step, target, path, targetPath, log);
       case "process.signal" -> processSignal(step, target, path, targetPath, log);
       case "k8s.deployment.scale" -> scale(step, target, path, targetPath, log);
       case "k8s.node.drain" -> drain(step, target, path, targetPath, log);
@@ -61,20 +62,39 @@ final class AttackActions {
   }
 
   private static Optional<Mapped> podDelete(
-      AttackStep step, Target target, String targetPath, ExportLog log) {
+      AttackStep step, Target target, String path, String targetPath, ExportLog log) {
     Optional<String> ns = TargetArgs.namespace(target, targetPath, log);
     if (ns.isEmpty()) {
       return Optional.empty();
     }
     var args = TargetArgs.podSelection(target, targetPath, log);
     String grace = step.with().get("gracePeriod").map(String::valueOf).orElse("0s");
-    args.put("grace_period", Seconds.of(TimeSpan.of(grace)).longValue());
+    args.put("grace_period", graceSeconds(TimeSpan.of(grace), path + ".with.gracePeriod", log));
     args.put("ns", ns.get());
     return Optional.of(
         new Mapped(
             Activities.python(ACTION, step.id(), POD_ACTIONS, "terminate_pods", args),
             null,
             Map.of()));
+  }
+
+  /**
+   * terminate_pods takes whole seconds: a part second is rounded up, so the pods get at least the
+   * time the experiment gives them, never less.
+   */
+  private static long graceSeconds(TimeSpan grace, String path, ExportLog log) {
+    long millis = grace.toDuration().toMillis();
+    long seconds = Math.ceilDiv(millis, 1000L);
+    if (millis % 1000 != 0) {
+      log.warn(
+          path,
+          "terminate_pods takes whole seconds: gracePeriod "
+              + grace
+              + " is rounded up to "
+              + seconds
+              + "s");
+    }
+    return seconds;
   }
 
   private static Optional<Mapped> processSignal(
@@ -145,26 +165,32 @@ final class AttackActions {
     if (ns.isEmpty()) {
       return Optional.empty();
     }
+    TargetArgs.unsupported(target, targetPath, log);
     boolean statefulSet = target.effectiveKind() == TargetKind.STATEFUL_SET;
     String kind = statefulSet ? "statefulset" : "deployment";
     Object replicas = step.with().values().get("replicas");
     Optional<String> name = TargetArgs.literalName(target.podName());
+    Optional<String> why = name.isPresent() ? Optional.empty() : whyNotScaled(target);
+    if (why.isPresent()) {
+      // A kubectl selection wider than the target's would scale (and scale back to one count)
+      // objects the experiment never meant to touch: better no step than a wider one.
+      log.warn(path, "k8s.deployment.scale is left out: " + why.get());
+      return Optional.empty();
+    }
     String objects =
         name.map(Activities::quote)
-            .orElseGet(
-                () ->
-                    target.labelSelector() == null
-                        ? "--all"
-                        : "-l " + Activities.quote(target.labelSelector()));
-    if (target.podName() != null && name.isEmpty()) {
-      log.warn(
-          targetPath + ".podName",
-          "kubectl scale selects by label only: the name regex '"
-              + target.podName()
-              + "' is not kept");
-    }
+            .orElseGet(() -> "-l " + Activities.quote(target.labelSelector()));
     Map<String, Object> action;
     if (name.isPresent()) {
+      if (target.labelSelector() != null) {
+        log.warn(
+            targetPath + ".labelSelector",
+            "scale_"
+                + kind
+                + " takes the name only: the label selector '"
+                + target.labelSelector()
+                + "' is not checked");
+      }
       var args = new LinkedHashMap<String, Object>();
       args.put("name", name.get());
       args.put("replicas", replicas);
@@ -193,7 +219,13 @@ final class AttackActions {
             + key
             + "}, read from the environment variable "
             + envVar
-            + " (chaos run refuses to start while it is unset)");
+            + " (chaos run refuses to start while it is unset)"
+            + (name.isPresent()
+                ? ""
+                : "; every "
+                    + kind
+                    + " the label selector matches is scaled back to that one count, not to"
+                    + " its own"));
     var undo =
         Activities.process(
             ACTION,
@@ -206,8 +238,39 @@ final class AttackActions {
     return Optional.of(new Mapped(action, undo, Map.of(key, env)));
   }
 
+  /**
+   * Why a target without a plain name cannot be scaled as it says: kubectl scale selects by label
+   * only and scales every object it selects. Empty when a label selector alone selects exactly what
+   * the target does (blast radius all, nothing else to select by).
+   */
+  private static Optional<String> whyNotScaled(Target target) {
+    if (target.podName() != null) {
+      return Optional.of(
+          "kubectl scale cannot select by the name regex '"
+              + target.podName()
+              + "', and scaling by label alone would touch more objects than the target");
+    }
+    if (target.labelSelector() == null) {
+      return Optional.of(
+          "the target has no plain name and no label selector, and kubectl scale --all would"
+              + " scale every object in the namespace");
+    }
+    if (target.effectiveBlastRadius().mode() != BlastRadius.Mode.ALL) {
+      return Optional.of(
+          "kubectl scale scales every object the label selector matches; it cannot pick "
+              + target.effectiveBlastRadius().mode().name().toLowerCase(Locale.ROOT)
+              + " of them");
+    }
+    if (TargetArgs.hasUnkeptSelectors(target)) {
+      return Optional.of(
+          "kubectl scale selects by label only, and the target narrows the selection further");
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Mapped> drain(
       AttackStep step, Target target, String path, String targetPath, ExportLog log) {
+    TargetArgs.unsupported(target, targetPath, log);
     var select = new LinkedHashMap<String, Object>();
     TargetArgs.literalName(target.podName()).ifPresent(n -> select.put("name", n));
     if (target.podName() != null && !select.containsKey("name")) {

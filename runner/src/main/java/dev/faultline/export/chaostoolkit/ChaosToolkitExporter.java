@@ -199,13 +199,14 @@ public final class ChaosToolkitExporter implements Exporter {
     private final List<String> baseline;
     private final ExportLog log;
     private final List<String> uncheckedProbes = new ArrayList<>();
-    private double pendingPause;
+    private final WaitPauses waits;
 
     MethodWriter(Experiment experiment, StepOrder order, List<String> baseline, ExportLog log) {
       this.experiment = experiment;
       this.order = order;
       this.baseline = baseline;
       this.log = log;
+      this.waits = new WaitPauses(order);
     }
 
     void write(
@@ -220,7 +221,7 @@ public final class ChaosToolkitExporter implements Exporter {
         boolean concurrent =
             i + 1 < steps.size() && !order.ancestors(steps.get(i + 1).id()).contains(step.id());
         switch (step) {
-          case WaitStep wait -> pendingPause += Seconds.of(wait.duration()).doubleValue();
+          case WaitStep wait -> waits.waiting(wait, path);
           case GateStep gate ->
               log.warn(
                   path,
@@ -239,19 +240,19 @@ public final class ChaosToolkitExporter implements Exporter {
               log.warn(path + ".stopWhen", "the fault cannot end early on a probe's failures");
             }
             if (undo == null || attack.duration() == null) {
-              add(method, action, concurrent, background);
+              add(method, step, action, concurrent, background, 0);
             } else {
               // The fault ends after its duration: undone in the method then. Next to a
               // parallel branch the undo waits in the background, so the branch goes on.
               double seconds = Seconds.of(attack.duration()).doubleValue();
-              add(method, action, false, background);
+              add(method, step, action, false, background, 0);
               var timedUndo = new LinkedHashMap<>(undo);
               if (concurrent) {
                 pause(timedUndo, "before", seconds);
               } else {
                 pause(action, "after", seconds);
               }
-              add(method, timedUndo, concurrent, background);
+              add(method, step, timedUndo, concurrent, background, 0);
             }
             if (undo != null) {
               rollbacks.add(undo);
@@ -269,9 +270,8 @@ public final class ChaosToolkitExporter implements Exporter {
             if (mapped.isEmpty()) {
               continue;
             }
-            if (probe.initialDelay() != null) {
-              pendingPause += Seconds.of(probe.initialDelay()).doubleValue();
-            }
+            double initialDelay =
+                probe.initialDelay() == null ? 0 : Seconds.of(probe.initialDelay()).doubleValue();
             if (probe.until() != null) {
               log.warn(
                   path + ".until",
@@ -283,17 +283,11 @@ public final class ChaosToolkitExporter implements Exporter {
               log.warn(path + ".retries", probe.retries() + " retries are not kept");
             }
             uncheckedProbes.add(probe.id());
-            add(method, mapped.get(), concurrent, background);
+            add(method, step, mapped.get(), concurrent, background, initialDelay);
           }
         }
       }
-      if (pendingPause > 0) {
-        if (method.isEmpty()) {
-          log.warn("spec.steps", "the waits are left out: there is no activity to pause after");
-        } else {
-          pause(method.getLast(), "after", pendingPause);
-        }
-      }
+      waits.trailing(method, log);
       if (!uncheckedProbes.isEmpty()) {
         log.warn(
             "spec.steps",
@@ -311,14 +305,20 @@ public final class ChaosToolkitExporter implements Exporter {
       }
     }
 
+    /**
+     * Appends an activity of a step, paused before for the waits the step comes after (and its own
+     * {@code extraPause}, a probe's initial delay).
+     */
     private void add(
         List<Map<String, Object>> method,
+        Step step,
         Map<String, Object> activity,
         boolean concurrent,
-        List<String> background) {
-      if (pendingPause > 0) {
-        pause(activity, "before", pendingPause);
-        pendingPause = 0;
+        List<String> background,
+        double extraPause) {
+      double before = waits.takeFor(step, !concurrent) + extraPause;
+      if (before > 0) {
+        pause(activity, "before", before);
       }
       if (concurrent) {
         activity.put("background", true);
@@ -331,12 +331,8 @@ public final class ChaosToolkitExporter implements Exporter {
       return "spec.steps[" + experiment.spec().steps().indexOf(step) + "]";
     }
 
-    @SuppressWarnings("unchecked")
-    private static void pause(Map<String, Object> activity, String when, double seconds) {
-      var pauses =
-          (Map<String, Object>)
-              activity.computeIfAbsent("pauses", k -> new LinkedHashMap<String, Object>());
-      pauses.put(when, seconds == Math.rint(seconds) ? (Object) (long) seconds : (Object) seconds);
+    static void pause(Map<String, Object> activity, String when, double seconds) {
+      WaitPauses.pause(activity, when, seconds);
     }
   }
 }

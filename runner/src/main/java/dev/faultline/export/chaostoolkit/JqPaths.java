@@ -38,7 +38,7 @@ final class JqPaths {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new Comparison(m.group(1), value(m.group(2))));
+    return value(m.group(2)).map(expected -> new Comparison(m.group(1), expected));
   }
 
   /** The comparison of a {@code $.a.b} path with an expected scalar, when it has that shape. */
@@ -55,16 +55,26 @@ final class JqPaths {
     return Optional.of(new Comparison(m.group(1), expected));
   }
 
-  private static Object value(String literal) {
+  /**
+   * The value of a jq literal; empty for a number a JSON path tolerance cannot hold (beyond a long,
+   * or a decimal beyond a double), which then has no counterpart like other jq.
+   */
+  private static Optional<Object> value(String literal) {
     if (literal.startsWith("\"")) {
-      return literal.substring(1, literal.length() - 1);
+      return Optional.of(literal.substring(1, literal.length() - 1));
     }
     if (literal.equals("true") || literal.equals("false")) {
-      return Boolean.valueOf(literal);
+      return Optional.of(Boolean.valueOf(literal));
     }
-    return literal.contains(".")
-        ? (Object) Double.valueOf(literal)
-        : (Object) Long.valueOf(literal);
+    if (literal.contains(".")) {
+      double value = Double.parseDouble(literal);
+      return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+    }
+    try {
+      return Optional.of(Long.valueOf(literal));
+    } catch (NumberFormatException tooLarge) {
+      return Optional.empty();
+    }
   }
 
   private static String literal(Object value) {

@@ -90,8 +90,9 @@ final class ProviderReader {
     return switch (function) {
       case "chaosk8s.pod.actions.terminate_pods" -> {
         var with = new LinkedHashMap<String, Object>();
-        if (args.get("grace_period") instanceof Number grace && grace.longValue() >= 0) {
-          with.put("gracePeriod", grace.longValue() + "s");
+        if (args.get("grace_period") instanceof Number grace) {
+          // Seconds.span keeps a part second (1.5 → 1500ms) where longValue() would drop it.
+          Seconds.span(grace).ifPresent(span -> with.put("gracePeriod", span.toString()));
         }
         yield new Attack("k8s.pod.delete", pods(args, provider, path), Params.of(with));
       }
@@ -100,7 +101,7 @@ final class ProviderReader {
           scaleByName(TargetKind.DEPLOYMENT, args, provider, path);
       case "chaosk8s.statefulset.actions.scale_statefulset" ->
           scaleByName(TargetKind.STATEFUL_SET, args, provider, path);
-      case "chaosk8s.node.actions.drain_nodes" -> drain(args);
+      case "chaosk8s.node.actions.drain_nodes" -> drain(args, provider, path);
       case "chaosk8s.node.actions.uncordon_node" -> new Undo();
       case "chaosk8s.pod.probes.pods_in_conditions" -> {
         if (!List.of(ProbeActivities.READY).equals(args.get("conditions"))) {
@@ -120,7 +121,8 @@ final class ProviderReader {
     };
   }
 
-  private Reading execInPods(Map<String, Object> args, DocMap provider, String path) {
+  private Reading execInPods(Map<String, Object> args, DocMap provider, String path)
+      throws ImportException {
     Matcher m = PKILL.matcher(String.valueOf(args.get("cmd")));
     if (!m.matches()) {
       return unknown(provider, path, "exec_in_pods with the command '" + args.get("cmd") + "'");
@@ -149,7 +151,8 @@ final class ProviderReader {
     return new Attack("k8s.deployment.scale", target, Params.of(Map.of("replicas", n)));
   }
 
-  private Reading drain(Map<String, Object> args) {
+  private Reading drain(Map<String, Object> args, DocMap provider, String path)
+      throws ImportException {
     var target = Target.pods("", null).toBuilder().kind(TargetKind.NODE).namespaces(List.of());
     if (args.get("label_selector") instanceof String selector) {
       target.labelSelector(selector);
@@ -161,7 +164,8 @@ final class ProviderReader {
       target.blastRadius(
           count == 1
               ? BlastRadius.of(BlastRadius.Mode.ONE, null)
-              : BlastRadius.of(BlastRadius.Mode.COUNT, count.intValue()));
+              : BlastRadius.of(
+                  BlastRadius.Mode.COUNT, intArgument(count, "count", provider, path)));
     }
     var with = new LinkedHashMap<String, Object>();
     if (Boolean.TRUE.equals(args.get("delete_pods_with_local_storage"))) {
@@ -195,7 +199,7 @@ final class ProviderReader {
     return new Attack(
         "k8s.deployment.scale",
         target.build(),
-        Params.of(Map.of("replicas", Long.valueOf(m.group(6)))));
+        Params.of(Map.of("replicas", replicas(m.group(6), provider, path))));
   }
 
   private Reading http(DocMap activity, DocMap provider, String path) throws ImportException {
@@ -285,7 +289,8 @@ final class ProviderReader {
   }
 
   /** The pods a chaosk8s pod function selects, with how many of them. */
-  private Target pods(Map<String, Object> args, DocMap provider, String path) {
+  private Target pods(Map<String, Object> args, DocMap provider, String path)
+      throws ImportException {
     var target = namespaced(TargetKind.POD, args);
     if (args.get("name_pattern") instanceof String pattern) {
       Matcher anchored = Pattern.compile("\\^\\(\\?:(.*)\\)\\$").matcher(pattern);
@@ -293,7 +298,7 @@ final class ProviderReader {
       target.podName(anchored.matches() ? anchored.group(1) : ".*(?:" + pattern + ").*");
     }
     boolean all = Boolean.TRUE.equals(args.get("all"));
-    long qty = args.get("qty") instanceof Long q ? q : 1;
+    int qty = args.get("qty") instanceof Long q ? intArgument(q, "qty", provider, path) : 1;
     boolean percentage = "percentage".equals(args.get("mode"));
     if (!all) {
       if (!Boolean.TRUE.equals(args.get("rand"))) {
@@ -307,12 +312,37 @@ final class ProviderReader {
       }
       target.blastRadius(
           percentage
-              ? BlastRadius.percent((int) qty)
+              ? BlastRadius.percent(qty)
               : qty == 1
                   ? BlastRadius.of(BlastRadius.Mode.ONE, null)
-                  : BlastRadius.of(BlastRadius.Mode.COUNT, (int) qty));
+                  : BlastRadius.of(BlastRadius.Mode.COUNT, qty));
     }
     return target.extras(Extras.NONE).build();
+  }
+
+  /** A count argument as an int; an ImportException at the arguments when it does not fit. */
+  private static int intArgument(long value, String key, DocMap provider, String path)
+      throws ImportException {
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw tooLarge(
+          String.valueOf(value), Nodes.join(Nodes.join(path, "arguments"), key), provider);
+    }
+    return (int) value;
+  }
+
+  /** The replica count of a kubectl scale command line. */
+  private static long replicas(String digits, DocMap provider, String path) throws ImportException {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw tooLarge(digits, Nodes.join(path, "arguments"), provider);
+    }
+  }
+
+  private static ImportException tooLarge(String number, String at, DocMap provider) {
+    DocNode node = provider.get("arguments").orElse(provider);
+    return new ImportException(
+        "'" + at + "': the number " + number + " is too large", at, node.line(), node.column());
   }
 
   /** A regex that matches exactly this name. */

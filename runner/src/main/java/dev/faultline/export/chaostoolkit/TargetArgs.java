@@ -108,7 +108,16 @@ final class TargetArgs {
     }
   }
 
-  private static void unsupported(Target target, String path, ExportLog log) {
+  /** Whether the target selects by something beyond namespace, labels and name. */
+  static boolean hasUnkeptSelectors(Target target) {
+    return target.annotationSelector() != null
+        || target.fieldSelector() != null
+        || target.nodeSelector() != null
+        || target.owner() != null;
+  }
+
+  /** Warns about each part of the selection the chaostoolkit-kubernetes functions cannot take. */
+  static void unsupported(Target target, String path, ExportLog log) {
     if (target.annotationSelector() != null) {
       log.warn(path, "annotationSelector '" + target.annotationSelector() + "' is not kept");
     }

@@ -31,6 +31,29 @@ class ChaosToolkitExporterTest {
             kind: Node
             labelSelector: role=worker
             blastRadius: {mode: one}
+          apis:
+            kind: Deployment
+            namespaces: [shop]
+            podName: api-.*
+          some-checkouts:
+            kind: Deployment
+            namespaces: [shop]
+            labelSelector: app=checkout
+            blastRadius: {mode: one}
+          opted-in:
+            kind: Deployment
+            namespaces: [shop]
+            labelSelector: app=checkout
+            annotationSelector: chaos.faultline.dev/opt-in=true
+          payments:
+            kind: Deployment
+            namespaces: [shop]
+            podName: payments
+            annotationSelector: chaos.faultline.dev/opt-in=true
+          labelled-workers:
+            kind: Node
+            labelSelector: role=worker
+            fieldSelector: metadata.name!=node-1
         steps:
       """;
 
@@ -312,5 +335,131 @@ class ChaosToolkitExporterTest {
                 + " the resource would not be rolled back with it",
             "spec.steps[2]: tcp.connect is left out: neither chaoslib nor chaostoolkit-kubernetes has"
                 + " a probe that does what it does");
+  }
+
+  @Test
+  void scaleWithANameRegexIsLeftOutRatherThanScalingEveryDeploymentInTheNamespace() {
+    ExportResult result =
+        export("- {id: down, attack: k8s.deployment.scale, target: apis, with: {replicas: 0}}");
+    var doc = CtkFixtures.json(result.text());
+
+    assertThat(list(doc, "method")).isEmpty();
+    assertThat(doc).doesNotContainKeys("rollbacks", "configuration");
+    assertThat(result.text()).doesNotContain("--all");
+    assertThat(messages(result))
+        .containsExactly(
+            "spec.steps[0]: k8s.deployment.scale is left out: kubectl scale cannot select by the"
+                + " name regex 'api-.*', and scaling by label alone would touch more objects than"
+                + " the target");
+  }
+
+  @Test
+  void scaleByLabelIsLeftOutWhenTheBlastRadiusOrAnotherSelectorNarrowsTheMatches() {
+    ExportResult result =
+        export(
+            """
+            - {id: one, attack: k8s.deployment.scale, target: some-checkouts, with: {replicas: 0}}
+            - {id: opted, attack: k8s.deployment.scale, target: opted-in, with: {replicas: 0}}
+            """);
+
+    assertThat(list(CtkFixtures.json(result.text()), "method")).isEmpty();
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0]: k8s.deployment.scale is left out: kubectl scale scales every object"
+                + " the label selector matches; it cannot pick one of them",
+            "spec.steps[1]: k8s.deployment.scale is left out: kubectl scale selects by label"
+                + " only, and the target narrows the selection further",
+            "spec.targets.opted-in: annotationSelector 'chaos.faultline.dev/opt-in=true' is not"
+                + " kept");
+  }
+
+  @Test
+  void scaleByLabelSaysTheRollbackRestoresOneCountForEveryMatch() {
+    ExportResult result =
+        export("- {id: down, attack: k8s.deployment.scale, target: checkout, with: {replicas: 0}}");
+
+    assertThat(messages(result))
+        .anyMatch(
+            m ->
+                m.startsWith("spec.steps[0]: the replica count to scale back to is not known")
+                    && m.endsWith(
+                        "every deployment the label selector matches is scaled back to that one"
+                            + " count, not to its own"));
+  }
+
+  @Test
+  void scaleAndDrainWarnAboutSelectorsTheyCannotKeep() {
+    ExportResult result =
+        export(
+            """
+            - {id: down, attack: k8s.deployment.scale, target: payments, with: {replicas: 0}}
+            - {id: drain, after: [down], attack: k8s.node.drain, target: labelled-workers}
+            """);
+    var method = list(CtkFixtures.json(result.text()), "method");
+
+    assertThat(args(method.get(0)))
+        .isEqualTo(Map.of("name", "payments", "replicas", 0L, "ns", "shop"));
+    assertThat(messages(result))
+        .contains(
+            "spec.targets.payments: annotationSelector 'chaos.faultline.dev/opt-in=true' is not"
+                + " kept",
+            "spec.targets.labelled-workers: fieldSelector 'metadata.name!=node-1' is not kept");
+  }
+
+  @Test
+  void aWaitPausesOnlyTheStepsAfterItNotAnIndependentBranch() {
+    ExportResult result =
+        export(
+            """
+            - {id: settle, wait: 60s}
+            - {id: kill, attack: k8s.pod.delete, target: cart}
+            - {id: later, after: [settle], attack: k8s.pod.delete, target: cart}
+            """);
+    var method = list(CtkFixtures.json(result.text()), "method");
+
+    assertThat(method).extracting(a -> a.get("name")).containsExactly("kill", "later");
+    assertThat(method.get(0)).containsEntry("background", true).doesNotContainKey("pauses");
+    assertThat(method.get(1)).containsEntry("pauses", Map.of("before", 60L));
+  }
+
+  @Test
+  void aWaitNoStepComesAfterEndsTheMethodWithAWarningInsteadOfDelayingTheNextStep() {
+    ExportResult result =
+        export(
+            """
+            - {id: settle, wait: 60s}
+            - {id: kill, attack: k8s.pod.delete, target: cart}
+            """);
+    var method = list(CtkFixtures.json(result.text()), "method");
+
+    assertThat(method)
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("pauses", Map.of("after", 60L)));
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0]: no later activity comes after this wait, so it becomes a pause after"
+                + " the last activity of the method: the method ends 60s after that activity"
+                + " instead of 60s after the wait starts");
+  }
+
+  @Test
+  void aGracePeriodInPartSecondsIsRoundedUpWithAWarning() {
+    ExportResult result =
+        export("- {id: kill, attack: k8s.pod.delete, target: cart, with: {gracePeriod: 1500ms}}");
+
+    assertThat(args(list(CtkFixtures.json(result.text()), "method").getFirst()))
+        .containsEntry("grace_period", 2L);
+    assertThat(messages(result))
+        .contains(
+            "spec.steps[0].with.gracePeriod: terminate_pods takes whole seconds: gracePeriod 1500ms"
+                + " is rounded up to 2s");
+  }
+
+  @Test
+  void aJqNumberBeyondALongIsAFilterWithoutCounterpartNotACrash() {
+    // The validator refuses such jq today; the translation must not depend on that.
+    assertThat(JqPaths.fromJq(".n == 123456789012345678901")).isEmpty();
+    assertThat(JqPaths.fromJq(".n == 9223372036854775807"))
+        .hasValue(new JqPaths.Comparison(".n", Long.MAX_VALUE));
   }
 }

@@ -364,4 +364,70 @@ class ChaosToolkitImporterTest {
             "13:48: method[2].pauses.after: the pause '${soak}' is not a number of seconds and is"
                 + " not imported");
   }
+
+  @Test
+  void aReplicaCountBeyondALongIsRefusedAtTheArguments() {
+    String yaml =
+        """
+        title: t
+        description: d
+        method:
+          - type: action
+            name: down
+            provider:
+              type: process
+              path: kubectl
+              arguments: scale deployment -l app=x -n shop --replicas=123456789012345678901
+        """;
+
+    assertThatThrownBy(() -> importText(yaml, Syntax.YAML))
+        .isInstanceOfSatisfying(
+            ImportException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "'method[0].provider.arguments': the number 123456789012345678901 is too"
+                          + " large");
+              assertThat(e.path()).isEqualTo("method[0].provider.arguments");
+              assertThat(e.line()).isEqualTo(9);
+              assertThat(e.column()).isEqualTo(18);
+            });
+  }
+
+  @Test
+  void aPodCountBeyondAnIntIsRefusedInsteadOfWrappingAround() {
+    String json =
+        """
+        {"title": "t", "description": "d", "method": [
+          {"type": "action", "name": "kill", "provider": {
+            "type": "python", "module": "chaosk8s.pod.actions", "func": "terminate_pods",
+            "arguments": {"ns": "shop", "rand": true, "qty": 4294967298}}}]}
+        """;
+
+    assertThatThrownBy(() -> importText(json, Syntax.JSON))
+        .isInstanceOfSatisfying(
+            ImportException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "'method[0].provider.arguments.qty': the number 4294967298 is too large");
+              assertThat(e.line()).isEqualTo(4);
+              assertThat(e.column()).isEqualTo(18);
+            });
+  }
+
+  @Test
+  void aGracePeriodInPartSecondsKeepsItsMilliseconds() throws Exception {
+    String json =
+        """
+        {"title": "t", "description": "d", "method": [
+          {"type": "action", "name": "kill", "provider": {
+            "type": "python", "module": "chaosk8s.pod.actions", "func": "terminate_pods",
+            "arguments": {"ns": "shop", "all": true, "grace_period": 1.5}}}]}
+        """;
+
+    var step = (AttackStep) importText(json, Syntax.JSON).experiment().spec().steps().getFirst();
+
+    assertThat(step.with().values()).containsEntry("gracePeriod", "1s500ms");
+  }
 }
