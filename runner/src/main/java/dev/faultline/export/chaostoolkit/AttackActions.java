@@ -273,8 +273,23 @@ final class AttackActions {
     TargetArgs.unsupported(target, targetPath, log);
     var select = new LinkedHashMap<String, Object>();
     TargetArgs.literalName(target.podName()).ifPresent(n -> select.put("name", n));
+    // Never drain more than the target selects: without the regex or the other selectors,
+    // drain_nodes would pick from every node the label selector (or the whole cluster) matches.
     if (target.podName() != null && !select.containsKey("name")) {
-      log.warn(targetPath + ".podName", "drain_nodes takes an exact node name; the regex is lost");
+      log.warn(
+          path,
+          "k8s.node.drain is left out: drain_nodes takes an exact node name, and without the"
+              + " regex '"
+              + target.podName()
+              + "' it could drain nodes the target does not select");
+      return Optional.empty();
+    }
+    if (TargetArgs.hasUnkeptSelectors(target)) {
+      log.warn(
+          path,
+          "k8s.node.drain is left out: drain_nodes selects by name and label only, and the"
+              + " target narrows the selection further");
+      return Optional.empty();
     }
     if (target.labelSelector() != null) {
       select.put("label_selector", target.labelSelector());

@@ -54,6 +54,10 @@ class ChaosToolkitExporterTest {
             kind: Node
             labelSelector: role=worker
             fieldSelector: metadata.name!=node-1
+          pattern-workers:
+            kind: Node
+            podName: worker-[0-9]+
+            blastRadius: {mode: one}
         steps:
       """;
 
@@ -403,7 +407,23 @@ class ChaosToolkitExporterTest {
         .contains(
             "spec.targets.payments: annotationSelector 'chaos.faultline.dev/opt-in=true' is not"
                 + " kept",
-            "spec.targets.labelled-workers: fieldSelector 'metadata.name!=node-1' is not kept");
+            "spec.targets.labelled-workers: fieldSelector 'metadata.name!=node-1' is not kept",
+            "spec.steps[1]: k8s.node.drain is left out: drain_nodes selects by name and label"
+                + " only, and the target narrows the selection further");
+    // Draining by the label alone would take node-1 too, which the target leaves out.
+    assertThat(method).extracting(a -> a.get("name")).doesNotContain("drain");
+  }
+
+  @Test
+  void aDrainOfNodesByNameRegexIsLeftOutRatherThanDrainingAnyNode() {
+    ExportResult result = export("- {id: drain, attack: k8s.node.drain, target: pattern-workers}");
+
+    assertThat(list(CtkFixtures.json(result.text()), "method")).isEmpty();
+    assertThat(messages(result))
+        .anyMatch(
+            m ->
+                m.startsWith("spec.steps[0]: k8s.node.drain is left out")
+                    && m.contains("'worker-[0-9]+'"));
   }
 
   @Test
