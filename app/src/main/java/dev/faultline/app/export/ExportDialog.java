@@ -184,8 +184,9 @@ public final class ExportDialog extends BorderPane {
 
     ListView<Issue> list = new ListView<>();
     list.setId("export-issues");
-    list.setPrefHeight(96);
+    list.setPrefHeight(132);
     list.setPlaceholder(new Label("Nothing lost in this format."));
+    list.setCellFactory(view -> new IssueCell(view));
     Runnable fill =
         () ->
             list.getItems()
@@ -202,6 +203,29 @@ public final class ExportDialog extends BorderPane {
         });
     VBox.setVgrow(list, Priority.SOMETIMES);
     return new VBox(6, message, list);
+  }
+
+  /** One issue, wrapped to the list's width: the messages say what was lost and what instead. */
+  private static final class IssueCell extends javafx.scene.control.ListCell<Issue> {
+    private final Label label = new Label();
+
+    IssueCell(ListView<Issue> view) {
+      label.setWrapText(true);
+      label.maxWidthProperty().bind(view.widthProperty().subtract(36));
+      setPrefWidth(0); // let the list's width, not the text's, decide: no horizontal scrolling
+    }
+
+    @Override
+    protected void updateItem(Issue issue, boolean empty) {
+      super.updateItem(issue, empty);
+      setText(null);
+      if (empty || issue == null) {
+        setGraphic(null);
+      } else {
+        label.setText(issue.text());
+        setGraphic(label);
+      }
+    }
   }
 
   static List<Issue> issues(List<ConversionWarning> warnings, List<Problem> errors) {
