@@ -5,11 +5,11 @@ import dev.faultline.attack.AttackException;
 import dev.faultline.attack.Fault;
 import dev.faultline.attack.ManifestExecutor;
 import dev.faultline.attack.ObjectRef;
+import dev.faultline.attack.chaosmesh.ChaosKind;
+import dev.faultline.attack.chaosmesh.ChaosMeshInstallation;
 import dev.faultline.cluster.AccessCheck;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.Preflight;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one Chaos Mesh Workflow in a cluster and cleans up after it, the same way on the sandbox and
@@ -41,17 +44,17 @@ import java.util.concurrent.TimeUnit;
  * after that the journal stays open and the outcome says so, for {@code faultline cleanup}.
  */
 public final class WorkflowRun {
-  /** The chaos kinds a workflow may create, checked to be gone after it is deleted. */
-  static final List<String> CREATED_PLURALS =
-      List.of(
-          "podchaos",
-          "networkchaos",
-          "stresschaos",
-          "httpchaos",
-          "iochaos",
-          "dnschaos",
-          "timechaos",
-          "schedules");
+  /**
+   * The kinds a workflow may create, checked to be gone after it is deleted: the kinds our attacks
+   * create plus PodChaos (pod kills) and Schedule.
+   */
+  static final List<String> CREATED_KINDS =
+      Stream.of(
+              Stream.of("PodChaos"),
+              Arrays.stream(ChaosKind.values()).map(ChaosKind::kind),
+              Stream.of("Schedule"))
+          .flatMap(kinds -> kinds)
+          .toList();
 
   private final KubernetesClient client;
   private final String contextName;
@@ -94,26 +97,10 @@ public final class WorkflowRun {
   /** What keeps the workflow from running here, in words a person can act on; empty when none. */
   public List<String> preflight() throws InterruptedException {
     List<String> problems = new ArrayList<>();
-    try {
-      APIResourceList resources = client.getApiResources(WorkflowDocument.API_VERSION);
-      boolean served =
-          resources != null
-              && resources.getResources() != null
-              && resources.getResources().stream()
-                  .map(APIResource::getKind)
-                  .anyMatch("Workflow"::equals);
-      if (!served) {
-        problems.add(notInstalled());
-        return problems;
-      }
-    } catch (KubernetesClientException e) {
-      problems.add(
-          e.getCode() == 404
-              ? notInstalled()
-              : "cannot ask context '"
-                  + contextName
-                  + "' whether Chaos Mesh is installed: "
-                  + e.getMessage());
+    Optional<String> missing =
+        ChaosMeshInstallation.missing("Workflow", context(), "run on the sandbox");
+    if (missing.isPresent()) {
+      problems.add(missing.get());
       return problems;
     }
     String ns = workflow.namespace();
@@ -129,15 +116,6 @@ public final class WorkflowRun {
       problems.addAll(access.messages());
     }
     return problems;
-  }
-
-  private String notInstalled() {
-    return "Chaos Mesh is not installed in context '"
-        + contextName
-        + "' (no Workflow in "
-        + WorkflowDocument.API_VERSION
-        + "); install it (https://chaos-mesh.org/docs/production-installation-using-helm/)"
-        + " or run on the sandbox";
   }
 
   /** Asks a running {@link #run} to delete the workflow and return; safe from any thread. */
@@ -262,10 +240,10 @@ public final class WorkflowRun {
         != null) {
       left.add("Workflow " + workflow.name());
     }
-    for (String plural : CREATED_PLURALS) {
+    for (String kind : CREATED_KINDS) {
       try {
         client
-            .genericKubernetesResources("chaos-mesh.org/v1alpha1", kindOf(plural))
+            .genericKubernetesResources(ChaosKind.API_VERSION, kind)
             .inNamespace(workflow.namespace())
             .withLabel("chaos-mesh.org/workflow", workflow.name())
             .list()
@@ -278,19 +256,6 @@ public final class WorkflowRun {
       }
     }
     return left;
-  }
-
-  private static String kindOf(String plural) {
-    return switch (plural) {
-      case "podchaos" -> "PodChaos";
-      case "networkchaos" -> "NetworkChaos";
-      case "stresschaos" -> "StressChaos";
-      case "httpchaos" -> "HTTPChaos";
-      case "iochaos" -> "IOChaos";
-      case "dnschaos" -> "DNSChaos";
-      case "timechaos" -> "TimeChaos";
-      default -> "Schedule";
-    };
   }
 
   private AttackContext context() {

@@ -37,7 +37,7 @@ public final class WorkflowSources {
     if (kindOf(text).equals("Experiment")) {
       var read =
           new dev.faultline.format.ExperimentReader()
-              .read(file)
+              .read(text, dev.faultline.format.Syntax.of(file))
               .validated(dev.faultline.validate.Validator.standard());
       if (read.experiment().isEmpty()
           || read.problems().stream().anyMatch(dev.faultline.validate.Problem::isError)) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code chaos-mesh.org/v1alpha1} must list the kind. Without it a create would fail with a bare
  * 404 halfway through a run.
  */
-final class ChaosMeshInstallation {
+public final class ChaosMeshInstallation {
   static final String INSTALL_URL =
       "https://chaos-mesh.org/docs/production-installation-using-helm/";
 
@@ -20,6 +20,16 @@ final class ChaosMeshInstallation {
 
   /** What is missing, in words a person can act on; empty when the kind is served. */
   static Optional<String> missing(ChaosKind kind, AttackContext context) {
+    return missing(kind.kind(), context, "use another attack");
+  }
+
+  /**
+   * What is missing for a Chaos Mesh kind such as {@code Workflow}; empty when it is served.
+   *
+   * @param otherwise what the person can do instead, ending the sentence: {@code run on the
+   *     sandbox}
+   */
+  public static Optional<String> missing(String kind, AttackContext context, String otherwise) {
     APIResourceList resources;
     try {
       resources = context.client().getApiResources(ChaosKind.API_VERSION);
@@ -29,7 +39,7 @@ final class ChaosMeshInstallation {
             ClusterCalls.failure(
                     context,
                     "check whether Chaos Mesh is installed: look up",
-                    kind.kind() + " in " + ChaosKind.API_VERSION,
+                    kind + " in " + ChaosKind.API_VERSION,
                     e)
                 .getMessage());
       }
@@ -37,24 +47,29 @@ final class ChaosMeshInstallation {
     }
     if (resources != null && resources.getResources() != null) {
       for (APIResource resource : resources.getResources()) {
-        if (kind.kind().equals(resource.getKind()) && !resource.getName().contains("/")) {
+        if (kind.equals(resource.getKind()) && !resource.getName().contains("/")) {
           return Optional.empty();
         }
       }
     }
-    return Optional.of(notInstalled(kind, context));
+    return Optional.of(notInstalled(kind, context, otherwise));
   }
 
   /** The sentence for a cluster without the kind. */
   static String notInstalled(ChaosKind kind, AttackContext context) {
+    return notInstalled(kind.kind(), context, "use another attack");
+  }
+
+  private static String notInstalled(String kind, AttackContext context, String otherwise) {
     return "Chaos Mesh is not installed in context '"
         + context.contextName()
         + "' (no "
-        + kind.kind()
+        + kind
         + " in "
         + ChaosKind.API_VERSION
         + "); install it ("
         + INSTALL_URL
-        + ") or use another attack";
+        + ") or "
+        + otherwise;
   }
 }
