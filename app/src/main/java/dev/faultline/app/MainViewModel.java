@@ -244,10 +244,7 @@ public final class MainViewModel {
   /** The file as UTF-8 text; malformed bytes are a failure rather than silently replaced. */
   private static String readUtf8(Path file) throws java.io.IOException {
     try {
-      return java.nio.charset.StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file)))
-          .toString();
+      return dev.faultline.format.TextFiles.readUtf8(file);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new java.io.IOException("the file is not UTF-8 text", e);
     }

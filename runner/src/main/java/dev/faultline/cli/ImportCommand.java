@@ -6,13 +6,12 @@ import dev.faultline.export.ImportResult;
 import dev.faultline.export.Imports;
 import dev.faultline.format.ExperimentFormat;
 import dev.faultline.format.Syntax;
+import dev.faultline.format.TextFiles;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String text;
     try {
-      text = read(file);
+      text = TextFiles.readUtf8(file);
     } catch (IOException e) {
       err.println(file + ": error: cannot read: " + readFailure(e));
       err.flush();
@@ -140,14 +139,6 @@ final class ImportCommand implements Callable<Integer> {
   private String fileName() {
     Path name = file.getFileName();
     return name == null ? file.toString() : name.toString();
-  }
-
-  /** The file as UTF-8 text; malformed bytes are an error rather than silently replaced. */
-  private static String read(Path file) throws IOException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-        .toString();
   }
 
   private static String readFailure(IOException e) {

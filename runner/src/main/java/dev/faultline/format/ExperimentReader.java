@@ -6,8 +6,6 @@ import dev.faultline.validate.Problem;
 import dev.faultline.validate.Severity;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +31,7 @@ public final class ExperimentReader {
   public ReadResult read(Path file) {
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
+      text = TextFiles.readUtf8(file);
     } catch (NoSuchFileException e) {
       return failed(new Problem(Severity.ERROR, "", 0, 0, "file not found"));
     } catch (CharacterCodingException e) {
