@@ -38,7 +38,7 @@ final class Secrets {
 
   /** Whether the text names any variable. */
   static boolean hasPlaceholders(String text) {
-    return text != null && text.contains("${env:");
+    return dev.faultline.catalog.EnvPlaceholders.in(text);
   }
 
   /** The text with every placeholder replaced by its variable's value. */

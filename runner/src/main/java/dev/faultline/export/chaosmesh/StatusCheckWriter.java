@@ -1,5 +1,6 @@
 package dev.faultline.export.chaosmesh;
 
+import dev.faultline.catalog.EnvPlaceholders;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.catalog.StatusCodes;
 import dev.faultline.export.ConversionWarning;
@@ -29,7 +30,7 @@ final class StatusCheckWriter {
    *     substitute it, and its webhook refuses a URL whose host is not a host
    */
   ObjectNode write(ParamValues params, ObjectNode check, String at, String id) throws Refused {
-    if (hasPlaceholder(params.string("url"))) {
+    if (EnvPlaceholders.in(params.string("url"))) {
       throw new Refused(
           "the url holds an ${env:NAME} placeholder, which Chaos Mesh does not substitute");
     }
@@ -58,8 +59,8 @@ final class StatusCheckWriter {
       headers.forEach((name, value) -> h.putArray(name).add(value));
     }
     params.optionalString("body").ifPresent(b -> http.put("body", b));
-    if (headers.values().stream().anyMatch(StatusCheckWriter::hasPlaceholder)
-        || params.optionalString("body").filter(StatusCheckWriter::hasPlaceholder).isPresent()) {
+    if (headers.values().stream().anyMatch(EnvPlaceholders::in)
+        || params.optionalString("body").filter(EnvPlaceholders::in).isPresent()) {
       warn(
           at + ".with",
           id
@@ -122,11 +123,6 @@ final class StatusCheckWriter {
   static long seconds(Duration duration) {
     long seconds = (duration.toMillis() + 999) / 1000;
     return Math.max(1, seconds);
-  }
-
-  /** The {@code ${env:NAME}} placeholders a Faultline run fills from its environment. */
-  private static boolean hasPlaceholder(String text) {
-    return text != null && text.contains("${env:");
   }
 
   private void warn(String path, String message) {

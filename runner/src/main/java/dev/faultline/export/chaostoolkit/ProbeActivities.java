@@ -2,6 +2,7 @@ package dev.faultline.export.chaostoolkit;
 
 import static dev.faultline.export.chaostoolkit.Activities.PROBE;
 
+import dev.faultline.catalog.EnvPlaceholders;
 import dev.faultline.catalog.StatusCodes;
 import dev.faultline.model.Params;
 import dev.faultline.model.Target;
@@ -65,8 +66,8 @@ final class ProbeActivities {
     if (Boolean.TRUE.equals(with.values().get("insecureSkipVerify"))) {
       provider.put("verify_tls", false);
     }
-    if (String.valueOf(with.values().get("url")).contains("${env:")
-        || String.valueOf(with.values().get("headers")).contains("${env:")) {
+    if (EnvPlaceholders.in(String.valueOf(with.values().get("url")))
+        || EnvPlaceholders.in(String.valueOf(with.values().get("headers")))) {
       log.warn(
           path + ".with",
           "${env:NAME} is not substituted by chaoslib: declare a secret or configuration entry"
