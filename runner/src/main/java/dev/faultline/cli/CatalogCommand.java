@@ -53,10 +53,15 @@ import picocli.CommandLine.Spec;
       "  faultline catalog save exp.yaml -n team-chaos -m \"longer recovery window\"",
       "  faultline catalog list -n team-chaos",
       "  faultline catalog open checkout-freeze -n team-chaos --version 2 -o exp.yaml",
-      "  faultline catalog history checkout-freeze -n team-chaos --context staging",
-      "",
-      "Exit codes: 0 ok, 2 the experiment has errors, is too big or does not exist,",
-      "64 usage error (no such context), 69 the cluster could not be read or written."
+      "  faultline catalog history checkout-freeze -n team-chaos --context staging"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:ok",
+      " 2:the experiment has errors, is too big or does not exist",
+      "64:usage error (no such context)",
+      "69:the cluster could not be read or written",
+      "74:a file could not be read or written"
     })
 final class CatalogCommand implements Runnable {
   private static final DateTimeFormatter WHEN =
@@ -113,6 +118,7 @@ final class CatalogCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
+      exitCodeOnInvalidInput = ExitCodes.USAGE,
       description = "Lists the experiments of the catalog with their latest version.")
   static final class CatalogList implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -153,6 +159,7 @@ final class CatalogCommand implements Runnable {
   @Command(
       name = "save",
       mixinStandardHelpOptions = true,
+      exitCodeOnInvalidInput = ExitCodes.USAGE,
       description = {
         "Saves an experiment file as the next version of its metadata.name.",
         "Saving the same content as the latest version writes nothing."
@@ -209,7 +216,7 @@ final class CatalogCommand implements Runnable {
   /** {@code catalog open NAME}. */
   @Command(
       name = "open",
-      mixinStandardHelpOptions = true,
+      exitCodeOnInvalidInput = ExitCodes.USAGE,
       description = {
         "Writes a version of an experiment (default: the latest) to a file or stdout.",
         "Its problems are printed like a file's; the exit code is 2 when it has errors."
@@ -222,7 +229,18 @@ final class CatalogCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "The experiment's name.")
     String name;
 
-    @Option(names = "--version", paramLabel = "N", description = "This version.")
+    // Not mixinStandardHelpOptions: its --version (print Faultline's version) would clash with this
+    // command's --version N, and picocli then drops -h/--help as well.
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(
+        names = "--version",
+        paramLabel = "N",
+        description = "The version to open (default: the latest).")
     Integer version;
 
     @Option(
@@ -266,6 +284,7 @@ final class CatalogCommand implements Runnable {
   @Command(
       name = "history",
       mixinStandardHelpOptions = true,
+      exitCodeOnInvalidInput = ExitCodes.USAGE,
       description = "Lists every version of an experiment, oldest first.")
   static final class CatalogHistory implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -36,15 +36,15 @@ import picocli.CommandLine.Spec;
       "journals name. Runs in progress on another machine look like leftovers from here:",
       "use --dry-run first on shared clusters."
     },
-    footerHeading = "%nExit codes:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:nothing is left behind (everything found was rolled back)",
+      " 1:faults stay open (a rollback failed; --dry-run: leftovers were found), or a warning needs a person",
+      "64:usage error",
+      "69:a cluster could not be reached; its faults stay open"
+    },
+    footerHeading = "%nExamples:%n",
     footer = {
-      "  0   nothing is left behind (everything found was rolled back)",
-      "  1   faults stay open (a rollback failed; with --dry-run: leftovers were found)",
-      "      or something needs a person (see the warnings)",
-      "  64  usage error",
-      "  69  a cluster could not be reached; its faults stay open",
-      "",
-      "Examples:",
       "  faultline cleanup --dry-run",
       "  faultline cleanup --context kind-dev",
       "  faultline cleanup --kubeconfig ~/clusters/eks.yaml --context eks-staging"

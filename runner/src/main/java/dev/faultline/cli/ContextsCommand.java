@@ -35,6 +35,13 @@ import picocli.CommandLine.Spec;
       "their server, default namespace and protection; * marks the current context.",
       "Runs against a protected context need --yes-i-mean-CONTEXT on the command line."
     },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:ok",
+      " 2:the protected-contexts settings could not be read",
+      "64:usage error",
+      "74:the settings could not be written (protect, unprotect)"
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  faultline contexts",

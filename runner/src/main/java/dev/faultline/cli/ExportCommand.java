@@ -37,9 +37,14 @@ import picocli.CommandLine.Spec;
       "Exports an experiment to a Chaos Mesh Workflow, a Chaos Toolkit experiment, a JUnit 5",
       "test in Java, or canonical Faultline YAML. The file is validated first; problems print as",
       "FILE:LINE:COL: error|warning: message, and a file with errors is not exported.",
-      "What the format cannot express prints as FILE:LINE:COL: warning: PATH: message on stderr.",
-      "Exit codes: 0 exported, 2 errors (or warnings with --fail-on-warnings), 64 usage,",
-      "74 OUT could not be written."
+      "What the format cannot express prints as FILE:LINE:COL: warning: PATH: message on stderr."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:exported",
+      " 2:the file has errors (or warnings, with --fail-on-warnings)",
+      "64:usage error",
+      "74:OUT could not be written"
     },
     footerHeading = "%nExamples:%n",
     footer = {

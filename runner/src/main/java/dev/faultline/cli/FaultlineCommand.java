@@ -38,10 +38,17 @@ import picocli.CommandLine.Command;
       "  faultline export experiment.yaml --to chaos-mesh -o workflow.yaml",
       "  faultline import workflow.yaml -o experiment.yaml",
       "  faultline catalog save experiment.yaml -n team-chaos -m \"first version\"",
-      "  faultline workflow run chaos-workflow.yaml --sandbox",
-      "",
-      "Exit codes: 0 ok, 1 format --check found changes (stop/cleanup: faults left open),",
-      "2 problems found, 64 usage error, 69 cluster unreachable, 70 internal error (a bug)."
+      "  faultline workflow run chaos-workflow.yaml --sandbox"
+    },
+    exitCodeListHeading = "%nExit codes (each command lists its own):%n",
+    exitCodeList = {
+      " 0:ok",
+      " 1:format --check found changes; stop, cleanup: faults left open",
+      " 2:problems found in a file",
+      "64:usage error",
+      "69:the cluster could not be reached",
+      "70:internal error (a bug in Faultline; reported with its stack trace)",
+      "74:a file could not be written"
     })
 public final class FaultlineCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -31,6 +31,14 @@ import picocli.CommandLine.Spec;
       "keeping unknown fields. The file is replaced atomically. Files with read errors",
       "(malformed YAML, wrong types) are not touched."
     },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:every file is formatted (or was rewritten)",
+      " 1:--check: a file is not formatted",
+      " 2:a file has read errors and was not touched",
+      "64:usage error",
+      "74:a file could not be written"
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  faultline format checkout.yaml",

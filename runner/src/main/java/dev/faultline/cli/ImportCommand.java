@@ -37,9 +37,14 @@ import picocli.CommandLine.Spec;
       "generated layout. Writes YAML, or JSON when OUT ends in .json.",
       "What could not be mapped prints as FILE:LINE:COL: warning: PATH: message on stderr;",
       "a file that cannot be imported as FILE:LINE:COL: error: message. Validation errors of",
-      "the imported experiment print as warnings: it is written, to be fixed before running.",
-      "Exit codes: 0 imported, 2 not imported (or warnings with --fail-on-warnings), 64 usage,",
-      "74 OUT could not be written."
+      "the imported experiment print as warnings: it is written, to be fixed before running."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:imported",
+      " 2:not imported (or warnings, with --fail-on-warnings)",
+      "64:usage error",
+      "74:OUT could not be written"
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -52,6 +52,13 @@ import picocli.CommandLine.Spec;
       "against the cluster now: matched pods, the blast radius's selection, containers,",
       "counts per workload and node, and warnings. Changes nothing in the cluster."
     },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:the preview was shown",
+      " 2:the file has errors",
+      "64:usage error (no such context or target)",
+      "69:the cluster could not be reached or read"
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  faultline preview docs/examples/checkout-freeze-and-recover.yaml --sandbox",

@@ -41,9 +41,16 @@ import picocli.CommandLine.Unmatched;
     name = "run",
     description = {
       "Runs an experiment: applies its faults, checks its probes, rolls back every fault, reports.",
-      "Exit codes: 0 passed, 1 failed (the hypothesis deviated), 2 invalid file,",
-      "3 aborted (halt, cancel, stop) or error (could not run), 64 usage.",
       "A context marked protected (faultline contexts protect) also needs --yes-i-mean-CONTEXT."
+    },
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:passed",
+      " 1:failed: the hypothesis deviated",
+      " 2:the file has errors",
+      " 3:aborted (halt, cancel, stop) or error (could not run)",
+      "64:usage error"
     },
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {

@@ -30,6 +30,12 @@ import picocli.CommandLine.Spec;
       "simulated controllers and demo HTTP services. Real kubectl works against it.",
       "Prints KUBECONFIG=PATH and runs until Ctrl-C."
     },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:stopped with Ctrl-C",
+      "64:usage error (--port, --pods or --churn out of range)",
+      "74:the sandbox could not start, or a file could not be written"
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  faultline sandbox",

@@ -42,17 +42,15 @@ import picocli.CommandLine.Spec;
       "within 200 ms, stops its steps and rolls back every fault it applied. Waits until they",
       "have. The faults of a run whose process is gone (crashed, killed) are rolled back here."
     },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0   every run stopped and nothing is left open (or no run was in progress)",
-      "  1   a run did not stop within --wait, is not in progress, or faults stay open",
-      "  64  usage error",
-      "  69  a crashed run's cluster could not be reached; its faults stay open",
-      "",
-      "Examples:",
-      "  faultline stop --all",
-      "  faultline stop 20250501-101500-checkout-3f2a"
-    })
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:every run stopped and nothing is left open (or no run was in progress)",
+      " 1:a run did not stop within --wait, is not in progress, or faults stay open",
+      "64:usage error",
+      "69:a crashed run's cluster could not be reached; its faults stay open"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  faultline stop --all", "  faultline stop 20250501-101500-checkout-3f2a"})
 final class StopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

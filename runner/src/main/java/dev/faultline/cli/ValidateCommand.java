@@ -21,8 +21,13 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     description = {
       "Checks experiment files (YAML or JSON) and prints each problem as",
-      "FILE:LINE:COL: error|warning: message [field path].",
-      "Exits 0 when no file has errors, 2 when any has."
+      "FILE:LINE:COL: error|warning: message [field path]."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:no file has errors",
+      " 2:a file has errors (or warnings, with --warnings-as-errors)",
+      "64:usage error"
     },
     footerHeading = "%nExamples:%n",
     footer = {

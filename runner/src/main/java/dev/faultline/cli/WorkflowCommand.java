@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "workflow",
-    description = "Run Chaos Mesh Workflows in a cluster.",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    description = "Runs Chaos Mesh Workflows in a cluster.",
     subcommands = {WorkflowCommand.Run.class})
 final class WorkflowCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -45,11 +47,20 @@ final class WorkflowCommand implements Runnable {
 
   @Command(
       name = "run",
+      mixinStandardHelpOptions = true,
+      exitCodeOnInvalidInput = ExitCodes.USAGE,
       description = {
-        "Apply a Chaos Mesh Workflow, show its nodes live and delete it when it ends or on Ctrl+C.",
-        "FILE is a Workflow, or an experiment (exported with the Chaos Mesh exporter first).",
-        "Exit codes: 0 accomplished, 1 a status check failed or the workflow was aborted or",
-        "stopped, 2 the file or the cluster's preflight has problems, 69 cluster unreachable."
+        "Applies a Chaos Mesh Workflow, shows its nodes live and deletes it when it ends or on",
+        "Ctrl+C. FILE is a Workflow, or an experiment (exported with the Chaos Mesh exporter",
+        "first)."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        " 0:accomplished",
+        " 1:a status check failed, or the workflow was aborted or stopped",
+        " 2:the file or the cluster's preflight has problems",
+        "64:usage error (no such context)",
+        "69:the cluster could not be reached"
       })
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
