@@ -26,7 +26,8 @@ public final class Main {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  /** The command line as the launcher builds it; {@code docs/cli.md} is generated from it. */
+  public static CommandLine commandLine() {
     return commandLine(CliEnvironment.system());
   }
 
