@@ -90,7 +90,7 @@ public final class CliReference {
         .append(Markdown.code(qualifiedName(command)))
         .append("\n\n");
     md.append("```text\n").append(synopsis(spec)).append("\n```\n\n");
-    for (String paragraph : paragraphs(spec.usageMessage().description())) {
+    for (String paragraph : paragraphs(headerAndDescription(spec))) {
       md.append(Markdown.text(paragraph)).append("\n\n");
     }
     List<CommandLine> subs = visibleSubcommands(command);
@@ -256,9 +256,19 @@ public final class CliReference {
     return paragraphs;
   }
 
+  /** A command's header (picocli's own help command has one) above its description. */
+  private static String[] headerAndDescription(CommandSpec spec) {
+    List<String> lines = new ArrayList<>(Arrays.asList(spec.usageMessage().header()));
+    if (!lines.isEmpty()) {
+      lines.add("");
+    }
+    lines.addAll(Arrays.asList(spec.usageMessage().description()));
+    return lines.toArray(String[]::new);
+  }
+
   /** The summary of a command in its parent's table: the first sentence of its description. */
   static String firstSentence(CommandSpec spec) {
-    List<String> paragraphs = paragraphs(spec.usageMessage().description());
+    List<String> paragraphs = paragraphs(headerAndDescription(spec));
     if (paragraphs.isEmpty()) {
       return "";
     }
