@@ -119,12 +119,12 @@ class LaunchBenchmark {
     String line =
         output
             .lines()
-            .filter(l -> l.startsWith(FirstFrame.PREFIX))
+            .filter(l -> l.startsWith(LaunchProbe.PREFIX))
             .findFirst()
             .orElseThrow(
                 () -> new AssertionError(main.getSimpleName() + " printed no timing:\n" + output));
     Map<String, Long> result = new HashMap<>();
-    for (String pair : line.substring(FirstFrame.PREFIX.length()).split(" ")) {
+    for (String pair : line.substring(LaunchProbe.PREFIX.length()).split(" ")) {
       String[] kv = pair.split("=", 2);
       result.put(kv[0], Long.parseLong(kv[1]));
     }
