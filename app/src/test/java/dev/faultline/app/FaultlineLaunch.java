@@ -24,7 +24,7 @@ public final class FaultlineLaunch {
     @Override
     public void start(Stage stage) {
       String file = getParameters().getRaw().getFirst();
-      FirstFrame frame = FirstFrame.watch(stage, 3);
+      LaunchProbe frame = LaunchProbe.watch(stage, 3);
       String fileName = java.nio.file.Path.of(file).getFileName().toString();
       stage
           .titleProperty()

@@ -25,7 +25,7 @@ public final class HelloWorldLaunch {
       if (getParameters().getRaw().contains("--atlantafx")) {
         FaultlineApp.applyDefaultTheme();
       }
-      FirstFrame.watch(stage, 1);
+      LaunchProbe.watch(stage, 1);
       stage.setScene(new Scene(new StackPane(new Label("Hello, world")), 400, 200));
       stage.setTitle("Hello");
       stage.show();
