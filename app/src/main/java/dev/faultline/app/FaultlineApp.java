@@ -34,7 +34,10 @@ public final class FaultlineApp extends Application {
         new FxTaskExecutor(),
         FabricClusterService.standard(options.kubeconfig().map(Path::of)),
         state,
-        shown -> window = shown);
+        shown -> {
+          window = shown;
+          shown.updates().setBrowser(getHostServices()::showDocument);
+        });
   }
 
   /** Platform exit: release the cluster connection and stop the sandbox (idempotent). */
