@@ -23,7 +23,10 @@ final class AboutDialog {
             + "Java "
             + Runtime.version()
             + "  \u00b7  JavaFX "
-            + System.getProperty("javafx.version", "?"));
+            + System.getProperty("javafx.version", "?")
+            + "\n\nNo account, no telemetry. Faultline looks for updates only when asked: Help \u203a"
+            + " Check for Updates\u2026, or daily at start-up if you turn that on in the Help"
+            + " menu.");
     alert.getDialogPane().setId("about-dialog");
     return alert;
   }

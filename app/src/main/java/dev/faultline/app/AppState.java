@@ -5,6 +5,7 @@ import dev.faultline.app.prefs.PendingRecovery;
 import dev.faultline.app.prefs.RecentFile;
 import dev.faultline.app.prefs.RecentFiles;
 import dev.faultline.app.prefs.RecoveryStore;
+import dev.faultline.app.prefs.UpdatePrefs;
 import dev.faultline.app.prefs.WindowLayout;
 import dev.faultline.app.prefs.WindowLayoutStore;
 import dev.faultline.safety.DataDirectory;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param recovery where unsaved changes are copied while editing; empty: nowhere (tests)
  * @param pending recovery copies crashed sessions left, to offer for restoring
  * @param warnings what could not be read (a corrupt settings file), for the status line
+ * @param updates the opt-in update check's settings; empty: nothing kept, checking off (tests)
  */
 public record AppState(
     WindowLayout layout,
@@ -34,7 +36,33 @@ public record AppState(
     List<Path> recent,
     Optional<RecoveryStore> recovery,
     List<PendingRecovery> pending,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<UpdatePrefs> updates) {
+
+  /** What the app remembers, without update settings (checking off). */
+  public AppState(
+      WindowLayout layout,
+      Optional<WindowLayoutStore> layoutStore,
+      Optional<RecentFiles> recentFiles,
+      List<Path> recent,
+      Optional<RecoveryStore> recovery,
+      List<PendingRecovery> pending,
+      List<String> warnings) {
+    this(layout, layoutStore, recentFiles, recent, recovery, pending, warnings, Optional.empty());
+  }
+
+  /** The same with {@code updates} as the update check's settings. */
+  public AppState withUpdates(UpdatePrefs updates) {
+    return new AppState(
+        layout,
+        layoutStore,
+        recentFiles,
+        recent,
+        recovery,
+        pending,
+        warnings,
+        Optional.of(updates));
+  }
 
   public AppState {
     recent = List.copyOf(recent);
@@ -74,6 +102,8 @@ public record AppState(
     } catch (IOException | RuntimeException e) {
       warnings.add("Cannot look for unsaved changes of a crashed session: " + e.getMessage());
     }
+    var updates = UpdatePrefs.load(configDir);
+    updates.warning().ifPresent(warnings::add);
     return new AppState(
         layout.value(),
         Optional.of(layoutStore),
@@ -81,6 +111,7 @@ public record AppState(
         recent.value().stream().map(RecentFile::path).toList(),
         Optional.of(recovery),
         pending,
-        warnings);
+        warnings,
+        Optional.of(updates.value()));
   }
 }

@@ -38,6 +38,7 @@ public final class FaultlineApp extends Application {
         state,
         shown -> {
           window = shown;
+          shown.updates().setBrowser(getHostServices()::showDocument);
           probe.ifPresent(p -> p.afterNextPulse(stage, "windowBuilt"));
         });
   }

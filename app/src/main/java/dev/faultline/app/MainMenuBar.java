@@ -115,7 +115,16 @@ final class MainMenuBar extends MenuBar {
             "run-chaos-mesh",
             "run-workflow-file");
     Menu help =
-        menu("_Help", "help-menu", actions, "command-palette", "shortcuts", SEPARATOR, "about");
+        menu(
+            "_Help",
+            "help-menu",
+            actions,
+            "command-palette",
+            "shortcuts",
+            SEPARATOR,
+            "check-updates",
+            SEPARATOR,
+            "about");
     getMenus().addAll(file, edit, view, run, help);
   }
 
@@ -147,6 +156,17 @@ final class MainMenuBar extends MenuBar {
                 () -> action.disabled().get(), action.disabled()));
     item.setOnAction(event -> action.run().run());
     return item;
+  }
+
+  /** Puts {@code item} right after the item with id {@code afterId} in the menu {@code menuId}. */
+  void insertAfter(String menuId, String afterId, MenuItem item) {
+    for (Menu menu : getMenus()) {
+      if (menuId.equals(menu.getId())) {
+        menu.getItems().add(indexOf(menu, afterId) + 1, item);
+        return;
+      }
+    }
+    throw new IllegalStateException(menuId);
   }
 
   private static int indexOf(Menu menu, String id) {

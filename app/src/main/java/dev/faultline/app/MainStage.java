@@ -9,9 +9,11 @@ import dev.faultline.app.prefs.RecoveryAutosaver;
 import dev.faultline.app.prefs.RecoveryStore;
 import dev.faultline.app.prefs.ScreenFit;
 import dev.faultline.app.prefs.SplitDivider;
+import dev.faultline.app.prefs.UpdatePrefs;
 import dev.faultline.app.prefs.WindowBounds;
 import dev.faultline.app.prefs.WindowLayout;
 import dev.faultline.app.theme.ThemeController;
+import dev.faultline.app.updates.UpdateCommands;
 import dev.faultline.designer.canvas.CanvasView;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.inspector.InspectorView;
@@ -167,6 +169,14 @@ final class MainStage {
     RecentFilesCache recent = new RecentFilesCache(state.recentFiles(), state.recent(), tasks);
     viewModel.addFileListener(recent::add);
     MainWindow window = new MainWindow(viewModel, connection, theme, recent);
+    window.installUpdates(
+        new UpdateCommands(
+            state.updates().orElseGet(UpdatePrefs::inMemory),
+            tasks,
+            AppVersion.current(),
+            java.time.Clock.systemUTC(),
+            window::window,
+            url -> viewModel.report("Open " + url + " in your browser.", false)));
     restorePanels(window.panels(), state.layout());
 
     Scene scene = stage.getScene();
@@ -233,6 +243,8 @@ final class MainStage {
     state
         .recovery()
         .ifPresent(store -> offerRecovery(window, viewModel, store, state.pending(), tasks));
+    // Last, and only if the user turned it on: the network is not touched otherwise.
+    window.updates().checkOnStartIfDue();
   }
 
   private static String appStylesheet() {

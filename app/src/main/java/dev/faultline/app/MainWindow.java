@@ -76,6 +76,12 @@ public final class MainWindow extends BorderPane {
   private final CommandPalette commandPalette;
   private final AutoLayoutAction autoLayout;
   private final FileCommands files;
+  private final MainMenuBar menus;
+  private final StatusBar statusBar;
+
+  /** Set once by {@link #installUpdates}, right after the window is built. */
+  private dev.faultline.app.updates.UpdateCommands updates;
+
   private final dev.faultline.app.catalog.CatalogCommands catalogCommands;
 
   /** Where the Export dialog's Save starts: the folder of the last export. */
@@ -239,7 +245,7 @@ public final class MainWindow extends BorderPane {
               }
             });
 
-    MainMenuBar menus =
+    menus =
         new MainMenuBar(
             actions,
             recent::list,
@@ -261,7 +267,8 @@ public final class MainWindow extends BorderPane {
     top.setFillHeight(false); // the switcher keeps its own height, centred, not the bar's
     setTop(top);
     setCenter(panels.root());
-    setBottom(new StatusBar(viewModel, connection));
+    statusBar = new StatusBar(viewModel, connection);
+    setBottom(statusBar);
 
     // "?" opens the cheat sheet unless the user is typing a question mark into a field.
     addEventHandler(
@@ -502,6 +509,52 @@ public final class MainWindow extends BorderPane {
   /** The open Export dialog's window, or {@code null} (for tests and screenshots). */
   javafx.stage.Stage exportStage() {
     return exportStage;
+  }
+
+  /**
+   * Adds the update check: the Help menu's start-up option after "Check for Updates…", and the
+   * status bar's notice of a newer release.
+   */
+  void installUpdates(dev.faultline.app.updates.UpdateCommands updates) {
+    this.updates = updates;
+    javafx.scene.control.CheckMenuItem onStart =
+        new javafx.scene.control.CheckMenuItem("Check for Updates When Faultline Starts");
+    onStart.setId("menu-check-updates-on-start");
+    onStart.selectedProperty().bindBidirectional(updates.checkOnStartProperty());
+    menus.insertAfter("help-menu", "menu-check-updates", onStart);
+    javafx.scene.control.Hyperlink notice = new javafx.scene.control.Hyperlink();
+    notice.setId("update-notice");
+    notice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    notice
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  var newer = updates.availableProperty().get();
+                  return newer == null
+                      ? ""
+                      : "Faultline " + newer.release().version() + " is available";
+                },
+                updates.availableProperty()));
+    notice.visibleProperty().bind(updates.availableProperty().isNotNull());
+    notice.managedProperty().bind(notice.visibleProperty());
+    notice.setOnAction(
+        event -> {
+          var newer = updates.availableProperty().get();
+          if (newer != null) {
+            updates.showAvailable(newer);
+          }
+        });
+    statusBar.addNotice(notice);
+  }
+
+  /** The update check (Help › Check for Updates…). */
+  public dev.faultline.app.updates.UpdateCommands updates() {
+    return updates;
+  }
+
+  void checkForUpdates() {
+    updates.checkNow();
   }
 
   void showAbout() {

@@ -39,4 +39,9 @@ final class StatusBar extends HBox {
 
     getChildren().addAll(message, cluster, version);
   }
+
+  /** Shows {@code notice} (the update notice) between the message and the cluster. */
+  void addNotice(javafx.scene.Node notice) {
+    getChildren().add(1, notice);
+  }
 }

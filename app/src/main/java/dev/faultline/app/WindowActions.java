@@ -213,6 +213,10 @@ final class WindowActions {
     add(
         actions,
         AppAction.of("shortcuts", "Help", "_Keyboard Shortcuts", null, window::showShortcuts));
+    add(
+        actions,
+        AppAction.of(
+            "check-updates", "Help", "Check for _Updates\u2026", null, window::checkForUpdates));
     add(actions, AppAction.of("about", "Help", "_About Faultline", null, window::showAbout));
     return actions;
   }

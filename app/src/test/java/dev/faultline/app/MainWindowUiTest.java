@@ -173,7 +173,14 @@ class MainWindowUiTest {
     Menu help = menuBar.getMenus().get(4);
     assertThat(help.getItems())
         .extracting(MainWindowUiTest::text)
-        .containsExactly("Command Palette\u2026", "Keyboard Shortcuts", "", "About Faultline");
+        .containsExactly(
+            "Command Palette\u2026",
+            "Keyboard Shortcuts",
+            "",
+            "Check for Updates\u2026",
+            "Check for Updates When Faultline Starts",
+            "",
+            "About Faultline");
   }
 
   @Test

@@ -13,13 +13,19 @@ final class ExitCodes {
    */
   static final int LEFT_OPEN = 1;
 
+  /** {@code version --check}: a newer release exists. */
+  static final int UPDATE_AVAILABLE = 10;
+
   /** A file has errors (or warnings, with {@code --warnings-as-errors}). */
   static final int PROBLEMS = 2;
 
   /** Wrong command-line usage (sysexits EX_USAGE), kept apart from {@link #PROBLEMS}. */
   static final int USAGE = 64;
 
-  /** The cluster could not be reached or read (sysexits EX_UNAVAILABLE). */
+  /**
+   * The cluster (or, for {@code version --check}, the release feed) could not be reached or read
+   * (sysexits EX_UNAVAILABLE).
+   */
   static final int CLUSTER = 69;
 
   /** A file could not be written. */

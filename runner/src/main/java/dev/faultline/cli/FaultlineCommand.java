@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       CatalogCommand.class,
       WorkflowCommand.class,
+      VersionCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
