@@ -24,12 +24,14 @@ import picocli.CommandLine.Spec;
       "Prints Faultline's version. With --check, asks the release feed whether a newer release",
       "exists: one plain HTTPS GET sending only 'User-Agent: Faultline/<version>'. Nothing is",
       "downloaded. The feed is " + UpdateFeed.DEFAULT_URL + ",",
-      "or FAULTLINE_UPDATES_URL / -Dfaultline.updates.url. Exit codes with --check:",
-      "0 up to date, "
-          + ExitCodes.UPDATE_AVAILABLE
-          + " a newer release exists, "
-          + ExitCodes.CLUSTER
-          + " the feed could not be read."
+      "or FAULTLINE_UPDATES_URL / -Dfaultline.updates.url."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:printed; with --check: up to date",
+      ExitCodes.UPDATE_AVAILABLE + ":with --check: a newer release exists",
+      ExitCodes.USAGE + ":usage error",
+      ExitCodes.CLUSTER + ":with --check: the release feed could not be read"
     },
     footerHeading = "%nExamples:%n",
     footer = {"  faultline version", "  faultline version --check"})
