@@ -101,6 +101,17 @@ final class PodExec {
         throw new UpgradeTimedOut(failure); // thrown by exec() itself, before any command ran
       }
       throw failure;
+    } catch (RuntimeException e) {
+      // fabric8 passes some transport failures of the upgrade through unwrapped (a netty
+      // WebSocketHandshakeException when the connection closes mid-handshake): still an exec
+      // that could not run, never an exception the attack does not know.
+      AttackException failure =
+          new AttackException(
+              "cannot " + doing + " " + target.display() + ": " + e.getMessage(), true, e);
+      if (upgradeTimedOut(e)) {
+        throw new UpgradeTimedOut(failure);
+      }
+      throw failure;
     } catch (TimeoutException e) {
       throw new AttackException(
           "cannot "
@@ -124,13 +135,17 @@ final class PodExec {
   }
 
   /**
-   * Whether the exec failed before its websocket opened because the upgrade timed out (fabric8:
-   * "Exec WebSocket upgrade did not complete after N ms"), as opposed to a refusal or an error.
+   * Whether the exec failed before its websocket opened: the upgrade timed out (fabric8: "Exec
+   * WebSocket upgrade did not complete after N ms") or the connection closed during the handshake
+   * (netty: "Connection closed while handshake in process", which is what a timed-out upgrade
+   * sometimes surfaces as), as opposed to a refusal or an error. Either way the command never ran.
    */
   static boolean upgradeTimedOut(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage();
       if (t instanceof TimeoutException
-          || (t.getMessage() != null && t.getMessage().contains("upgrade did not complete"))) {
+          || message.contains("upgrade did not complete")
+          || message.contains("closed while handshake")) {
         return true;
       }
     }

@@ -90,6 +90,10 @@ class PodExecTest {
                     new java.util.concurrent.TimeoutException(
                         "Exec WebSocket upgrade did not complete after 10001ms"))))
         .isTrue();
+    assertThat(
+            PodExec.upgradeTimedOut(
+                new IllegalStateException("Connection closed while handshake in process")))
+        .isTrue();
     assertThat(PodExec.upgradeTimedOut(new IllegalStateException("403 Forbidden"))).isFalse();
   }
 
