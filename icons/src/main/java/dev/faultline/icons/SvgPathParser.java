@@ -56,20 +56,22 @@ public final class SvgPathParser {
         return path;
       }
       char c = data.charAt(pos);
+      if (isCommand(c) && c != 'M' && c != 'm' && path.getCurrentPoint() == null) {
+        throw error("path must start with a move-to (M or m)");
+      }
       if (isCommand(c)) {
         command = c;
         pos++;
-      } else if (command == 0 || !startsNumber(c)) {
+      } else if (!startsNumber(c)) {
         throw error("expected a path command but found '" + c + "'");
+      } else if (command == 0) {
+        throw error("path must start with a move-to (M or m)");
       } else if (command == 'Z' || command == 'z') {
         throw error("unexpected number after close-path");
       } else if (command == 'M') {
         command = 'L'; // extra pairs after a move are implicit line-tos
       } else if (command == 'm') {
         command = 'l';
-      }
-      if (command != 'M' && command != 'm' && path.getCurrentPoint() == null) {
-        throw error("path must start with a move-to (M or m)");
       }
       apply(command);
     }
