@@ -24,32 +24,47 @@ fail() {
 for launcher in "$gui" "$cli"; do
   [ -x "$app_dir/bin/$launcher" ] || fail "no launcher $app_dir/bin/$launcher"
   [ -f "$cfg_dir/$launcher.cfg" ] || fail "no $cfg_dir/$launcher.cfg"
-  cp "$cfg_dir/$launcher.cfg" "$cfg_dir/$launcher.cfg.orig"
 done
 
-restore() {
+# From here on, any exit before the end puts the original cfg files back and drops the caches.
+done_ok=
+home=$(mktemp -d)
+finish() {
+  rm -rf "$home"
+  [ -n "$done_ok" ] && return
   for launcher in "$gui" "$cli"; do
     [ -f "$cfg_dir/$launcher.cfg.orig" ] && mv -f "$cfg_dir/$launcher.cfg.orig" "$cfg_dir/$launcher.cfg"
-    rm -f "$cfg_dir/$launcher.aot"
+    rm -f "$cfg_dir/$launcher.aot" "$cfg_dir/$launcher.aot.config"
   done
   echo "train-aot: training failed; launchers left without an AOT cache, see the output above" >&2
 }
-trap restore ERR
+trap finish EXIT
+for launcher in "$gui" "$cli"; do
+  cp "$cfg_dir/$launcher.cfg" "$cfg_dir/$launcher.cfg.orig"
+done
 
-# Adds a java-options line at the end of the cfg's [JavaOptions] section (creating it if missing).
+# Adds a java-options line after the last line of the cfg's [JavaOptions] section (blank lines
+# before the next section stay after it), creating the section if missing.
 add_option() {
   local cfg=$1 option=$2
   awk -v opt="java-options=$option" '
-    /^\[/ { if (in_opts) { print opt; added = 1 } in_opts = ($0 == "[JavaOptions]") }
-    { print }
-    END { if (!added) { if (!in_opts) print "[JavaOptions]"; print opt } }
+    /^\[/ {
+      if (in_opts && !added) { print opt; added = 1 }
+      printf "%s", blanks; blanks = ""
+      in_opts = ($0 == "[JavaOptions]"); print; next
+    }
+    /^[[:space:]]*$/ { blanks = blanks $0 "\n"; next }
+    { printf "%s", blanks; blanks = ""; print }
+    END {
+      if (!added && in_opts) { print opt; printf "%s", blanks }
+      else if (!added) { printf "%s", blanks; print "[JavaOptions]"; print opt }
+      else printf "%s", blanks
+    }
   ' "$cfg" >"$cfg.tmp"
   mv "$cfg.tmp" "$cfg"
 }
 
 # A clean user: no settings, recent files or sandbox state of whoever builds leaks into the run.
-home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
 export HOME="$home/home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data"
 export XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
@@ -71,6 +86,12 @@ users:
 - name: nobody
   user: {token: training}
 EOF
+
+# The cache records each jar's modification time. With SOURCE_DATE_EPOCH set, the whole image gets
+# that time, so that packages clamping their files' times to it keep the cache valid.
+if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
+  find "$app_dir" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+fi
 
 for launcher in "$gui" "$cli"; do
   add_option "$cfg_dir/$launcher.cfg" "-XX:AOTCacheOutput=\$APPDIR/$launcher.aot"
@@ -112,7 +133,7 @@ JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$app_dir/bin/$cli" --version >/dev/null ||
 JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$app_dir/bin/$gui" --help >/dev/null ||
   fail "$gui does not start with its AOT cache"
 
-trap - ERR
+done_ok=1
 rm -f "$cfg_dir/$gui.cfg.orig" "$cfg_dir/$cli.cfg.orig"
 printf 'train-aot: %s.aot %s (trained in %.1f s), %s.aot %s (%.1f s)\n' \
   "$gui" "$(du -h "$cfg_dir/$gui.aot" | cut -f1)" "$gui_time" \
