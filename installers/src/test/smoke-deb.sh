@@ -92,6 +92,8 @@ kill -0 \$pid 2>/dev/null || exit 3
 # The installed CLI talks to the app's sandbox: the API server answers over TLS from the jlinked runtime.
 faultline preview --kubeconfig "$work/data/faultline/sandbox/kubeconfig" "$example" >"$work/preview.txt" 2>&1 || exit 4
 import -window root "$screenshot"
+# Only the window: without a window manager the rest of the screen is black.
+convert "$screenshot" -trim +repage "$screenshot"
 kill \$pid
 wait \$pid 2>/dev/null || true
 EOF
