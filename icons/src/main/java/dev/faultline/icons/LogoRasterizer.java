@@ -32,6 +32,21 @@ public final class LogoRasterizer {
    * @return a new {@link BufferedImage#TYPE_INT_ARGB} image (not premultiplied)
    */
   public static BufferedImage render(int size) {
+    return render(size, 1);
+  }
+
+  /**
+   * Renders the logo scaled about the image's centre, for platforms that want a wider transparent
+   * margin than the logo's own.
+   *
+   * @param size width and height in pixels, at least 1
+   * @param zoom the logo's scale relative to {@link #render(int)}, greater than 0 and at most 1
+   * @return a new {@link BufferedImage#TYPE_INT_ARGB} image (not premultiplied)
+   */
+  public static BufferedImage render(int size, double zoom) {
+    if (!(zoom > 0 && zoom <= 1)) {
+      throw new IllegalArgumentException("zoom must be in (0, 1]: " + zoom);
+    }
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1 px: " + size);
     }
@@ -45,8 +60,10 @@ public final class LogoRasterizer {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setRenderingHint(
           RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
-      double scale = (double) size / AppLogo.VIEW_BOX;
+      double scale = zoom * size / AppLogo.VIEW_BOX;
+      g.translate(size / 2.0, size / 2.0);
       g.transform(AffineTransform.getScaleInstance(scale, scale));
+      g.translate(-AppLogo.VIEW_BOX / 2.0, -AppLogo.VIEW_BOX / 2.0);
       List<AppLogo.Layer> layers = AppLogo.layers();
       for (int i = 0; i < layers.size(); i++) {
         g.setPaint(paint(layers.get(i)));
