@@ -40,6 +40,7 @@ public final class FaultlineApp extends Application {
           window = shown;
           shown.updates().setBrowser(getHostServices()::showDocument);
           probe.ifPresent(p -> p.afterNextPulse(stage, "windowBuilt"));
+          AppIcon.install(stage); // rendered in the background, set in one runLater
         });
   }
 

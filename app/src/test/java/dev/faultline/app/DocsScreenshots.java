@@ -6,13 +6,11 @@ import dev.faultline.cluster.KubeContexts;
 import dev.faultline.designer.fx.FxTaskExecutor;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.SandboxOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DocsScreenshots {
 
-  private static final Path DOCS = Path.of("..", "docs");
+  private static final Path DOCS = ScreenCapture.DOCS;
   private static final Path EXAMPLE = DOCS.resolve("examples/checkout-freeze-and-recover.yaml");
 
   private static final Path GAME_DAY = DOCS.resolve("examples/checkout-game-day.yaml");
@@ -248,23 +246,10 @@ class DocsScreenshots {
   }
 
   private void save(FxRobot robot, String name) throws Exception {
-    save(robot, stage.getScene(), name);
+    ScreenCapture.save(robot, stage.getScene(), name);
   }
 
   private void save(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
-    WritableImage[] image = new WritableImage[1];
-    robot.interact(() -> image[0] = scene.getRoot().snapshot(null, null));
-    Files.createDirectories(DOCS);
-    int width = (int) image[0].getWidth();
-    int height = (int) image[0].getHeight();
-    var out =
-        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    var pixels = image[0].getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    javax.imageio.ImageIO.write(out, "png", DOCS.resolve(name).toFile());
+    ScreenCapture.save(robot, scene, name);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -381,12 +382,44 @@ class MainWindowUiTest {
       assertThat(switcher.getText()).isEqualTo("prod-eu \u00b7 shop");
       assertThat(switcher.getItems())
           .extracting(MainWindowUiTest::text)
-          .containsExactly("Embedded sandbox", "", "kind-dev", "prod-eu", "", "Reload kubeconfig");
+          .containsExactly(
+              "Embedded sandbox",
+              "",
+              "kind-dev",
+              "prod-eu",
+              "",
+              "Reload kubeconfig",
+              "Protect prod-eu (runs need its name typed)");
       assertThat(((RadioMenuItem) switcher.getItems().get(3)).isSelected()).isTrue();
       assertThat(switcher.getItems().get(3).getGraphic())
           .isInstanceOfSatisfying(
               Label.class, badge -> assertThat(badge.getText()).isEqualTo("protected"));
       assertThat(switcher.getItems().get(2).getGraphic()).isNull();
+      assertThat(((CheckMenuItem) switcher.getItems().get(6)).isSelected()).isTrue();
+
+      // Lifting the protection asks first; Cancel keeps it.
+      robot.clickOn(switcher);
+      Await.until(switcher::isShowing);
+      robot.clickOn("Protect prod-eu (runs need its name typed)");
+      Await.until(() -> robot.lookup("#confirm-unprotect").tryQuery().isPresent());
+      robot.clickOn("Cancel");
+      Await.until(() -> robot.lookup("#confirm-unprotect").tryQuery().isEmpty());
+      assertThat(clusters.protectedContexts()).containsExactly("prod-eu");
+      assertThat(((CheckMenuItem) switcher.getItems().get(6)).isSelected()).isTrue();
+      // Confirmed, it is written and the badge goes.
+      robot.clickOn(switcher);
+      Await.until(switcher::isShowing);
+      robot.clickOn("Protect prod-eu (runs need its name typed)");
+      Await.until(() -> robot.lookup("#confirm-unprotect").tryQuery().isPresent());
+      robot.clickOn("Remove Protection");
+      Await.until(() -> switcher.getItems().get(3).getGraphic() == null);
+      assertThat(clusters.protectedContexts()).isEmpty();
+      // Protecting again needs no confirmation.
+      robot.clickOn(switcher);
+      Await.until(switcher::isShowing);
+      robot.clickOn("Protect prod-eu (runs need its name typed)");
+      Await.until(() -> switcher.getItems().get(3).getGraphic() != null);
+      assertThat(clusters.protectedContexts()).containsExactly("prod-eu");
 
       robot.clickOn(switcher);
       Await.until(switcher::isShowing);

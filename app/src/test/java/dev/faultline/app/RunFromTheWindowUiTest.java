@@ -146,6 +146,15 @@ class RunFromTheWindowUiTest {
     Await.until(60, "the run is over", () -> fx(run::phase) == RunPhase.FINISHED);
     assertThat(fx(() -> run.verdictProperty().get())).isEqualTo(Verdict.ABORTED);
     assertThat(fx(() -> run.reasonProperty().get())).contains("emergency stop");
+    // The status line no longer says the run started: it gives the verdict, as an error.
+    Await.until(
+        10,
+        "the status line shows the verdict",
+        () -> fx(() -> window.viewModel().statusTextProperty().get()).contains("aborted in"));
+    assertThat(fx(() -> window.viewModel().statusTextProperty().get()))
+        .startsWith("Run on ")
+        .contains("emergency stop");
+    assertThat(fx(() -> window.viewModel().statusErrorProperty().get())).isTrue();
     assertThat(fx(() -> run.faultsOpenProperty().get())).isZero();
     assertRolledBackInTheSandbox();
   }
@@ -174,6 +183,11 @@ class RunFromTheWindowUiTest {
 
     Await.until(60, "the run is over", () -> fx(run::phase) == RunPhase.FINISHED);
     assertThat(fx(() -> run.verdictProperty().get())).isEqualTo(Verdict.PASSED);
+    Await.until(
+        10,
+        "the status line shows the verdict",
+        () -> fx(() -> window.viewModel().statusTextProperty().get()).contains("passed in"));
+    assertThat(fx(() -> window.viewModel().statusErrorProperty().get())).isFalse();
     assertThat(fx(() -> run.answeredGates().getFirst().by())).isEqualTo(run.operatorName());
     assertRolledBackInTheSandbox();
 

@@ -1,20 +1,24 @@
 package dev.faultline.icons;
 
+import java.util.List;
+
 /**
- * The Faultline application logo as vector data: a rounded-square tile with an indigo-to-teal
- * gradient, split top to bottom by a white zig-zag crack, the fault line.
+ * The Faultline application logo as vector data: a rounded-square tile split top to bottom by a
+ * white zig-zag crack, the fault line, into an indigo plate on the left and a teal plate on the
+ * right.
  *
  * <p>Everything is drawn in a {@value #VIEW_BOX}x{@value #VIEW_BOX} view box and <em>filled</em>
- * (non-zero winding), back to front: {@link #TILE_PATH} with a linear gradient from {@link
- * #TILE_TOP_LEFT} at the view box's top-left corner to {@link #TILE_BOTTOM_RIGHT} at its
- * bottom-right corner, then {@link #CRACK_SHADOW_PATH} in {@link #CRACK_SHADOW_COLOR} and {@link
- * #CRACK_PATH} in {@link #CRACK_COLOR}. Outside the tile is transparent. The crack stays inside the
- * tile, so no clipping is needed. Colours are {@code #RRGGBB} or {@code #RRGGBBAA} strings, which
- * JavaFX's {@code Color.web} reads too, so a JavaFX {@code SVGPath} can draw the same logo.
+ * (non-zero winding), back to front, as the {@link #layers() layers}: the whole {@link #TILE_PATH}
+ * in indigo, the {@link #RIGHT_PLATE_PATH} over its right part in teal, then the {@link
+ * #CRACK_PATH} in white. Each layer's paint is a linear gradient from its start colour at the view
+ * box's top-left corner to its end colour at the bottom-right corner. Outside the tile is
+ * transparent; every shape stays inside the tile, so no clipping is needed. Colours are {@code
+ * #RRGGBB} strings, which JavaFX's {@code Color.web} reads too, so a JavaFX {@code SVGPath} can
+ * draw the same logo.
  *
- * <p>The shapes are few and bold on purpose: the crack is about a ninth of the tile wide, which is
- * still two pixels at 16 px. {@link LogoRasterizer} renders it; {@link IconGenerator} writes the
- * installers' PNG, ICO and ICNS files from it.
+ * <p>The shapes are few and bold on purpose, so the logo still reads at 16 px: the crack is about
+ * an eighth of the tile wide, and the two plates differ in hue, not only in lightness. {@link
+ * LogoRasterizer} renders it; {@link IconGenerator} writes the installers' PNG, ICO and ICNS files.
  */
 public final class AppLogo {
 
@@ -26,27 +30,51 @@ public final class AppLogo {
       "M17 3 H47 C54.73 3 61 9.27 61 17 V47 C61 54.73 54.73 61 47 61 H17"
           + " C9.27 61 3 54.73 3 47 V17 C3 9.27 9.27 3 17 3 Z";
 
-  /** The tile gradient's colour at the view box's top-left corner (deep indigo). */
-  public static final String TILE_TOP_LEFT = "#4338CA";
+  /** The part of the tile right of the crack: the tile's right half, bounded by the crack. */
+  public static final String RIGHT_PLATE_PATH =
+      "M44.5 3 H47 C54.73 3 61 9.27 61 17 V47 C61 54.73 54.73 61 47 61 H32"
+          + " L38.5 50 L32 44.5 L45.5 28 L36.5 19 Z";
 
-  /** The tile gradient's colour at the view box's bottom-right corner (teal). */
-  public static final String TILE_BOTTOM_RIGHT = "#0F9488";
+  /** The fault line: a jagged crack from the tile's top edge to its bottom edge. */
+  public static final String CRACK_PATH =
+      "M36.5 3 L27.5 19.5 L36 28 L22.5 44 L29.5 50.5 L24.5 61"
+          + " H32 L38.5 50 L32 44.5 L45.5 28 L36.5 19 L44.5 3 Z";
 
-  /** The fault line: a jagged crack, widest in the middle and narrowing to the tile's edges. */
-  public static final String CRACK_PATH = "M35 3 L23 27 L36 37 L24 61 H30 L45 35 L32 25 L41 3 Z";
+  /** The left plate's indigo at the top-left corner. */
+  public static final String INDIGO_START = "#4F46E5";
+
+  /** The left plate's indigo at the bottom-right corner. */
+  public static final String INDIGO_END = "#312E81";
+
+  /** The right plate's teal at the top-left corner. */
+  public static final String TEAL_START = "#14B8A6";
+
+  /** The right plate's teal at the bottom-right corner. */
+  public static final String TEAL_END = "#0F766E";
 
   /** The crack's colour. */
   public static final String CRACK_COLOR = "#FFFFFF";
 
-  /**
-   * A soft shadow under the crack, shifted down and right, that gives the split some depth at large
-   * sizes; at 16 px it merges into the tile.
-   */
-  public static final String CRACK_SHADOW_PATH =
-      "M36.5 4.5 L24.5 28.5 L37.5 38.5 L25.5 61 H31.5 L46.5 36.5 L33.5 26.5 L42.5 4.5 Z";
-
-  /** The shadow's colour: translucent black. */
-  public static final String CRACK_SHADOW_COLOR = "#00000040";
+  private static final List<Layer> LAYERS =
+      List.of(
+          new Layer(TILE_PATH, INDIGO_START, INDIGO_END),
+          new Layer(RIGHT_PLATE_PATH, TEAL_START, TEAL_END),
+          new Layer(CRACK_PATH, CRACK_COLOR, CRACK_COLOR));
 
   private AppLogo() {}
+
+  /**
+   * One filled shape of the logo.
+   *
+   * @param path SVG path data in the view box
+   * @param startColor the gradient's {@code #RRGGBB} colour at the view box's top-left corner
+   * @param endColor the gradient's colour at the bottom-right corner; equal to {@code startColor}
+   *     for a solid fill
+   */
+  public record Layer(String path, String startColor, String endColor) {}
+
+  /** Returns the logo's layers, back to front. */
+  public static List<Layer> layers() {
+    return LAYERS;
+  }
 }

@@ -21,9 +21,9 @@ import java.util.Map;
  *
  * <p>writes {@code faultline-{16,24,32,48,64,128,256,512}.png}, {@code faultline.png} (256 px, for
  * jpackage's Linux {@code --icon}), {@code faultline.ico} (Windows) and {@code faultline.icns}
- * (macOS) into OUTDIR, creating it. Each file is written to a temporary file and moved into place,
- * so a packaging step never picks up a half-written icon. The command line and the file names are
- * what the installer build relies on.
+ * (macOS, with the wider margin of Apple's icon template) into OUTDIR, creating it. Each file is
+ * written to a temporary file and moved into place, so a packaging step never picks up a
+ * half-written icon. The command line and the file names are what the installer build relies on.
  */
 public final class IconGenerator {
 
@@ -45,7 +45,14 @@ public final class IconGenerator {
           + "Writes faultline-{16,24,32,48,64,128,256,512}.png, faultline.png (256 px),"
           + " faultline.ico and faultline.icns into OUTDIR, creating it.\n";
 
-  // PNG bytes by size: the ICO, ICNS and PNG files share renders of the same size.
+  /**
+   * The share of a macOS icon's canvas its tile covers: Apple's icon template puts an 824 px tile
+   * on a 1024 px canvas. Drawn full size like on the other platforms, the logo would stand out
+   * larger than every other icon in the Dock.
+   */
+  static final double MAC_TILE_SHARE = 824.0 / 1024;
+
+  // PNG bytes by size: the ICO and PNG files share renders of the same size.
   private final Map<Integer, byte[]> pngs = new HashMap<>();
 
   private IconGenerator() {}
@@ -91,12 +98,18 @@ public final class IconGenerator {
         writeAtomically(dir.resolve("faultline.ico"), IcoWriter.write(IcoWriter.SIZES, this::png)));
     written.add(
         writeAtomically(
-            dir.resolve("faultline.icns"), IcnsWriter.write(IcnsWriter.TYPES, this::png)));
+            dir.resolve("faultline.icns"),
+            IcnsWriter.write(IcnsWriter.TYPES, IconGenerator::macPng)));
     return written;
   }
 
   private byte[] png(int size) {
     return pngs.computeIfAbsent(size, s -> Png.encode(LogoRasterizer.render(s)));
+  }
+
+  private static byte[] macPng(int size) {
+    double tile = SvgPathParser.parse(AppLogo.TILE_PATH).getBounds2D().getWidth();
+    return Png.encode(LogoRasterizer.render(size, MAC_TILE_SHARE * AppLogo.VIEW_BOX / tile));
   }
 
   /** Writes to a temporary file in the same directory, then moves it over the target. */

@@ -182,7 +182,7 @@ public final class SvgPathParser {
 
   private int skipDigits() {
     int n = 0;
-    while (pos < data.length() && Character.isDigit(data.charAt(pos)) && data.charAt(pos) < 128) {
+    while (pos < data.length() && data.charAt(pos) >= '0' && data.charAt(pos) <= '9') {
       pos++;
       n++;
     }

@@ -65,6 +65,8 @@ class IconGeneratorTest {
         assertThat(alpha(image, corner[0], corner[1])).as("corner alpha at %d px", size).isZero();
       }
       assertThat(alpha(image, size / 2, size / 2)).as("centre alpha at %d px", size).isEqualTo(255);
+      // The Windows and Linux icons fill their canvas but for a margin of 3/64.
+      assertThat(alpha(image, size / 8, size / 2)).as("left edge at %d px", size).isEqualTo(255);
     }
     BufferedImage main = read(out.resolve("icons/faultline.png"));
     assertThat(main.getWidth()).isEqualTo(256);
@@ -153,7 +155,12 @@ class IconGeneratorTest {
             case "ic10" -> 1024;
             default -> throw new AssertionError("unexpected ICNS type " + type);
           };
-      assertPng(png, size);
+      BufferedImage image = assertPng(png, size);
+      if (size >= 64) {
+        // Apple's template: an 824/1024 tile centred, so about 10 % margin on each side.
+        assertThat(alpha(image, (int) (size * 0.08), size / 2)).as("%s margin", type).isZero();
+        assertThat(alpha(image, (int) (size * 0.12), size / 2)).as("%s tile", type).isEqualTo(255);
+      }
       types.add(type);
     }
     assertThat(types).containsExactly("icp4", "icp5", "icp6", "ic07", "ic08", "ic09", "ic10");
@@ -199,12 +206,13 @@ class IconGeneratorTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot write icons");
   }
 
-  private static void assertPng(byte[] png, int size) throws IOException {
+  private static BufferedImage assertPng(byte[] png, int size) throws IOException {
     assertThat(Arrays.copyOf(png, 8)).as("PNG signature").isEqualTo(PNG_MAGIC);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(image).as("decodes").isNotNull();
     assertThat(image.getWidth()).isEqualTo(size);
     assertThat(image.getHeight()).isEqualTo(size);
+    return image;
   }
 
   private static BufferedImage read(Path png) throws IOException {

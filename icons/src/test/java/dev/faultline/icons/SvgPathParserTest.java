@@ -71,7 +71,7 @@ class SvgPathParserTest {
 
   @Test
   void everyLogoPathParses() {
-    for (String data : List.of(AppLogo.TILE_PATH, AppLogo.CRACK_PATH, AppLogo.CRACK_SHADOW_PATH)) {
+    for (String data : AppLogo.layers().stream().map(AppLogo.Layer::path).toList()) {
       Path2D path = SvgPathParser.parse(data);
       assertThat(path.getBounds2D().getMinX()).as(data).isGreaterThanOrEqualTo(0);
       assertThat(path.getBounds2D().getMaxY()).as(data).isLessThanOrEqualTo(AppLogo.VIEW_BOX);

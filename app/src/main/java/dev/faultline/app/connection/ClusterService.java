@@ -31,6 +31,15 @@ public interface ClusterService {
   }
 
   /**
+   * Marks the kubeconfig context {@code contextName} protected, or lifts its protection, in
+   * Faultline's settings (the kubeconfig is never written). Blocks; called on a background thread.
+   *
+   * @return the names of the protected contexts afterwards
+   * @throws Exception when the settings file cannot be read or written
+   */
+  Set<String> setProtected(String contextName, boolean protect) throws Exception;
+
+  /**
    * Builds a client for {@code target} (starting the embedded sandbox if needed) and probes it.
    *
    * @return the open connection, also when the probe found the cluster unavailable

@@ -316,6 +316,36 @@ public final class ConnectionViewModel {
     }
   }
 
+  /**
+   * Marks a kubeconfig context protected (runs on it need its name typed) or lifts that, written in
+   * the background to Faultline's settings; the protected set follows once the file is written, and
+   * a failure is listed with the kubeconfig problems.
+   */
+  public void setProtected(String contextName, boolean protect) {
+    Objects.requireNonNull(contextName, "contextName");
+    tasks.execute(
+        () -> service.setProtected(contextName, protect),
+        names -> {
+          if (!closed) {
+            protectedNames.retainAll(names);
+            protectedNames.addAll(names);
+            if (target.get() != null) {
+              details.set(details(target.get(), null));
+            }
+          }
+        },
+        failure -> {
+          if (!closed) {
+            problems.add(
+                "Cannot "
+                    + (protect ? "protect " : "unprotect ")
+                    + contextName
+                    + ": "
+                    + reason(failure));
+          }
+        });
+  }
+
   /** Whether {@code shown} is a kubeconfig context the user marked protected. */
   public boolean isProtected(ClusterTarget shown) {
     return shown instanceof ClusterTarget.KubeContext context

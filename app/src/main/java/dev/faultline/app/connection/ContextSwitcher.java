@@ -7,6 +7,10 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -18,8 +22,9 @@ import javafx.scene.control.Tooltip;
 /**
  * The compact cluster chooser at the right end of the menu bar: a status light and the context
  * name; its menu lists the embedded sandbox and every kubeconfig context (protected ones with a
- * "protected" badge), plus kubeconfig problems and a reload item. Choosing a target (also the
- * current one, to retry) reconnects in the background.
+ * "protected" badge), plus kubeconfig problems, a reload item and, for a kubeconfig context, an
+ * item that protects it (or, after a confirmation, lifts its protection). Choosing a target (also
+ * the current one, to retry) reconnects in the background.
  */
 public final class ContextSwitcher extends MenuButton {
 
@@ -105,7 +110,63 @@ public final class ContextSwitcher extends MenuButton {
     MenuItem reload = new MenuItem(RELOAD);
     reload.setOnAction(event -> viewModel.reloadContexts());
     items.add(reload);
+    if (selected instanceof ClusterTarget.KubeContext context) {
+      items.add(protectItem(context.contextName(), viewModel.isProtected(selected)));
+    }
     getItems().setAll(items);
+  }
+
+  /** The text of the check item that protects the current context. */
+  static String protectText(String contextName) {
+    return "Protect " + contextName + " (runs need its name typed)";
+  }
+
+  /**
+   * Protects the current context at once; lifting the protection of a production context is the
+   * unsafe direction, so it asks first.
+   */
+  private MenuItem protectItem(String contextName, boolean isProtected) {
+    CheckMenuItem item = new CheckMenuItem(protectText(contextName));
+    item.setId("protect-context");
+    item.setMnemonicParsing(false);
+    item.setSelected(isProtected);
+    item.setOnAction(
+        event -> {
+          if (item.isSelected()) {
+            viewModel.setProtected(contextName, true);
+          } else {
+            item.setSelected(true); // stays protected unless the user confirms below
+            confirmUnprotect(contextName);
+          }
+        });
+    return item;
+  }
+
+  private void confirmUnprotect(String contextName) {
+    ButtonType lift = new ButtonType("Remove Protection", ButtonBar.ButtonData.OK_DONE);
+    Alert ask =
+        new Alert(
+            Alert.AlertType.WARNING,
+            "Runs on "
+                + contextName
+                + " will start after a plain confirmation, without typing the context's name,"
+                + " and `faultline run` will no longer ask for --yes-i-mean-"
+                + contextName
+                + ".",
+            lift,
+            ButtonType.CANCEL);
+    if (getScene() != null) {
+      ask.initOwner(getScene().getWindow());
+    }
+    ask.setHeaderText("Remove the protection of " + contextName + "?");
+    ask.getDialogPane().setId("confirm-unprotect");
+    ask.setOnHidden(
+        event -> {
+          if (ask.getResult() == lift) {
+            viewModel.setProtected(contextName, false);
+          }
+        });
+    ask.show();
   }
 
   /** A small word badge, so production contexts stand out in the list. */

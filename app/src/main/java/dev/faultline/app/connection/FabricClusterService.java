@@ -96,6 +96,13 @@ public final class FabricClusterService implements ClusterService {
   }
 
   @Override
+  public Set<String> setProtected(String contextName, boolean protect) throws IOException {
+    // The same file and atomic rewrite as `faultline contexts protect|unprotect`.
+    ProtectedContexts contexts = ProtectedContexts.load(protectedContextsFile);
+    return (protect ? contexts.protect(contextName) : contexts.unprotect(contextName)).names();
+  }
+
+  @Override
   public Connection connect(ClusterTarget target) throws Exception {
     if (shutDown.get()) {
       throw new IllegalStateException("shutting down");

@@ -9,6 +9,7 @@ import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.run.RunPhase;
 import dev.faultline.designer.run.RunViewModel;
 import dev.faultline.engine.RunHandle;
+import dev.faultline.engine.Verdict;
 import dev.faultline.model.Experiment;
 import dev.faultline.validate.Problem;
 import java.util.Objects;
@@ -143,6 +144,7 @@ public final class RunController {
           run.attach(started);
           report.accept(
               (dryRun ? "Dry run" : "Run") + " started on " + cluster.contextName() + ".", false);
+          reportVerdictWhenFinished(run, cluster.contextName(), dryRun);
         },
         failure -> {
           preparing = false;
@@ -152,6 +154,49 @@ public final class RunController {
           current.set(null);
           report.accept("Cannot start the run: " + reason(failure), true);
         });
+  }
+
+  /**
+   * Replaces "Run started on …" in the status line with the verdict once the run ends, so the
+   * status line never claims a run is under way after it finished (the Run tab may be hidden).
+   */
+  private void reportVerdictWhenFinished(RunViewModel run, String contextName, boolean dryRun) {
+    run.verdictProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends Verdict> property,
+                  Verdict old,
+                  Verdict verdict) {
+                if (verdict == null) {
+                  return;
+                }
+                property.removeListener(this);
+                report.accept(
+                    finishedMessage(contextName, dryRun, verdict, run), verdict != Verdict.PASSED);
+              }
+            });
+  }
+
+  /** "Run on sandbox passed in 0:42." or "… aborted in 0:13: emergency stop." */
+  static String finishedMessage(
+      String contextName, boolean dryRun, Verdict verdict, RunViewModel run) {
+    String reason = run.reasonProperty().get();
+    String why =
+        verdict == Verdict.PASSED || reason == null || reason.isBlank()
+            ? ""
+            : ": " + reason.strip();
+    String sentence =
+        (dryRun ? "Dry run" : "Run")
+            + " on "
+            + contextName
+            + " "
+            + verdict.word()
+            + " in "
+            + run.elapsedTextProperty().get()
+            + why;
+    return sentence.endsWith(".") ? sentence : sentence + ".";
   }
 
   /**

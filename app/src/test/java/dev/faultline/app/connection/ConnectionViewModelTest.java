@@ -171,6 +171,42 @@ class ConnectionViewModelTest {
   }
 
   @Test
+  void protectingAContextFromTheAppWritesItAndShowsIt() throws Exception {
+    service.discovering(TWO_CONTEXTS);
+    ConnectionViewModel viewModel = viewModel(new SameThreadTaskExecutor());
+    viewModel.start(false);
+    assertThat(viewModel.isCurrentProtected()).isFalse();
+
+    viewModel.setProtected("prod-eu", true);
+
+    assertThat(service.protectedContexts()).containsExactly("prod-eu");
+    assertThat(viewModel.protectedContexts()).containsExactly("prod-eu");
+    assertThat(viewModel.isCurrentProtected()).isTrue();
+    assertThat(viewModel.detailsProperty().get())
+        .contains("Protected: runs need --yes-i-mean-prod-eu");
+
+    viewModel.setProtected("prod-eu", false);
+
+    assertThat(service.protectedContexts()).isEmpty();
+    assertThat(viewModel.isCurrentProtected()).isFalse();
+    assertThat(viewModel.detailsProperty().get()).doesNotContain("Protected");
+  }
+
+  @Test
+  void aProtectionThatCannotBeWrittenIsAProblemAndChangesNothing() {
+    service.discovering(TWO_CONTEXTS).protecting("prod-eu");
+    ConnectionViewModel viewModel = viewModel(new SameThreadTaskExecutor());
+    viewModel.start(false);
+    service.failingToReadProtected(new java.io.IOException("/data/contexts.yaml: read-only"));
+
+    viewModel.setProtected("prod-eu", false);
+
+    assertThat(viewModel.isCurrentProtected()).isTrue();
+    assertThat(viewModel.problems())
+        .containsExactly("Cannot unprotect prod-eu: /data/contexts.yaml: read-only");
+  }
+
+  @Test
   void unreadableProtectedSettingsAreAProblem() {
     service
         .discovering(TWO_CONTEXTS)

@@ -77,6 +77,21 @@ public final class FakeClusterService implements ClusterService {
   }
 
   @Override
+  public Set<String> setProtected(String contextName, boolean protect) throws Exception {
+    if (protectedFailure != null) {
+      throw protectedFailure;
+    }
+    Set<String> next = new java.util.TreeSet<>(protectedNames);
+    if (protect) {
+      next.add(contextName);
+    } else {
+      next.remove(contextName);
+    }
+    protectedNames = Set.copyOf(next);
+    return protectedNames;
+  }
+
+  @Override
   public Connection connect(ClusterTarget target) throws Exception {
     connects.add(target);
     Exception failure = failures.get(target.contextName());

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javafx.collections.FXCollections;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * Makes the control for an {@link InspectorField} and binds it both ways: what the user types goes
@@ -100,6 +102,18 @@ final class FieldControl {
   private static TextArea textArea(InspectorField field, int minRows, int maxRows, boolean wrap) {
     TextArea area = new TextArea();
     area.setWrapText(wrap);
+    // Tab moves on to the next field as in every other form field: jq filters, PromQL and
+    // commands have no use for a literal tab (YAML forbids them), and a keyboard user would be
+    // trapped in the area otherwise. Ctrl+Tab still works as the TextArea's own way out.
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown()) {
+            e.consume();
+            area.requestFocusTraversal(
+                e.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
+          }
+        });
     area.setPrefRowCount(minRows);
     bindText(area, field);
     if (minRows != maxRows) {

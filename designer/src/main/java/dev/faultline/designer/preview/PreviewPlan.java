@@ -73,7 +73,7 @@ record PreviewPlan(
       emptyReason =
           switch (shown.get()) {
             case AttackStep a -> "Attack “" + a.id() + "” acts on no target";
-            case ProbeStep p -> "Probe “" + p.id() + "” reads no target; " + SELECT_AN_ATTACK;
+            case ProbeStep p -> "Probe “" + p.id() + "” reads no target. " + SELECT_AN_ATTACK;
             default -> SELECT_AN_ATTACK;
           };
       shownTarget = null;

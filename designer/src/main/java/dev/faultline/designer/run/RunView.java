@@ -68,7 +68,7 @@ public final class RunView extends Region {
   private final Button emergencyStop = new Button("EMERGENCY STOP");
   private final Button pauseResume = new Button("Pause");
   private final Button cancel = new Button("Cancel");
-  private final Label status = new Label();
+  private final Label status = new StatusPill();
   private final Button saveReport = new Button("Save report…");
   private final Label reportStatus = new Label();
   private final TextField noteText = new TextField();
@@ -213,9 +213,8 @@ public final class RunView extends Region {
 
     HBox statusBox = new HBox(8, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
-    // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen.
-    statusBox.setMinWidth(0);
-    status.setMinWidth(Region.USE_PREF_SIZE);
+    // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen,
+    // down to StatusPill's minimum, and no further: below that it would be painted over.
     HBox.setHgrow(statusBox, Priority.ALWAYS);
     HBox bar =
         new HBox(
@@ -259,6 +258,19 @@ public final class RunView extends Region {
             ? verdict.word()
             : phase.name().toLowerCase(Locale.ROOT);
     status.getStyleClass().add("status-" + look);
+  }
+
+  /**
+   * The status label: whole while it fits, else shortened with an ellipsis, but never narrower than
+   * a readable verdict ("PASSED: all…"): short states such as "Running" keep their own width.
+   */
+  private static final class StatusPill extends Label {
+    private static final double READABLE = 140;
+
+    @Override
+    protected double computeMinWidth(double height) {
+      return Math.min(READABLE, computePrefWidth(height));
+    }
   }
 
   private static VBox counter(

@@ -340,11 +340,13 @@ public final class RunViewModel {
         status("Stopping, rolling back: " + e.reason());
       }
       case RunEvent.RunFinished e -> {
-        phase.set(RunPhase.FINISHED);
-        verdict.set(e.verdict());
+        // Reason and time first, verdict, then the phase: whoever reacts to the verdict or to
+        // FINISHED finds the whole outcome in place.
         reason.set(e.reason() == null ? "" : e.reason());
-        waitingGates.clear();
         elapsedText.set(elapsed(e.nanos()));
+        verdict.set(e.verdict());
+        phase.set(RunPhase.FINISHED);
+        waitingGates.clear();
         String word = e.verdict().name();
         status(reason.get().isEmpty() ? word : word + ": " + reason.get());
         if (!openFaults.isEmpty() && e.faultsLeftOpen() == 0) {

@@ -186,6 +186,25 @@ class InspectorUiTest {
   }
 
   @Test
+  void tabLeavesAMultiLineFieldInsteadOfTypingATab(FxRobot robot) {
+    robot.interact(() -> fixture.selection.select("until-unhealthy"));
+    TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);
+    scrollTo(robot, jq);
+    robot.clickOn(jq);
+    String before = jq.getText();
+
+    robot.type(javafx.scene.input.KeyCode.TAB);
+
+    await(() -> !jq.isFocused());
+    assertThat(jq.getText()).isEqualTo(before).doesNotContain("\t");
+    // Shift+Tab comes back to it.
+    robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB);
+    robot.release(javafx.scene.input.KeyCode.SHIFT);
+    await(jq::isFocused);
+    assertThat(jq.getText()).isEqualTo(before);
+  }
+
+  @Test
   void clickingAProblemSelectsItsStep(FxRobot robot) {
     robot.interact(() -> fixture.selection.select("until-unhealthy"));
     TextArea jq = robot.lookup("#field-with-jq").queryAs(TextArea.class);

@@ -205,14 +205,16 @@ public final class EventLogView extends Region implements RunEventSink {
     table.setPlaceholder(new Label("No events yet"));
     table.setFixedCellSize(24);
 
-    TableColumn<LogLine, String> time = textColumn("Time", LogLine::time, 90, "time-cell");
-    // "+01:02.345" must stay readable when the log sits in a narrow side panel.
-    time.setMinWidth(84);
+    TableColumn<LogLine, String> time = textColumn("Time", LogLine::time, 108, "time-cell");
+    // "+01:02.345" must stay readable when the log sits in a narrow side panel: ten characters
+    // of the theme's 14 px font plus the cell padding (84 px cut it to "+00:0...").
+    time.setMinWidth(104);
     TableColumn<LogLine, LogLine> kind = new TableColumn<>("Kind");
     kind.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
     kind.setCellFactory(c -> new BadgeCell());
-    kind.setPrefWidth(72);
-    kind.setMinWidth(64);
+    // The widest badge, "PROBE", must show whole.
+    kind.setPrefWidth(86);
+    kind.setMinWidth(84);
     kind.setSortable(false);
     TableColumn<LogLine, String> step = textColumn("Step", LogLine::stepId, 130, "step-cell");
     step.setMinWidth(70);

@@ -1,5 +1,6 @@
 package dev.faultline.app.catalog;
 
+import dev.faultline.app.ScreenCapture;
 import dev.faultline.app.prefs.CatalogPrefs;
 import dev.faultline.cluster.catalog.ExperimentCatalog;
 import dev.faultline.designer.fx.FxTaskExecutor;
@@ -29,7 +30,7 @@ import org.testfx.framework.junit5.Start;
  */
 @Tag("screenshots")
 @ExtendWith(ApplicationExtension.class)
-class CatalogScreenshot {
+class CatalogScreenshots {
   @TempDir Path dir;
   private Stage stage;
 
@@ -98,7 +99,7 @@ class CatalogScreenshot {
       WritableImage[] image = new WritableImage[1];
       robot.interact(
           () -> image[0] = dialog[0].getDialogPane().getScene().getRoot().snapshot(null, null));
-      write(image[0], Path.of("..", "docs", "screenshot-cluster-catalog.png"));
+      ScreenCapture.write(image[0], ScreenCapture.DOCS.resolve("screenshot-cluster-catalog.png"));
       robot.interact(
           () ->
               Window.getWindows().stream()
@@ -106,19 +107,5 @@ class CatalogScreenshot {
                   .toList()
                   .forEach(Window::hide));
     }
-  }
-
-  private static void write(WritableImage image, Path file) throws Exception {
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    var out =
-        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    var pixels = image.getPixelReader();
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    javax.imageio.ImageIO.write(out, "png", file.toFile());
   }
 }
