@@ -61,6 +61,8 @@ desktop=/usr/share/applications/faultline-Faultline.desktop
 grep -q '^Exec=/opt/faultline/bin/Faultline %F$' "$desktop" || fail "Exec line in $desktop"
 grep -q '^MimeType=application/x-faultline-experiment' "$desktop" || fail "MimeType in $desktop"
 grep -q '^Icon=faultline$' "$desktop" || fail "Icon in $desktop"
+# Docks group the window under the entry by its WM_CLASS, which JavaFX sets to the Application class.
+grep -q '^StartupWMClass=dev.faultline.app.FaultlineApp$' "$desktop" || fail "StartupWMClass in $desktop"
 grep -q '^NoDisplay=true$' /usr/share/applications/faultline-faultline.desktop ||
   fail "the CLI's desktop entry shows in menus"
 for size in 16 24 32 48 64 128 256 512; do
