@@ -131,5 +131,7 @@ installed=
 [ ! -e /usr/bin/faultline ] && [ ! -e /usr/bin/faultline-designer ] || fail "commands left behind"
 [ ! -e /usr/share/icons/hicolor/256x256/apps/faultline.png ] || fail "icons left behind"
 [ ! -e "$desktop" ] || fail "desktop entry left behind"
+# remove keeps dpkg's record of the maintainer scripts; purge it so the next run starts clean.
+$SUDO dpkg --purge faultline >/dev/null
 
 step "PASS in $(($(date +%s) - start)) s"
