@@ -3,6 +3,7 @@ package dev.faultline.app.run;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -100,12 +101,30 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
         new Label(
             plan.dryRun()
                 ? "Dry run: targets are resolved and probes run once; no fault is applied."
-                : plan.podsHit()
-                    + " pods will be hit. Every fault is journaled before it is applied and"
+                : podsHit(plan)
+                    + " will be hit. Every fault is journaled before it is applied and"
                     + " rolled back at the end, on failure, cancel or emergency stop.");
     mode.setWrapText(true);
     mode.getStyleClass().add(plan.dryRun() ? Styles.ACCENT : Styles.WARNING);
     return mode;
+  }
+
+  /**
+   * "1 pod", or "2 pods (freeze 2, kill 2)" when several attacks share the distinct count, so the
+   * total is never mistaken for a sum.
+   */
+  static String podsHit(RunPlan plan) {
+    int distinct = plan.podsHit();
+    String total = distinct + (distinct == 1 ? " pod" : " pods");
+    List<RunPlan.PlannedAttack> hitting =
+        plan.attacks().stream().filter(a -> !a.pods().isEmpty()).toList();
+    if (hitting.size() < 2) {
+      return total;
+    }
+    return total
+        + hitting.stream()
+            .map(a -> a.stepId() + " " + a.pods().size())
+            .collect(Collectors.joining(", ", " (", ")"));
   }
 
   private static Node attackLine(RunPlan.PlannedAttack attack) {

@@ -28,9 +28,12 @@ public record RunPlan(
     attacks = List.copyOf(attacks);
   }
 
-  /** The pods all attacks would hit now, counted once per attack. */
+  /**
+   * The distinct pods all attacks would hit now: two attacks on the same pods hit them once each,
+   * so the count is what the user will see disrupted, not a sum per attack.
+   */
   public int podsHit() {
-    return attacks.stream().mapToInt(a -> a.pods().size()).sum();
+    return (int) attacks.stream().flatMap(a -> a.pods().stream()).distinct().count();
   }
 
   /**

@@ -91,6 +91,25 @@ class RunConfirmDialogUiTest {
     assertThat(answer.get()).isFalse();
   }
 
+  @Test
+  void twoAttacksOnTheSamePodsCountThemOnce(FxRobot robot) {
+    RunPlan.PlannedAttack kill =
+        new RunPlan.PlannedAttack(
+            "kill",
+            "Kill containers",
+            "checkout (app=checkout)",
+            List.of("shop/checkout-1", "shop/checkout-2"),
+            "");
+    show(
+        robot,
+        new RunPlan("checkout", "sandbox", false, false, List.of(FREEZE, kill), 1),
+        new AtomicReference<>());
+
+    assertThat(texts(robot))
+        .anyMatch(text -> text.startsWith("2 pods (freeze 2, kill 2) will be hit."))
+        .noneMatch(text -> text.startsWith("4 pods"));
+  }
+
   private void show(FxRobot robot, RunPlan plan, AtomicReference<Boolean> answer) {
     robot.interact(() -> new RunConfirmDialog(stage, plan).ask(answer::set));
     WaitForAsyncUtils.waitForFxEvents();
