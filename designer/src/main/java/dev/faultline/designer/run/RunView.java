@@ -15,6 +15,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -210,6 +211,8 @@ public final class RunView extends Region {
                 .ifPresent(model::saveReport));
     reportStatus.getStyleClass().add("report-status");
     reportStatus.textProperty().bind(model.reportStatusProperty());
+    // Empty, it would still cost the bar a gap; the bar has none to spare at 700 px.
+    reportStatus.managedProperty().bind(reportStatus.textProperty().isNotEmpty());
 
     HBox statusBox = new HBox(8, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
@@ -218,7 +221,7 @@ public final class RunView extends Region {
     HBox.setHgrow(statusBox, Priority.ALWAYS);
     HBox bar =
         new HBox(
-            10,
+            8,
             emergencyStop,
             pauseResume,
             cancel,
@@ -249,6 +252,15 @@ public final class RunView extends Region {
             : glyph("M6 4 H10 V20 H6 Z M14 4 H18 V20 H14 Z", "pause-glyph"));
     pauseResume.setDisable(phase != RunPhase.RUNNING && phase != RunPhase.PAUSED);
     cancel.setDisable(phase == RunPhase.STOPPING || phase == RunPhase.FINISHED);
+    // A finished run has nothing to pause, cancel or stop: those buttons give their room to the
+    // verdict, Save report…, the counters and the elapsed time, which must stay readable at 700 px
+    // (the palette is back then). The stop keeps its place as an icon so the bar does not jump.
+    boolean finished = phase == RunPhase.FINISHED;
+    for (Button command : List.of(pauseResume, cancel)) {
+      command.setVisible(!finished);
+      command.setManaged(!finished);
+    }
+    emergencyStop.setContentDisplay(finished ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
     noteText.setDisable(phase == RunPhase.FINISHED);
     addNote.setDisable(phase == RunPhase.FINISHED);
     status.getStyleClass().removeAll(STATUS_CLASSES);

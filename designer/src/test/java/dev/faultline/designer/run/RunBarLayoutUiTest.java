@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The run bar when the run has ended: the verdict's long status, Save report… and the counters all
  * appear at once. However narrow the view, the status pill gives way (shortened, its tooltip keeps
- * the whole text) instead of being painted over by the button next to it.
+ * the whole text) instead of being painted over by the button next to it, and the counters and
+ * elapsed time at the right stay whole and inside the window.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -115,6 +116,16 @@ class RunBarLayoutUiTest {
       assertThat(statusBounds.getMaxX())
           .as("the status ends before Save report starts at width %s", width)
           .isLessThanOrEqualTo(saveBounds.getMinX());
+      for (String id : new String[] {"#faults-open", "#run-elapsed"}) {
+        Region part = (Region) root.lookup(id);
+        Bounds bounds = part.localToScene(part.getLayoutBounds());
+        assertThat(bounds.getMaxX())
+            .as("%s stays inside the window at width %s", id, width)
+            .isLessThanOrEqualTo(scene.getWidth() + 0.5);
+        assertThat(part.getWidth())
+            .as("%s keeps its whole text at width %s", id, width)
+            .isGreaterThanOrEqualTo(part.prefWidth(-1) - 0.5);
+      }
       if (width == 1400) {
         assertThat(status.getWidth())
             .as("a wide bar shows the whole verdict")
