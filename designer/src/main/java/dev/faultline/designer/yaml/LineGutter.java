@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -37,8 +38,15 @@ final class LineGutter implements IntFunction<Node> {
   @Override
   public Node apply(int paragraph) {
     int line = paragraph + 1;
-    Label number = new Label(String.format("%" + digits + "d", line));
+    Label number = new Label(String.valueOf(line));
     number.getStyleClass().add("line-number");
+    number.setAlignment(Pos.CENTER_RIGHT);
+    // Padding with spaces only aligns in a monospaced font, and the CSS font list may fall back to
+    // a proportional one: measure the widest number in the font actually used instead, so every
+    // gutter, "9" or "10", has one width and the text columns align.
+    fitWidestNumber(number);
+    number.fontProperty().addListener((o, old, now) -> fitWidestNumber(number));
+    number.paddingProperty().addListener((o, old, now) -> fitWidestNumber(number));
     Region marker = new Region();
     marker.getStyleClass().add("line-marker");
     List<Problem> problems = byLine.get(line);
@@ -60,6 +68,18 @@ final class LineGutter implements IntFunction<Node> {
     gutter.getStyleClass().add("line-gutter");
     gutter.setAlignment(Pos.CENTER_LEFT);
     return gutter;
+  }
+
+  private void fitWidestNumber(Label number) {
+    Text widest = new Text("8".repeat(digits));
+    widest.setFont(number.getFont());
+    double width =
+        Math.ceil(widest.getLayoutBounds().getWidth())
+            + number.getPadding().getLeft()
+            + number.getPadding().getRight();
+    number.setMinWidth(width);
+    number.setPrefWidth(width);
+    number.setMaxWidth(width);
   }
 
   /** The lines with problems; for tests. */

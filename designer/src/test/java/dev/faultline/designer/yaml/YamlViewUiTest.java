@@ -97,6 +97,24 @@ class YamlViewUiTest {
   }
 
   @Test
+  void everyLineNumberTakesTheSameWidthSoTheTextColumnsAlign(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Double> widths =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    area.lookupAll(".line-gutter").stream()
+                        .filter(Node::isVisible)
+                        .map(gutter -> ((HBox) gutter).getWidth())
+                        .toList())
+            .get();
+    assertThat(area.getParagraphs()).hasSizeGreaterThan(10);
+    assertThat(widths).hasSizeGreaterThan(10);
+    assertThat(widths.stream().distinct().toList())
+        .as("gutter widths of lines 1-9 and 10 up")
+        .hasSize(1);
+  }
+
+  @Test
   void garbageIsKeptAndTheBannerSaysWhereItIs(FxRobot robot) {
     selectInText(robot, "checkout-freeze-and-recover", 27, 27);
 
