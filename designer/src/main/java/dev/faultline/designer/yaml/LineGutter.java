@@ -2,6 +2,7 @@ package dev.faultline.designer.yaml;
 
 import dev.faultline.validate.Problem;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -11,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -19,6 +19,9 @@ import javafx.util.Duration;
  * lists them. Built per visible line by the code area; replaced whenever the problems change.
  */
 final class LineGutter implements IntFunction<Node> {
+
+  /** A digit's advance, in em: 0.60 in the monospaced fonts yaml.css asks for, ~0.64 in sans. */
+  private static final double DIGIT_EM = 0.66;
 
   private final Map<Integer, List<Problem>> byLine;
   private final int digits;
@@ -42,11 +45,12 @@ final class LineGutter implements IntFunction<Node> {
     number.getStyleClass().add("line-number");
     number.setAlignment(Pos.CENTER_RIGHT);
     // Padding with spaces only aligns in a monospaced font, and the CSS font list may fall back to
-    // a proportional one: measure the widest number in the font actually used instead, so every
-    // gutter, "9" or "10", has one width and the text columns align.
-    fitWidestNumber(number);
-    number.fontProperty().addListener((o, old, now) -> fitWidestNumber(number));
-    number.paddingProperty().addListener((o, old, now) -> fitWidestNumber(number));
+    // a proportional one: give every number the width of the widest, in em of the font in use, so
+    // every gutter, "9" or "10", has one width and the text columns align. In em the size comes
+    // with the same CSS pass as the font: no second layout that would rebuild the visible lines.
+    String width = String.format(Locale.ROOT, "%.2fem", digits * DIGIT_EM);
+    number.setStyle(
+        "-fx-min-width: " + width + "; -fx-pref-width: " + width + "; -fx-max-width: " + width);
     Region marker = new Region();
     marker.getStyleClass().add("line-marker");
     List<Problem> problems = byLine.get(line);
@@ -68,18 +72,6 @@ final class LineGutter implements IntFunction<Node> {
     gutter.getStyleClass().add("line-gutter");
     gutter.setAlignment(Pos.CENTER_LEFT);
     return gutter;
-  }
-
-  private void fitWidestNumber(Label number) {
-    Text widest = new Text("8".repeat(digits));
-    widest.setFont(number.getFont());
-    double width =
-        Math.ceil(widest.getLayoutBounds().getWidth())
-            + number.getPadding().getLeft()
-            + number.getPadding().getRight();
-    number.setMinWidth(width);
-    number.setPrefWidth(width);
-    number.setMaxWidth(width);
   }
 
   /** The lines with problems; for tests. */

@@ -120,9 +120,11 @@ class YamlViewUiTest {
 
     robot.write(": b");
 
-    Node banner = robot.lookup("#yaml-banner").query();
+    // Looked up on the FX thread: the reparse after typing rebuilds the visible lines meanwhile,
+    // and a lookup from the test thread can walk a child list while it changes.
+    Node banner = onFx(() -> root.lookup("#yaml-banner"));
     await(banner::isVisible);
-    Label message = robot.lookup("#yaml-banner-message").queryAs(Label.class);
+    Label message = (Label) onFx(() -> root.lookup("#yaml-banner-message"));
     assertThat(message.getText()).startsWith("Line 4, column ").contains("unexpected ':'");
     assertThat(area.getText()).contains("name: checkout-freeze-and-recover: b");
     assertThat(document.unparsedText())
