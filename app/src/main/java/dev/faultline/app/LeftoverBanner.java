@@ -2,8 +2,11 @@ package dev.faultline.app;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -13,6 +16,12 @@ import javafx.scene.layout.StackPane;
  * space) otherwise.
  */
 final class LeftoverBanner extends StackPane {
+  /** The button's distance from the right edge: clear of the message's close cross. */
+  private static final double BUTTON_RIGHT = 44;
+
+  /** Room between the end of the text and the button. */
+  private static final double GAP = 8;
+
   LeftoverBanner(MainViewModel viewModel, Runnable cleanUp) {
     setId("leftover-banner");
     setPadding(new Insets(8, 12, 0, 12));
@@ -27,14 +36,31 @@ final class LeftoverBanner extends StackPane {
     rollBack
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.when(viewModel.cleaningUpProperty())
+            Bindings.when(viewModel.cleaningUpProperty())
                 .then("Rolling back\u2026")
                 .otherwise("Roll Back Now"));
     rollBack.setOnAction(event -> cleanUp.run());
     StackPane.setAlignment(rollBack, javafx.geometry.Pos.BOTTOM_RIGHT);
-    StackPane.setMargin(rollBack, new Insets(0, 44, 10, 0));
+    StackPane.setMargin(rollBack, new Insets(0, BUTTON_RIGHT, 10, 0));
     getChildren().addAll(message, rollBack);
+    // The button lies over the message (Message has no slot for one): keep the description's text
+    // out of its column, so the warning wraps left of the button instead of under it.
+    message.skinProperty().addListener((o, old, skin) -> keepTextLeftOf(message, rollBack));
+    keepTextLeftOf(message, rollBack);
     visibleProperty().bind(viewModel.leftoverWarningProperty().isNotEmpty());
     managedProperty().bind(visibleProperty());
+  }
+
+  private static void keepTextLeftOf(Message message, Button rollBack) {
+    if (message.lookup(".description") instanceof Region description) {
+      // Inline, so it wins over the theme's own right padding of the description.
+      description
+          .styleProperty()
+          .bind(
+              Bindings.format(
+                  Locale.ROOT,
+                  "-fx-padding: 0 %.0fpx 0 0;",
+                  rollBack.widthProperty().add(BUTTON_RIGHT + GAP)));
+    }
   }
 }
