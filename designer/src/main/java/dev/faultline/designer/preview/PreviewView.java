@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.designer.fx.FullTextCell;
 import dev.faultline.target.NodeCount;
 import dev.faultline.target.SelectedPod;
 import dev.faultline.target.TargetResolution;
@@ -250,7 +251,10 @@ public final class PreviewView extends VBox {
       String title, double width, Function<S, String> value) {
     TableColumn<S, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    // The side panel is narrow: names shorten, and the tooltip keeps them whole.
+    column.setCellFactory(c -> new FullTextCell<>());
     column.setPrefWidth(width);
+    column.setMinWidth(Math.min(width, 64));
     return column;
   }
 
@@ -260,6 +264,8 @@ public final class PreviewView extends VBox {
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsInt(c.getValue())));
     column.getStyleClass().add("preview-number");
     column.setPrefWidth(70);
+    // Wide enough for "Selected" / "Replicas" in the header, which is all that says what it counts.
+    column.setMinWidth(66);
     column.setMaxWidth(90);
     return column;
   }

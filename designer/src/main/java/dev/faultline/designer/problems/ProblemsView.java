@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.faultline.designer.document.DocumentProblems;
 import dev.faultline.designer.document.StepSelection;
+import dev.faultline.designer.fx.FullTextCell;
 import dev.faultline.designer.inspector.Glyphs;
 import dev.faultline.validate.Problem;
 import java.util.Objects;
@@ -98,6 +99,7 @@ public final class ProblemsView extends VBox {
 
     TableColumn<Problem, String> where = new TableColumn<>("Step / path");
     where.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(model.where(c.getValue())));
+    where.setCellFactory(column -> new FullTextCell<>());
     where.setPrefWidth(150);
     where.setMinWidth(90);
 
@@ -110,7 +112,9 @@ public final class ProblemsView extends VBox {
 
     TableColumn<Problem, String> message = new TableColumn<>("Problem");
     message.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().message()));
+    message.setCellFactory(column -> new FullTextCell<>());
     message.setPrefWidth(420);
+    message.setMinWidth(160);
 
     table.getColumns().add(severity);
     table.getColumns().add(message);
