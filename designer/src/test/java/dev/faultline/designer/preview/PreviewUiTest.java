@@ -144,6 +144,17 @@ class PreviewUiTest {
     await(() -> pods.getItems().size() == 3, "three checkout pods shown");
     List<String> before = fx(() -> names(pods));
     assertThat(before).allMatch(n -> n.startsWith("checkout-"));
+    // Pod names shorten in the narrow side panel: each cell's tooltip keeps the whole name.
+    List<String> podTooltips =
+        fx(
+            () ->
+                pods.lookupAll(".table-cell").stream()
+                    .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
+                    .filter(
+                        cell -> !cell.isEmpty() && "Pod".equals(cell.getTableColumn().getText()))
+                    .map(cell -> cell.getTooltip() == null ? "" : cell.getTooltip().getText())
+                    .toList());
+    assertThat(podTooltips).hasSize(3).containsExactlyInAnyOrderElementsOf(before);
     assertThat(fx(() -> pods.getItems().getFirst().containers())).containsExactly("app");
     assertThat(robot.lookup("#preview-header").queryAs(Label.class).getText())
         .isEqualTo("3 of 3 pods selected · target checkout · live");
