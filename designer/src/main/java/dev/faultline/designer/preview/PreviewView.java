@@ -265,7 +265,7 @@ public final class PreviewView extends VBox {
     column.getStyleClass().add("preview-number");
     column.setPrefWidth(70);
     // Wide enough for "Selected" / "Replicas" in the header, which is all that says what it counts.
-    column.setMinWidth(82);
+    column.setMinWidth(66);
     column.setMaxWidth(90);
     return column;
   }
