@@ -53,19 +53,12 @@ class DocsScreenshots {
             new KubeContexts(Map.of(), dir.resolve("home")),
             SandboxOptions.defaults().withKubeconfig(dir.resolve("sandbox/kubeconfig")),
             dir.resolve("contexts.yaml"));
-    robot.interact(
-        () -> {
-          window =
-              MainStage.show(
-                  stage,
-                  new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
-                  new FxTaskExecutor(),
-                  clusters);
-          stage.setWidth(1400);
-          stage.setHeight(860);
-        });
-    Await.until(
-        90, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+    window =
+        ScreenCapture.showLive(
+            robot,
+            stage,
+            new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
+            clusters);
   }
 
   @AfterEach

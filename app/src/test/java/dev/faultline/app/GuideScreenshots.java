@@ -7,7 +7,6 @@ import dev.faultline.attack.Fault;
 import dev.faultline.attack.ObjectRef;
 import dev.faultline.cli.Main;
 import dev.faultline.cluster.KubeContexts;
-import dev.faultline.designer.fx.FxTaskExecutor;
 import dev.faultline.designer.run.RunViewModel;
 import dev.faultline.engine.Verdict;
 import dev.faultline.export.ExportFormat;
@@ -73,19 +72,9 @@ class GuideScreenshots {
             new KubeContexts(Map.of(KubeContexts.KUBECONFIG, kubeconfig.toString()), dir),
             SandboxOptions.defaults().withKubeconfig(dir.resolve("sandbox/kubeconfig")),
             dir.resolve("contexts.yaml"));
-    robot.interact(
-        () -> {
-          window =
-              MainStage.show(
-                  stage,
-                  new LaunchOptions(true, file, false, Optional.empty()),
-                  new FxTaskExecutor(),
-                  clusters);
-          stage.setWidth(1400);
-          stage.setHeight(860);
-        });
-    Await.until(
-        90, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+    window =
+        ScreenCapture.showLive(
+            robot, stage, new LaunchOptions(true, file, false, Optional.empty()), clusters);
   }
 
   @AfterEach

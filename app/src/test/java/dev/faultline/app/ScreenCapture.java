@@ -1,5 +1,7 @@
 package dev.faultline.app;
 
+import dev.faultline.app.connection.ClusterService;
+import dev.faultline.designer.fx.FxTaskExecutor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
@@ -25,6 +28,25 @@ public final class ScreenCapture {
   public static final Path DOCS = Path.of("..", "docs");
 
   private ScreenCapture() {}
+
+  /**
+   * Shows the real main window on {@code stage} at the size every docs screenshot has (1400×860),
+   * connected through {@code clusters}, and waits until its cluster is live.
+   */
+  static MainWindow showLive(
+      FxRobot robot, Stage stage, LaunchOptions options, ClusterService clusters) {
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    robot.interact(
+        () -> {
+          shown.set(MainStage.show(stage, options, new FxTaskExecutor(), clusters));
+          stage.setWidth(1400);
+          stage.setHeight(860);
+        });
+    MainWindow window = shown.get();
+    Await.until(
+        90, "the sandbox is live", () -> window.connection().liveClusterProperty().get() != null);
+    return window;
+  }
 
   /** Saves {@code scene}'s content as {@code docs/NAME}. */
   public static void save(FxRobot robot, Scene scene, String name) throws Exception {
