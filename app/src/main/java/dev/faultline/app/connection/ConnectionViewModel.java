@@ -249,8 +249,7 @@ public final class ConnectionViewModel {
   private void showDiscovery(Found found) {
     discovery = found.discovery();
     // The protected set first: the switcher rebuilds when the targets change and must see it.
-    protectedNames.retainAll(found.protectedNames());
-    protectedNames.addAll(found.protectedNames());
+    showProtected(found.protectedNames());
     List<ClusterTarget> list = new ArrayList<>();
     list.add(ClusterTarget.sandbox());
     discovery.contexts().stream().map(ClusterTarget.KubeContext::new).forEach(list::add);
@@ -327,8 +326,7 @@ public final class ConnectionViewModel {
         () -> service.setProtected(contextName, protect),
         names -> {
           if (!closed) {
-            protectedNames.retainAll(names);
-            protectedNames.addAll(names);
+            showProtected(names);
             if (target.get() != null) {
               details.set(details(target.get(), null));
             }
@@ -344,6 +342,12 @@ public final class ConnectionViewModel {
                     + reason(failure));
           }
         });
+  }
+
+  /** Makes the protected set {@code names}, changing only what differs (one event per change). */
+  private void showProtected(Set<String> names) {
+    protectedNames.retainAll(names);
+    protectedNames.addAll(names);
   }
 
   /** Whether {@code shown} is a kubeconfig context the user marked protected. */
