@@ -77,6 +77,8 @@ public final class ChaosRun {
   private Path stateDirectory;
   private String confirmedContext;
   private final List<RunListener> listeners = new ArrayList<>();
+  private final List<Path> setUp = new ArrayList<>();
+  private Duration setUpTimeout = Duration.ofMinutes(3);
 
   private ChaosRun(Experiment experiment) {
     this.experiment = Objects.requireNonNull(experiment, "experiment");
@@ -136,6 +138,23 @@ public final class ChaosRun {
     return this;
   }
 
+  /**
+   * Before the run, applies these manifests (server-side, like {@code kubectl apply}) and waits
+   * until their workloads are ready: for a disposable cluster that starts empty. Relative paths
+   * start at the working directory (a Maven or Gradle project's root in a test). See {@link
+   * ClusterSetup}.
+   */
+  public ChaosRun setUp(List<Path> manifests) {
+    manifests.forEach(file -> setUp.add(Objects.requireNonNull(file, "manifest")));
+    return this;
+  }
+
+  /** How long {@link #setUp(List)} waits for its workloads to be ready (default 3 min). */
+  public ChaosRun setUpTimeout(Duration timeout) {
+    setUpTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
   /** Receives the run's events as they happen, on a runner thread (progress, charts). */
   public ChaosRun listener(RunListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -147,7 +166,8 @@ public final class ChaosRun {
    *
    * @return the verdict and how each step ended; a failed hypothesis is a result, not an exception
    * @throws ChaosRunException when the run cannot start: the experiment has errors, no context can
-   *     be chosen, the kubeconfig is unusable, or the context is protected and not confirmed
+   *     be chosen, the kubeconfig is unusable, the context is protected and not confirmed, or the
+   *     {@link #setUp(List) set-up} could not be applied or did not become ready
    */
   public ChaosResult run() {
     checkValid();
@@ -162,6 +182,9 @@ public final class ChaosRun {
             new ClusterConnector(
                 contexts, SandboxOptions.defaults().withKubeconfig(unusedSandboxKubeconfig));
         KubernetesClient client = connector.connect(new ClusterTarget.KubeContext(chosen))) {
+      if (!setUp.isEmpty()) {
+        new ClusterSetup(setUp, setUpTimeout).apply(client);
+      }
       return execute(client, chosen.name(), state);
     } catch (KubeconfigException e) {
       throw new ChaosRunException(
