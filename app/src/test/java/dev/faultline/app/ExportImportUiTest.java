@@ -24,6 +24,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -101,6 +103,16 @@ class ExportImportUiTest {
     return shape.getLayoutBounds().getWidth();
   }
 
+  /** Shown on screen: the node and every parent visible. */
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static <T extends Node> T find(Scene scene, String id, Class<T> type) {
     return type.cast(scene.lookup("#" + id));
   }
@@ -141,6 +153,37 @@ class ExportImportUiTest {
         () ->
             !fx(preview::getText).contains("id: kill")
                 && fx(preview::getText).contains("id: freeze"));
+  }
+
+  @Test
+  void theJavaExportCanBringItsOwnK3sClusterAndAsksForTheSetUpOnlyThen(FxRobot robot) {
+    openExample(robot);
+    robot.interact(() -> window.actions().get("export").run().run());
+    Await.until(5, "the export dialog", () -> window.exportStage() != null);
+    Scene scene = window.exportStage().getScene();
+    TextArea preview = find(scene, "export-preview", TextArea.class);
+    CheckBox k3s = find(scene, "export-k3s", CheckBox.class);
+    TextField manifests = find(scene, "export-k3s-manifests", TextField.class);
+    assertThat(fx(() -> shown(k3s))).as("no K3s choice for YAML").isFalse();
+
+    @SuppressWarnings("unchecked")
+    ChoiceBox<ExportFormat> format = find(scene, "export-format", ChoiceBox.class);
+    robot.interact(() -> format.setValue(ExportFormat.JAVA));
+    Await.until(5, "the Java preview", () -> fx(preview::getText).contains("class "));
+    assertThat(fx(() -> shown(k3s))).isTrue();
+    assertThat(fx(() -> shown(manifests))).as("set-up only with K3s").isFalse();
+
+    robot.clickOn(k3s);
+    Await.until(
+        5, "the K3s test", () -> fx(preview::getText).contains("new K3sContainer(K3S_IMAGE)"));
+    assertThat(fx(() -> shown(manifests))).isTrue();
+    robot.interact(() -> manifests.setText("k8s/shop.yaml"));
+    Await.until(
+        5,
+        "the set-up in the test",
+        () -> fx(preview::getText).contains("List.of(Path.of(\"k8s/shop.yaml\"))"));
+    assertThat(fx(() -> find(scene, "export-message", Label.class).getText()))
+        .isEqualTo("JUnit 5 test (Java): everything carried over.");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exports;
 import dev.faultline.export.JavaClassName;
+import dev.faultline.export.K3sCluster;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
@@ -15,6 +16,7 @@ import dev.faultline.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +54,8 @@ import picocli.CommandLine.Spec;
       "  faultline export checkout.yaml --to chaostoolkit -o experiment.json",
       "  faultline export checkout.yaml --to java --class com.acme.CheckoutChaosTest \\",
       "      -o src/test/java/com/acme/CheckoutChaosTest.java",
+      "  faultline export checkout.yaml --to java --k3s-manifest k8s/shop.yaml \\",
+      "      -o src/test/java/CheckoutChaosTest.java   # brings its own K3s cluster",
       "  faultline export checkout.yaml --to chaos-mesh --fail-on-warnings > /dev/null   # CI"
     })
 final class ExportCommand implements Callable<Integer> {
@@ -99,6 +103,30 @@ final class ExportCommand implements Callable<Integer> {
           "Name of the generated class (java), optionally with its package:"
               + " com.acme.CheckoutChaosTest; default: from the experiment's name.")
   String className;
+
+  @Option(
+      names = "--k3s",
+      description =
+          "The generated test (java) starts a disposable K3s cluster with Testcontainers and runs"
+              + " there, instead of using the current kubeconfig context; needs a container"
+              + " engine where the test runs.")
+  boolean k3s;
+
+  @Option(
+      names = "--k3s-image",
+      paramLabel = "IMAGE",
+      description =
+          "The K3s image for --k3s (implies it); default: " + K3sCluster.DEFAULT_IMAGE + ".")
+  String k3sImage;
+
+  @Option(
+      names = "--k3s-manifest",
+      paramLabel = "FILE",
+      description =
+          "A manifest of the system under test that the generated test applies to the K3s cluster"
+              + " before the run (implies --k3s; repeatable); a path from the directory the test"
+              + " runs in, usually the project root.")
+  List<String> k3sManifests = new ArrayList<>();
 
   @Option(
       names = "--fail-on-warnings",
@@ -159,7 +187,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private ExportOptions options() {
-    ExportOptions options = ExportOptions.DEFAULTS.withNamespace(namespace);
+    ExportOptions options = ExportOptions.DEFAULTS.withNamespace(namespace).withK3s(k3s());
     if (className == null) {
       return options;
     }
@@ -168,6 +196,21 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--class " + e.getMessage());
     }
+  }
+
+  /** The disposable cluster the options ask for, or null. */
+  private K3sCluster k3s() {
+    if (!k3s && k3sImage == null && k3sManifests.isEmpty()) {
+      return null;
+    }
+    if (format != ExportFormat.JAVA) {
+      throw new ParameterException(
+          spec.commandLine(), "--k3s, --k3s-image and --k3s-manifest apply to --to java only");
+    }
+    if (k3sImage != null && k3sImage.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--k3s-image must name an image");
+    }
+    return new K3sCluster(k3sImage == null ? K3sCluster.DEFAULT_IMAGE : k3sImage, k3sManifests);
   }
 
   /** A warning about a field of the experiment, at that field's line and column in FILE. */

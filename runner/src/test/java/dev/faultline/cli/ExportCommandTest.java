@@ -8,6 +8,7 @@ import dev.faultline.export.ExportException;
 import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
+import dev.faultline.export.K3sCluster;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.model.Experiment;
 import java.io.IOException;
@@ -229,6 +230,55 @@ class ExportCommandTest {
     assertThat(format.get()).isEqualTo(ExportFormat.JAVA);
     assertThat(seen.get()).isEqualTo(new ExportOptions("shop", "com.acme", "CheckoutChaosTest"));
     assertThat(out.toString()).isEqualTo("class X {}\n");
+  }
+
+  @Test
+  void k3sOptionsReachTheJavaExporterAndManifestsImplyK3s() {
+    AtomicReference<ExportOptions> seen = new AtomicReference<>();
+    ExportCommand.Exporting recording =
+        (experiment, f, options) -> {
+          seen.set(options);
+          return new ExportResult("class X {}\n", List.of());
+        };
+
+    assertThat(runWith(recording, EXAMPLE.toString(), "--to", "java", "--k3s")).isEqualTo(0);
+    assertThat(seen.get().k3s()).isEqualTo(K3sCluster.withDefaults());
+
+    assertThat(
+            runWith(
+                recording,
+                EXAMPLE.toString(),
+                "--to",
+                "java",
+                "--k3s-image",
+                "rancher/k3s:v1.32.9-k3s1",
+                "--k3s-manifest",
+                "k8s/ns.yaml",
+                "--k3s-manifest",
+                "k8s/shop.yaml"))
+        .isEqualTo(0);
+    assertThat(seen.get().k3s())
+        .isEqualTo(
+            new K3sCluster("rancher/k3s:v1.32.9-k3s1", List.of("k8s/ns.yaml", "k8s/shop.yaml")));
+
+    assertThat(runWith(recording, EXAMPLE.toString(), "--to", "java")).isEqualTo(0);
+    assertThat(seen.get().k3s()).isNull();
+  }
+
+  @Test
+  void k3sOptionsWithAnotherFormatAreAUsageError() {
+    assertThat(
+            run(
+                "export",
+                EXAMPLE.toString(),
+                "--to",
+                "chaos-mesh",
+                "--k3s-manifest",
+                "k8s/shop.yaml"))
+        .isEqualTo(ExitCodes.USAGE);
+
+    assertThat(err.toString()).contains("--k3s, --k3s-image and --k3s-manifest apply to --to java");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -129,7 +130,22 @@ public final class ExportDialog extends BorderPane {
     HBox classRow = row("Class name", className);
     showOnlyFor(classRow, ExportFormat.JAVA);
 
-    return new VBox(8, row("Format", format), namespaceRow, classRow);
+    CheckBox k3s = new CheckBox("Start a disposable K3s cluster (Testcontainers; needs Docker)");
+    k3s.setId("export-k3s");
+    k3s.selectedProperty().bindBidirectional(model.k3sProperty());
+    HBox k3sRow = row("Cluster", k3s);
+    showOnlyFor(k3sRow, ExportFormat.JAVA);
+
+    TextField manifests = new TextField();
+    manifests.setId("export-k3s-manifests");
+    manifests.setPromptText("system under test, e.g. k8s/namespace.yaml, k8s/shop.yaml");
+    manifests.textProperty().bindBidirectional(model.k3sManifestsProperty());
+    HBox manifestsRow = row("Set-up", manifests);
+    var shown = model.formatProperty().isEqualTo(ExportFormat.JAVA).and(model.k3sProperty());
+    manifestsRow.visibleProperty().bind(shown);
+    manifestsRow.managedProperty().bind(shown);
+
+    return new VBox(8, row("Format", format), namespaceRow, classRow, k3sRow, manifestsRow);
   }
 
   private static HBox row(String label, javafx.scene.Node field) {

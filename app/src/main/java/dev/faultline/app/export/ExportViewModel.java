@@ -9,20 +9,24 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exports;
 import dev.faultline.export.JavaClassName;
+import dev.faultline.export.K3sCluster;
 import dev.faultline.model.Experiment;
 import dev.faultline.validate.Problem;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -72,6 +76,8 @@ public final class ExportViewModel {
       new SimpleObjectProperty<>(this, "format", ExportFormat.YAML);
   private final StringProperty namespace = new SimpleStringProperty(this, "namespace", "");
   private final StringProperty className = new SimpleStringProperty(this, "className", "");
+  private final BooleanProperty k3s = new SimpleBooleanProperty(this, "k3s", false);
+  private final StringProperty k3sManifests = new SimpleStringProperty(this, "k3sManifests", "");
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.COMPUTING);
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
@@ -108,6 +114,8 @@ public final class ExportViewModel {
     format.addListener(recompute);
     namespace.addListener(recompute);
     className.addListener(recompute);
+    k3s.addListener(recompute);
+    k3sManifests.addListener(recompute);
     document.revisionProperty().addListener(recompute);
     recompute();
   }
@@ -119,6 +127,8 @@ public final class ExportViewModel {
     format.removeListener(recompute);
     namespace.removeListener(recompute);
     className.removeListener(recompute);
+    k3s.removeListener(recompute);
+    k3sManifests.removeListener(recompute);
     document.revisionProperty().removeListener(recompute);
   }
 
@@ -184,7 +194,8 @@ public final class ExportViewModel {
   }
 
   private ExportOptions options() {
-    ExportOptions options = ExportOptions.DEFAULTS.withNamespace(blankToNull(namespace.get()));
+    ExportOptions options =
+        ExportOptions.DEFAULTS.withNamespace(blankToNull(namespace.get())).withK3s(k3sCluster());
     String name = className.get() == null ? "" : className.get().strip();
     return name.isEmpty() ? options : JavaClassName.applyTo(options, name);
   }
@@ -299,6 +310,17 @@ public final class ExportViewModel {
     return out + "ChaosTest";
   }
 
+  /** The disposable cluster when asked for; manifests are separated by commas. */
+  private K3sCluster k3sCluster() {
+    if (!k3s.get()) {
+      return null;
+    }
+    String manifests = k3sManifests.get() == null ? "" : k3sManifests.get();
+    return new K3sCluster(
+        K3sCluster.DEFAULT_IMAGE,
+        Arrays.stream(manifests.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
@@ -315,6 +337,18 @@ public final class ExportViewModel {
   /** The Java class name, optionally qualified; blank: derived from the experiment's name. */
   public StringProperty classNameProperty() {
     return className;
+  }
+
+  /**
+   * The Java test starts a disposable K3s cluster with Testcontainers instead of using kubectl's.
+   */
+  public BooleanProperty k3sProperty() {
+    return k3s;
+  }
+
+  /** Manifests the K3s test applies before the run, separated by commas; paths from its root. */
+  public StringProperty k3sManifestsProperty() {
+    return k3sManifests;
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {

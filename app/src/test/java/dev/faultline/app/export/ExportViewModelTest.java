@@ -99,6 +99,29 @@ class ExportViewModelTest {
   }
 
   @Test
+  void theK3sChoiceAndItsManifestsReachTheJavaExportWithTheRealExporter() {
+    document.open(EXPERIMENT, EXAMPLE);
+    ExportViewModel model = model(new SameThreadTaskExecutor(), Exports.standard()::export);
+    model.attach();
+    model.formatProperty().set(ExportFormat.JAVA);
+    assertThat(model.textProperty().get()).doesNotContain("K3sContainer");
+
+    model.k3sProperty().set(true);
+    assertThat(model.textProperty().get()).contains("new K3sContainer(K3S_IMAGE)");
+    assertThat(model.warningsProperty().get())
+        .extracting(ConversionWarning::message)
+        .anyMatch(m -> m.contains("starts empty"));
+
+    model.k3sManifestsProperty().set(" k8s/ns.yaml ,k8s/shop.yaml, ");
+    assertThat(model.textProperty().get())
+        .contains("List.of(Path.of(\"k8s/ns.yaml\"), Path.of(\"k8s/shop.yaml\"))");
+    assertThat(model.warningsProperty().get()).isEmpty();
+
+    model.k3sProperty().set(false);
+    assertThat(model.textProperty().get()).doesNotContain("K3sContainer");
+  }
+
+  @Test
   void aResultThatArrivesAfterANewerRequestIsDropped() {
     HeldTasks tasks = new HeldTasks();
     document.open(EXPERIMENT, EXAMPLE);

@@ -1,13 +1,17 @@
 package dev.faultline.export.java;
 
+import dev.faultline.export.ConversionWarning;
 import dev.faultline.export.ExportException;
 import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
 import dev.faultline.export.JavaClassName;
+import dev.faultline.export.K3sCluster;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.lang.model.SourceVersion;
 
@@ -17,6 +21,10 @@ import javax.lang.model.SourceVersion;
  * against the cluster kubectl would use, asserting that the hypothesis held. The class needs only
  * the runner and JUnit on its class path. Nothing of the experiment is lost except unknown fields
  * (reported as warnings); the canvas layout is not part of an experiment's meaning.
+ *
+ * <p>With {@link ExportOptions#k3s()} the test brings its own cluster instead: a K3s container
+ * started by Testcontainers, set up from the manifests of the system under test, and thrown away
+ * after the test (see {@link K3sCluster}).
  */
 public final class JavaExporter implements Exporter {
   @Override
@@ -51,6 +59,10 @@ public final class JavaExporter implements Exporter {
     imports.add("org.junit.jupiter.api.Test");
     imports.addStatic("org.junit.jupiter.api.Assertions.assertTrue");
     boolean hasGates = experiment.spec().steps().stream().anyMatch(GateStep.class::isInstance);
+    K3sCluster k3s = options.k3s();
+    if (k3s != null) {
+      K3sTest.addImports(imports);
+    }
     String clash = "." + className + ";";
     if (imports.lines().stream().anyMatch(line -> line.endsWith(clash))) {
       throw new ExportException(
@@ -67,26 +79,37 @@ public final class JavaExporter implements Exporter {
     }
     imports.lines().forEach(line -> out.append(line).append('\n'));
     out.append('\n');
-    out.append(javadoc(experiment));
+    out.append(javadoc(experiment, k3s));
     out.append("class ").append(className).append(" {\n\n");
-    out.append("  @Test\n");
-    out.append("  void hypothesisHolds() {\n");
-    if (hasGates) {
-      out.append("    // Nobody answers gates in a test run: approve them, as faultline run")
-          .append(" --approve-gates does.\n");
-      out.append("    ChaosResult result = ChaosRun.of(experiment()).approveGates().run();\n");
+    String gateComment =
+        "// Nobody answers gates in a test run: approve them, as faultline run --approve-gates"
+            + " does.\n";
+    if (k3s != null) {
+      out.append(K3sTest.fields(k3s));
+      out.append(K3sTest.testMethod(hasGates, gateComment));
     } else {
-      out.append("    ChaosResult result = ChaosRun.of(experiment()).run();\n");
+      out.append("  @Test\n");
+      out.append("  void hypothesisHolds() {\n");
+      if (hasGates) {
+        out.append("    ").append(gateComment);
+      }
+      out.append("    ChaosResult result = ChaosRun.of(experiment())")
+          .append(hasGates ? ".approveGates()" : "")
+          .append(".run();\n");
+      out.append('\n');
+      out.append("    assertTrue(result.passed(), result::summary);\n");
+      out.append("  }\n\n");
     }
-    out.append('\n');
-    out.append("    assertTrue(result.passed(), result::summary);\n");
-    out.append("  }\n\n");
     out.append("  /** The experiment, as the Faultline file describes it. */\n");
     out.append("  static Experiment experiment() {\n");
     out.append("    return ").append(builder).append(";\n");
     out.append("  }\n");
     out.append("}\n");
-    return new ExportResult(out.toString(), code.warnings());
+    List<ConversionWarning> warnings = new ArrayList<>(code.warnings());
+    if (k3s != null) {
+      warnings.addAll(K3sTest.warnings(experiment, k3s));
+    }
+    return new ExportResult(out.toString(), warnings);
   }
 
   /**
@@ -106,7 +129,7 @@ public final class JavaExporter implements Exporter {
     return name.append("ChaosTest").toString();
   }
 
-  private static String javadoc(Experiment experiment) {
+  private static String javadoc(Experiment experiment, K3sCluster k3s) {
     var doc = new StringBuilder("/**\n");
     doc.append(" * Chaos experiment {@code ")
         .append(html(experiment.metadata().name()))
@@ -117,12 +140,18 @@ public final class JavaExporter implements Exporter {
         doc.append(" * ").append(line).append('\n');
       }
     }
-    doc.append(" *\n")
-        .append(
-            " * <p>Runs against the current kubeconfig context (KUBECONFIG or ~/.kube/config); {@code\n")
-        .append(
-            " * -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose another.\n")
-        .append(" */\n");
+    if (k3s != null) {
+      doc.append(K3sTest.javadoc());
+    } else {
+      doc.append(" *\n")
+          .append(
+              " * <p>Runs against the current kubeconfig context (KUBECONFIG or ~/.kube/config);"
+                  + " {@code\n")
+          .append(
+              " * -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose"
+                  + " another.\n");
+    }
+    doc.append(" */\n");
     return doc.toString();
   }
 
