@@ -6,8 +6,10 @@ import dev.faultline.model.LabelSelector;
 import dev.faultline.model.LabelSelectorException;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
+import dev.faultline.model.Topology;
 import dev.faultline.target.BlastRadiusSampler;
 import dev.faultline.target.InvalidTargetException;
+import dev.faultline.target.TopologyChoice;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,6 +131,9 @@ final class ObjectTargets {
       AttackRequest request, AttackContext context, BlastRadius radius, List<HasMetadata> matched)
       throws AttackException {
     long seed = radius.seed() != null ? radius.seed() : seed(context.runId());
+    if (radius.topology() != null && request.target().effectiveKind() == TargetKind.NODE) {
+      matched = onChosenNodes(radius.topology(), matched, seed);
+    }
     // The sampler ranks pods by namespace/name; stand-ins carry just those.
     var keys = new ArrayList<PodView>(matched.size());
     var objects = new IdentityHashMap<PodView, HasMetadata>();
@@ -143,6 +149,21 @@ final class ObjectTargets {
       throw new AttackException(
           "target '" + request.targetName() + "': " + e.getMessage(), false, e);
     }
+  }
+
+  /**
+   * The matched nodes a topology chooses, as for pods: {@code nodesPerZone} nodes in each chosen
+   * zone, the zone being the node's label; nodes without it are never chosen.
+   */
+  static List<HasMetadata> onChosenNodes(Topology topology, List<HasMetadata> nodes, long seed) {
+    var zoneByNode = new LinkedHashMap<String, String>();
+    for (HasMetadata node : nodes) {
+      String zone = plain(node.getMetadata().getLabels()).get(topology.effectiveKey());
+      zoneByNode.put(
+          node.getMetadata().getName(), zone == null ? TopologyChoice.UNKNOWN_ZONE : zone);
+    }
+    Set<String> chosen = TopologyChoice.choose(topology, zoneByNode, seed).chosenNodes();
+    return nodes.stream().filter(n -> chosen.contains(n.getMetadata().getName())).toList();
   }
 
   private static PodView key(HasMetadata object) {

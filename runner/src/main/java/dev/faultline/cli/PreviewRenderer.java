@@ -132,6 +132,7 @@ final class PreviewRenderer {
           || !shown(was.selected()).equals(shown(now.selected()))
           || !was.workloads().equals(now.workloads())
           || !was.nodes().equals(now.nodes())
+          || !was.zones().equals(now.zones())
           || !Objects.equals(was.warnings(), now.warnings())) {
         return false;
       }
@@ -183,7 +184,11 @@ final class PreviewRenderer {
                   + " matched, "
                   + r.selected().size()
                   + " selected ("
-                  + explain(radius, r.matched().size(), r.selected().size())
+                  + (radius.topology() == null
+                      ? explain(radius, r.matched().size(), r.selected().size())
+                      : explain(radius, ZoneLines.candidates(r), r.selected().size())
+                          + " of the pods on "
+                          + radius.topology().describe())
                   + ")");
           if (!r.selected().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
@@ -232,7 +237,9 @@ final class PreviewRenderer {
                               + "/"
                               + n.matched())
                   .toList();
-          if (!nodes.isEmpty()) {
+          if (radius.topology() != null) {
+            ZoneLines.print(radius.topology(), r, out);
+          } else if (!nodes.isEmpty()) {
             out.println("  nodes (selected/matched): " + String.join(", ", nodes));
           }
           r.warnings().forEach(w -> out.println("  warning: " + w.message()));
@@ -349,6 +356,9 @@ final class PreviewRenderer {
             nodes.add(m);
           }
           t.put("nodes", nodes);
+          if (!r.zones().isEmpty()) {
+            t.put("zones", ZoneLines.tree(r));
+          }
           var warnings = new ArrayList<Object>();
           for (TargetWarning w : r.warnings()) {
             var m = new LinkedHashMap<String, Object>();

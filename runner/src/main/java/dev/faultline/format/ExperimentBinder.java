@@ -20,6 +20,7 @@ import dev.faultline.model.Step;
 import dev.faultline.model.StopWhen;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
+import dev.faultline.model.Topology;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
 import dev.faultline.validate.Problem;
@@ -52,7 +53,8 @@ final class ExperimentBinder {
           "containers",
           "blastRadius");
   static final Set<String> OWNER_FIELDS = Set.of("kind", "name");
-  static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value", "seed");
+  static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value", "seed", "topology");
+  static final Set<String> TOPOLOGY_FIELDS = Set.of("key", "zones", "zone", "nodesPerZone");
   static final List<String> STEP_KINDS = List.of("attack", "probe", "wait", "gate");
   static final Set<String> ATTACK_FIELDS =
       Set.of("id", "after", "attack", "target", "with", "duration", "stopWhen");
@@ -161,7 +163,28 @@ final class ExperimentBinder {
     }
     Integer value = b.integer("value");
     Long seed = b.longInteger("seed");
-    return mode == null ? null : new BlastRadius(mode, value, seed, b.extras(BLAST_RADIUS_FIELDS));
+    Topology topology = b.object("topology", "'topology'", this::topology);
+    return mode == null
+        ? null
+        : new BlastRadius(mode, value, seed, b.extras(BLAST_RADIUS_FIELDS), topology);
+  }
+
+  private Topology topology(Binding b) {
+    return new Topology(
+        b.string("key"),
+        b.integer("zones"),
+        b.string("zone"),
+        nodesPerZone(b),
+        b.extras(TOPOLOGY_FIELDS));
+  }
+
+  /** A whole number, or {@code all} (every node of the zone, kept as {@code null}). */
+  private static Integer nodesPerZone(Binding b) {
+    boolean all =
+        b.node("nodesPerZone")
+            .filter(n -> n instanceof DocScalar s && Topology.ALL_NODES.equals(s.value()))
+            .isPresent();
+    return all ? null : b.integer("nodesPerZone");
   }
 
   private Step step(Binding b, int index) {

@@ -20,6 +20,7 @@ import dev.faultline.model.Step;
 import dev.faultline.model.StopWhen;
 import dev.faultline.model.Target;
 import dev.faultline.model.TimeSpan;
+import dev.faultline.model.Topology;
 import dev.faultline.model.WaitStep;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,25 @@ final class ExperimentWriter {
       map.put("value", radius.value().longValue());
     }
     put(map, "seed", radius.seed());
+    if (radius.topology() != null) {
+      map.put("topology", topology(radius.topology()));
+    }
     return new FlowStyle.FlowMap(withExtras(map, radius.extras()));
+  }
+
+  private static Map<String, Object> topology(Topology topology) {
+    var map = new LinkedHashMap<String, Object>();
+    put(map, "key", topology.key());
+    if (topology.zones() != null) {
+      map.put("zones", topology.zones().longValue());
+    }
+    put(map, "zone", topology.zone());
+    map.put(
+        "nodesPerZone",
+        topology.nodesPerZone() == null
+            ? Topology.ALL_NODES
+            : (Object) topology.nodesPerZone().longValue());
+    return new FlowStyle.FlowMap(withExtras(map, topology.extras()));
   }
 
   private static Map<String, Object> step(Step step) {

@@ -20,13 +20,25 @@ import java.util.Objects;
  * @param value the count or percentage; {@code null} for {@code all} and {@code one}
  * @param seed fixes the random choices (which pods, and the count for {@code maxPercent}) across
  *     runs; {@code null}: the caller's seed applies
+ * @param topology first chooses zones and nodes, and the mode applies to the pods on them; {@code
+ *     null}: the mode applies to every match
  */
-public record BlastRadius(Mode mode, Integer value, Long seed, Extras extras) {
+public record BlastRadius(Mode mode, Integer value, Long seed, Extras extras, Topology topology) {
   public static final BlastRadius ALL = new BlastRadius(Mode.ALL, null, null, Extras.NONE);
 
   public BlastRadius {
     Objects.requireNonNull(mode, "mode");
     extras = extras == null ? Extras.NONE : extras;
+  }
+
+  /** A blast radius without topology. */
+  public BlastRadius(Mode mode, Integer value, Long seed, Extras extras) {
+    this(mode, value, seed, extras, null);
+  }
+
+  /** A copy that first chooses zones and nodes ({@code null}: none). */
+  public BlastRadius withTopology(Topology value) {
+    return new BlastRadius(mode, this.value, seed, extras, value);
   }
 
   public static BlastRadius of(Mode mode, Integer value) {

@@ -269,7 +269,22 @@ public record Target(
                 + " maxPercent(n)");
       }
       return blastRadius(
-          new BlastRadius(blastRadius.mode(), blastRadius.value(), seed, blastRadius.extras()));
+          new BlastRadius(
+              blastRadius.mode(),
+              blastRadius.value(),
+              seed,
+              blastRadius.extras(),
+              blastRadius.topology()));
+    }
+
+    /**
+     * Hits only pods on the zones and nodes {@code topology} chooses ({@code blastRadius: {mode:
+     * all, topology: {zones: 2, nodesPerZone: 1}}}); the blast radius set before (all when none)
+     * applies to the pods on them.
+     */
+    public Builder topology(Topology value) {
+      BlastRadius radius = blastRadius == null ? BlastRadius.ALL : blastRadius;
+      return blastRadius(radius.withTopology(value));
     }
 
     public Builder extras(Extras value) {

@@ -79,7 +79,9 @@ public final class Sandbox implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     var random = new SplittableRandom(options.seed());
     var store = new SandboxStore();
-    int nodes = 3 + (int) Math.floorMod(options.seed(), 3L);
+    // At least two nodes in each of the three zones, so "one node in each of 2 zones" and "a
+    // whole zone" are different choices; the seed varies how many zones get a third node.
+    int nodes = 6 + (int) Math.floorMod(options.seed(), 3L);
     WorldSpec spec =
         options.pods() > 0 ? WorldSpec.scaled(options.pods(), nodes) : WorldSpec.demo(nodes);
     List<ObjectNode> world =

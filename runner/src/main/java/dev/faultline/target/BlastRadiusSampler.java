@@ -149,6 +149,34 @@ public final class BlastRadiusSampler {
     return values[k];
   }
 
+  /**
+   * The {@code count} names with the lowest rank for this seed and salt, in the order given: how a
+   * topology chooses zones and nodes, ranked like pods so the same names and seed always give the
+   * same choice.
+   *
+   * @param names distinct names in a stable (sorted) order, which breaks ties between equal ranks
+   * @param salt separates independent choices made with the same seed (zones, then nodes)
+   */
+  public static List<String> chooseNames(List<String> names, int count, long seed, long salt) {
+    if (count >= names.size()) {
+      return List.copyOf(names);
+    }
+    long seedHash = mix(seed ^ salt);
+    Integer[] order = new Integer[names.size()];
+    long[] ranks = new long[names.size()];
+    for (int i = 0; i < ranks.length; i++) {
+      order[i] = i;
+      ranks[i] = mix(fnv(FNV_OFFSET, names.get(i)) ^ seedHash);
+    }
+    java.util.Arrays.sort(
+        order, (a, b) -> ranks[a] != ranks[b] ? Long.compare(ranks[a], ranks[b]) : a - b);
+    var chosen = new java.util.TreeSet<Integer>();
+    for (int i = 0; i < Math.max(count, 0); i++) {
+      chosen.add(order[i]);
+    }
+    return chosen.stream().map(names::get).toList();
+  }
+
   /** A pod's rank for a seed: lower ranks are chosen first. */
   public static long rank(PodView pod, long seed) {
     return hashedRank(pod, mix(seed));

@@ -70,7 +70,10 @@ public final class LivePreview {
    * @throws InvalidTargetException if a selector, regex or blast radius of the target is invalid
    */
   public synchronized TargetResolution resolve(ClusterSnapshot snapshot) {
-    if (target.effectiveKind() != TargetKind.POD) {
+    // Which pods a topology may hit depends on every other match (the nodes hosting them), so a
+    // patch could move the whole choice: such targets resolve from scratch, a few milliseconds.
+    if (target.effectiveKind() != TargetKind.POD
+        || target.effectiveBlastRadius().topology() != null) {
       return TargetResolver.resolve(target, snapshot, safety, seed);
     }
     return snapshot.read(this::resolveLocked);

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param workloads matched and selected counts per workload, sorted by namespace, kind and name
  * @param nodes matched and selected counts per node, sorted by node name
  * @param warnings in the order of {@link TargetWarning.Type}, at most one of each type
+ * @param zones for a blast radius with a topology, the matches grouped by zone and node (chosen
+ *     zones first, the unknown zone last); empty otherwise
  */
 public record TargetResolution(
     long snapshotVersion,
@@ -27,14 +29,28 @@ public record TargetResolution(
     List<SelectedPod> selected,
     List<WorkloadCount> workloads,
     List<NodeCount> nodes,
-    List<TargetWarning> warnings) {
+    List<TargetWarning> warnings,
+    List<ZoneGroup> zones) {
 
   public TargetResolution {
+    zones = zones == null ? List.of() : List.copyOf(zones);
     matched = List.copyOf(matched);
     selected = List.copyOf(selected);
     workloads = List.copyOf(workloads);
     nodes = List.copyOf(nodes);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A resolution without zone grouping. */
+  public TargetResolution(
+      long snapshotVersion,
+      long seed,
+      List<PodView> matched,
+      List<SelectedPod> selected,
+      List<WorkloadCount> workloads,
+      List<NodeCount> nodes,
+      List<TargetWarning> warnings) {
+    this(snapshotVersion, seed, matched, selected, workloads, nodes, warnings, List.of());
   }
 
   /** The selected pods without their containers. */

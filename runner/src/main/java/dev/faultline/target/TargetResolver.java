@@ -20,7 +20,9 @@ import java.util.List;
  *       counted in a {@link TargetWarning.Type#DENIED_NAMESPACE} warning.
  *   <li>Selection: terminating pods are never selected; among the other matches the blast radius
  *       picks by a seeded ranking ({@link BlastRadiusSampler}), so the same pods and seed always
- *       give the same selection.
+ *       give the same selection. A blast radius with a topology first chooses zones and nodes among
+ *       the nodes hosting those pods ({@link TopologyChoice}); the mode then picks among the pods
+ *       on the chosen nodes.
  * </ol>
  *
  * <p>Stateless and thread-safe. A typical target resolves over 30,000 pods in a couple of
@@ -104,14 +106,29 @@ public final class TargetResolver {
         eligible.add(matched.get(i));
       }
     }
-    int count = BlastRadiusSampler.count(radius, eligible.size(), effectiveSeed);
-    int[] chosen = BlastRadiusSampler.chooseIndices(eligible, count, effectiveSeed);
+    // A topology first narrows the candidates to the pods on the nodes it chooses.
+    TopologyGroups topology = null;
+    List<PodView> candidates = eligible;
+    int[] candidatePositions = positions;
+    if (radius.topology() != null) {
+      topology = new TopologyGroups(radius.topology(), eligible, snapshot.nodes(), effectiveSeed);
+      candidates = new ArrayList<>();
+      candidatePositions = new int[eligible.size()];
+      for (int i = 0; i < eligible.size(); i++) {
+        if (topology.candidate(eligible.get(i))) {
+          candidatePositions[candidates.size()] = positions[i];
+          candidates.add(eligible.get(i));
+        }
+      }
+    }
+    int count = BlastRadiusSampler.count(radius, candidates.size(), effectiveSeed);
+    int[] chosen = BlastRadiusSampler.chooseIndices(candidates, count, effectiveSeed);
     boolean[] isSelected = new boolean[matched.size()];
     var selected = new ArrayList<SelectedPod>(chosen.length);
     var selectedPods = new ArrayList<PodView>(chosen.length);
     for (int index : chosen) {
-      PodView pod = eligible.get(index);
-      isSelected[positions[index]] = true;
+      PodView pod = candidates.get(index);
+      isSelected[candidatePositions[index]] = true;
       selected.add(new SelectedPod(pod, matcher.containers(pod)));
       selectedPods.add(pod);
     }
@@ -119,20 +136,27 @@ public final class TargetResolver {
 
     var warnings = new Warnings();
     warnings.noMatch(matched.size(), eligible.size());
-    warnings.roundsToZero(radius, eligible.size(), count);
+    warnings.roundsToZero(radius, candidates.size(), count);
     warnings.wholeWorkloads(workloads);
     warnings.budgets(BudgetCheck.violations(selectedPods, snapshot));
     warnings.denied(denied, deniedNamespaces);
     warnings.notReady(selectedPods);
     warnings.terminating(matched.size() - eligible.size());
+    List<NodeCount> nodes = Tallies.nodes(matched, isSelected);
+    List<ZoneGroup> zones = List.of();
+    if (topology != null) {
+      topology.warn(warnings);
+      zones = topology.groups(nodes);
+    }
     return new TargetResolution(
         snapshot.version(),
         effectiveSeed,
         matched,
         selected,
         workloads,
-        Tallies.nodes(matched, isSelected),
-        warnings.list());
+        nodes,
+        warnings.list(),
+        zones);
   }
 
   private static TargetResolution unsupported(TargetKind kind, long version, long seed) {

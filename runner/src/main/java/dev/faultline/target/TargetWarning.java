@@ -32,6 +32,12 @@ public record TargetWarning(Type type, String message) {
     /** Some matching pods are terminating; they are never selected. */
     TERMINATING,
     /** The target's kind is not resolved to pods (Deployment, StatefulSet and Node targets). */
-    UNSUPPORTED_KIND
+    UNSUPPORTED_KIND,
+    /** Matching pods run on nodes without the topology's label; they are in no zone. */
+    UNKNOWN_ZONE,
+    /** The zone a topology names hosts no matching pod (a typo, or a zone not in this cluster). */
+    ZONE_NOT_FOUND,
+    /** A topology asks for more zones than host matching pods. */
+    FEWER_ZONES
   }
 }

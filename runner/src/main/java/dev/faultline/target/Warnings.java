@@ -2,6 +2,7 @@ package dev.faultline.target;
 
 import dev.faultline.cluster.snapshot.PodView;
 import dev.faultline.model.BlastRadius;
+import dev.faultline.model.Topology;
 import dev.faultline.target.TargetWarning.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,6 +132,47 @@ final class Warnings {
               + " matching the target "
               + (terminating == 1 ? "is" : "are")
               + " terminating and will not be hit");
+    }
+  }
+
+  void unknownZone(Topology topology, int pods, java.util.Set<String> nodes) {
+    if (pods == 0) {
+      return;
+    }
+    var named = new ArrayList<String>();
+    for (String node : nodes) {
+      named.add(node.isEmpty() ? "not scheduled" : node);
+    }
+    add(
+        Type.UNKNOWN_ZONE,
+        pods(pods)
+            + " on nodes without label "
+            + topology.effectiveKey()
+            + " ("
+            + names(named)
+            + ") "
+            + (pods == 1 ? "is" : "are")
+            + " in no zone and will not be hit");
+  }
+
+  void topologyShort(Topology topology, TopologyChoice choice) {
+    List<String> known = choice.knownZones();
+    String zones = known.isEmpty() ? "none" : names(known);
+    if (topology.zone() != null && choice.chosenZones().isEmpty()) {
+      add(
+          Type.ZONE_NOT_FOUND,
+          "no matching pod runs in zone "
+              + topology.zone()
+              + " ("
+              + topology.effectiveKey()
+              + "); zones with matching pods: "
+              + zones);
+    } else if (topology.zone() == null && known.size() < topology.effectiveZones()) {
+      add(
+          Type.FEWER_ZONES,
+          count(topology.effectiveZones(), "zone", "zones")
+              + " asked for, but matching pods run in "
+              + (known.isEmpty() ? "none" : "only " + known.size() + ": " + zones));
     }
   }
 

@@ -29,6 +29,7 @@ final class TargetRule implements Rule {
               checkNamespaces(name, target, policy, sink);
               NamespacePatternCheck.check(name, target, policy, sink);
               checkBlastRadius(name, target.blastRadius(), sink);
+              TopologyRule.check(name, target, sink);
               if (!used.contains(name)) {
                 sink.warning(
                     StepPaths.target(name), "target '" + name + "' is not used by any step");

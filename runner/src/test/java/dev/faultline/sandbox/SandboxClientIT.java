@@ -61,7 +61,7 @@ class SandboxClientIT {
         .extracting(n -> n.getMetadata().getName())
         .contains("shop", "payments", "monitoring", "kube-system");
     assertThat(client.nodes().list().getItems())
-        .hasSizeBetween(3, 5)
+        .hasSizeBetween(6, 8)
         .allSatisfy(
             n ->
                 assertThat(n.getMetadata().getLabels()).containsKey("topology.kubernetes.io/zone"));

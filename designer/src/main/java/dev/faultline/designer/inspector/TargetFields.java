@@ -5,6 +5,7 @@ import dev.faultline.model.BlastRadius.Mode;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Keyword;
 import dev.faultline.model.Target;
+import dev.faultline.model.Topology;
 import dev.faultline.model.edit.Edit;
 import dev.faultline.model.edit.EditRefused;
 import dev.faultline.model.edit.PutTarget;
@@ -75,6 +76,47 @@ final class TargetFields {
             .read(e -> blastValue(e))
             .write(put("blast radius", "blastRadius.value", TargetFields::withValue))
             .path(e -> ProblemPaths.targetField(name, "blastRadius.value"))
+            .build(),
+        InspectorField.builder("blastRadius.topology.zones", "zones", FieldEditor.TEXT)
+            .prompt("any node")
+            .help(
+                "Hit pods only in some zones: a number of zones (2), or one zone's name"
+                    + " (eu-west-1a). Empty: pods on any node.")
+            .read(e -> target(e) == null ? null : TopologyFields.zonesText(target(e)))
+            .write(
+                put(
+                    "zones",
+                    "blastRadius.topology.zones",
+                    (t, v) -> TopologyFields.withZones(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "blastRadius.topology.zones"))
+            .build(),
+        InspectorField.builder(
+                "blastRadius.topology.nodesPerZone", "nodes per zone", FieldEditor.TEXT)
+            .prompt("all")
+            .help("How many nodes of each chosen zone: a number (1: lose one node), or all.")
+            .read(e -> target(e) == null ? null : TopologyFields.nodesText(target(e)))
+            .write(
+                put(
+                    "nodes per zone",
+                    "blastRadius.topology.nodesPerZone",
+                    (t, v) -> TopologyFields.withNodes(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "blastRadius.topology.nodesPerZone"))
+            .build(),
+        InspectorField.builder("blastRadius.topology.key", "zone label", FieldEditor.MONOSPACE)
+            .prompt(Topology.ZONE_KEY)
+            .help("The node label that names a node's zone (region, rack, hostname...).")
+            .enabledWhen(
+                e ->
+                    target(e) != null
+                        && target(e).blastRadius() != null
+                        && target(e).blastRadius().topology() != null)
+            .read(e -> target(e) == null ? null : TopologyFields.keyText(target(e)))
+            .write(
+                put(
+                    "zone label",
+                    "blastRadius.topology.key",
+                    (t, v) -> TopologyFields.withKey(t, string(v))))
+            .path(e -> ProblemPaths.targetField(name, "blastRadius.topology.key"))
             .build());
   }
 
@@ -85,7 +127,9 @@ final class TargetFields {
   static Target withMode(Target t, String word) {
     Mode mode = word == null ? Mode.ALL : Keyword.parse(Mode.class, word).orElse(Mode.ALL);
     BlastRadius old = t.blastRadius();
-    if (mode == Mode.ALL && (old == null || old.seed() == null && old.extras().isEmpty())) {
+    if (mode == Mode.ALL
+        && (old == null
+            || old.seed() == null && old.extras().isEmpty() && old.topology() == null)) {
       return TargetCopy.withBlastRadius(t, null);
     }
     Integer value = null;
@@ -97,14 +141,19 @@ final class TargetFields {
     return TargetCopy.withBlastRadius(
         t,
         new BlastRadius(
-            mode, value, old == null ? null : old.seed(), old == null ? null : old.extras()));
+            mode,
+            value,
+            old == null ? null : old.seed(),
+            old == null ? null : old.extras(),
+            old == null ? null : old.topology()));
   }
 
   private static Target withValue(Target t, Object value) {
     BlastRadius old = t.effectiveBlastRadius();
     Integer v =
         value == null ? null : (int) Math.min(Integer.MAX_VALUE, ((Number) value).longValue());
-    return TargetCopy.withBlastRadius(t, new BlastRadius(old.mode(), v, old.seed(), old.extras()));
+    return TargetCopy.withBlastRadius(
+        t, new BlastRadius(old.mode(), v, old.seed(), old.extras(), old.topology()));
   }
 
   private Object blastValue(Experiment e) {

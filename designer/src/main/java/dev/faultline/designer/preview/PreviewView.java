@@ -29,7 +29,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The live target preview panel: a header ("3 of 7 pods selected · target checkout · live"), the
- * engine's warnings, the selected pods, and counts per workload and per node.
+ * engine's warnings, the zone → node grouping of a topology blast radius, the selected pods, and
+ * counts per workload and per node.
  *
  * <p>It only shows {@link PreviewViewModel}'s state. Each part is replaced only when its list in
  * the new {@link TargetResolution} differs from the one shown ({@link dev.faultline.target
@@ -41,6 +42,7 @@ public final class PreviewView extends VBox {
   private final Label header = new Label();
   private final Label status = new Label();
   private final VBox warnings = new VBox(4);
+  private final ZoneTree zones = new ZoneTree();
   private final ObservableList<SelectedPod> pods = FXCollections.observableArrayList();
   private final ObservableList<WorkloadCount> workloads = FXCollections.observableArrayList();
   private final ObservableList<NodeCount> nodes = FXCollections.observableArrayList();
@@ -92,7 +94,7 @@ public final class PreviewView extends VBox {
     VBox stackedCounts = new VBox(8);
     stackedCounts.getStyleClass().add("preview-counts");
 
-    getChildren().addAll(headerBar, status, warnings, podTable, counts);
+    getChildren().addAll(headerBar, status, warnings, zones, podTable, counts);
     VBox.setVgrow(podTable, Priority.ALWAYS);
     // The pods are what matters; the counts keep to a few rows and scroll beyond.
     podTable.setMinHeight(110);
@@ -145,6 +147,7 @@ public final class PreviewView extends VBox {
       nodes.setAll(n);
     }
     shownNodes = n;
+    zones.show(resolution == null ? List.of() : resolution.zones());
     List<TargetWarning> ws = resolution == null ? List.of() : resolution.warnings();
     if (!ws.equals(shownWarnings)) {
       warnings.getChildren().setAll(ws.stream().map(PreviewView::message).toList());
@@ -169,6 +172,9 @@ public final class PreviewView extends VBox {
       case NOT_READY -> "Pods already not ready";
       case TERMINATING -> "Terminating pods";
       case UNSUPPORTED_KIND -> "No pod preview for this kind";
+      case UNKNOWN_ZONE -> "Pods in no zone";
+      case ZONE_NOT_FOUND -> "Zone not found";
+      case FEWER_ZONES -> "Fewer zones than asked";
     };
   }
 
@@ -176,7 +182,7 @@ public final class PreviewView extends VBox {
   private static String style(TargetWarning.Type type) {
     return switch (type) {
       case WHOLE_WORKLOAD, BUDGET_VIOLATION -> Styles.DANGER;
-      case NO_MATCH, PERCENT_ROUNDS_TO_ZERO, NOT_READY -> Styles.WARNING;
+      case NO_MATCH, PERCENT_ROUNDS_TO_ZERO, NOT_READY, ZONE_NOT_FOUND -> Styles.WARNING;
       default -> Styles.ACCENT;
     };
   }

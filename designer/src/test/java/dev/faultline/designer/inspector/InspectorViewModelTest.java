@@ -13,6 +13,7 @@ import dev.faultline.model.AttackStep;
 import dev.faultline.model.BlastRadius;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Target;
+import dev.faultline.model.Topology;
 import dev.faultline.model.Until;
 import dev.faultline.validate.Problem;
 import java.util.List;
@@ -279,6 +280,40 @@ class InspectorViewModelTest {
 
     field("namespaces").type("shop, shop-canary");
     assertThat(checkoutTarget().namespaces()).containsExactly("shop", "shop-canary");
+  }
+
+  @Test
+  void topologyFieldsChooseZonesAndNodesAndShowTheirProblems() {
+    fixture.selection.select("freeze");
+    assertThat(field("blastRadius.topology.zones").text()).isEmpty();
+    assertThat(field("blastRadius.topology.key").enabledProperty().get()).isFalse();
+
+    field("blastRadius.topology.zones").type("2");
+    field("blastRadius.topology.nodesPerZone").type("1");
+    assertThat(checkoutTarget().blastRadius().topology()).isEqualTo(Topology.zones(2, 1));
+    assertThat(checkoutTarget().blastRadius().mode()).isEqualTo(BlastRadius.Mode.PERCENT);
+    assertThat(field("blastRadius.topology.key").enabledProperty().get()).isTrue();
+
+    field("blastRadius.value").type("25");
+    assertThat(checkoutTarget().blastRadius().topology()).isEqualTo(Topology.zones(2, 1));
+
+    field("blastRadius.topology.zones").type("eu-west-1a");
+    field("blastRadius.topology.nodesPerZone").type("all");
+    assertThat(checkoutTarget().blastRadius().topology())
+        .isEqualTo(Topology.inZone("eu-west-1a", null));
+    assertThat(field("blastRadius.topology.nodesPerZone").text()).isEqualTo("all");
+
+    field("blastRadius.topology.nodesPerZone").type("0");
+    assertThat(field("blastRadius.topology.nodesPerZone").problemsProperty().get())
+        .extracting(Problem::message)
+        .anySatisfy(m -> assertThat(m).contains("'nodesPerZone' is 0"));
+
+    field("blastRadius.topology.key").type("example.com/rack");
+    assertThat(checkoutTarget().blastRadius().topology().key()).isEqualTo("example.com/rack");
+
+    field("blastRadius.topology.nodesPerZone").type("");
+    field("blastRadius.topology.zones").type("");
+    assertThat(checkoutTarget().blastRadius().topology()).isNull();
   }
 
   @Test

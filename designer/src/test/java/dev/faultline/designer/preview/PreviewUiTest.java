@@ -14,6 +14,7 @@ import dev.faultline.format.ReadResult;
 import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Target;
+import dev.faultline.model.Topology;
 import dev.faultline.model.edit.PutTarget;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
@@ -223,6 +224,43 @@ class PreviewUiTest {
     await(() -> model.resolution() == null, "an invalid selector shows no pods");
     assertThat(fx(model::status)).contains("labelSelector");
     assertThat(fx(() -> ((Label) pods.getPlaceholder()).getText())).contains("labelSelector");
+  }
+
+  @Test
+  void aTopologyBlastRadiusShowsItsZonesAndNodesAtTheSidePanelsWidth(FxRobot robot)
+      throws Exception {
+    fx(
+        () -> {
+          model.snapshotProperty().set(live);
+          selection.select("kill");
+          Target checkout = document.experiment().spec().targets().get("checkout");
+          return document.edit(
+              new PutTarget(
+                  "checkout",
+                  checkout.toBuilder().labelSelector(null).topology(Topology.zones(2, 1)).build(),
+                  "Edit zones",
+                  "checkout.topology"));
+        });
+    ZoneTree zones = robot.lookup("#preview-zones").queryAs(ZoneTree.class);
+    await(() -> zones.isVisible() && !zones.rows().isEmpty(), "zone grouping shown");
+    assertThat(fx(zones::titleText)).isEqualTo("Zones: 2 of 3 chosen");
+    List<String> rows = fx(zones::rows);
+    assertThat(rows.stream().filter(r -> r.matches("zone-[abc]: 1 of [23] nodes, [1-9]\\d* pods")))
+        .hasSize(2);
+    assertThat(rows.stream().filter(r -> r.startsWith("  ● sandbox-node-"))).hasSize(2);
+    TableView<SelectedPod> pods = robot.lookup("#preview-pods").queryTableView();
+    assertThat(fx(() -> pods.getItems().stream().map(p -> p.pod().node()).distinct().count()))
+        .isEqualTo(2);
+
+    fx(
+        () -> {
+          view.getScene().getWindow().setWidth(330);
+          return null;
+        });
+    await(() -> view.getWidth() <= 340, "the side panel's width");
+    java.nio.file.Path png =
+        fx(() -> dev.faultline.designer.fx.Snapshots.write(view, "preview-zones"));
+    assertThat(png).exists();
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.faultline.model.LabelSelector;
 import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.PodPhase;
 import dev.faultline.model.Target;
+import dev.faultline.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +100,45 @@ final class SelectorWriter {
               + at
               + " may hit other pods than a Faultline run with that seed");
     }
+    topology(target.effectiveBlastRadius().topology(), selector, where, at);
     return containers ? containerNames(target, spec, where, at) : List.of();
+  }
+
+  /**
+   * A named zone becomes a node selector on its label; choosing zones or nodes per zone is
+   * something Chaos Mesh cannot do, so that part is left out with a warning.
+   */
+  private void topology(Topology topology, ObjectNode selector, String where, String at) {
+    if (topology == null) {
+      return;
+    }
+    String path = where + ".blastRadius.topology";
+    if (topology.zone() != null) {
+      selector.withObjectProperty("nodeSelectors").put(topology.effectiveKey(), topology.zone());
+      if (!topology.wholeZone()) {
+        warn(
+            path + ".nodesPerZone",
+            "Chaos Mesh cannot choose "
+                + topology.nodesPerZone()
+                + " node(s) of a zone; only the zone is kept (nodeSelectors "
+                + topology.effectiveKey()
+                + "="
+                + topology.zone()
+                + "), so "
+                + at
+                + " may hit pods on every node of zone "
+                + topology.zone());
+      }
+      return;
+    }
+    warn(
+        path,
+        "Chaos Mesh cannot choose zones or nodes; topology ("
+            + topology.describe()
+            + ") is left out, so "
+            + at
+            + " may hit matching pods on every node. Name one zone (topology.zone) to export it"
+            + " as a node selector");
   }
 
   /**

@@ -99,6 +99,13 @@ final class TargetArgs {
                 + "% of the matches, rounded up");
       }
     }
+    if (radius.topology() != null) {
+      log.warn(
+          path + ".blastRadius.topology",
+          "chaostoolkit-kubernetes cannot choose zones or nodes; topology ("
+              + radius.topology().describe()
+              + ") is not kept, so matching pods on every node may be hit");
+    }
     if (radius.seed() != null) {
       log.warn(
           path + ".blastRadius.seed",
@@ -108,12 +115,16 @@ final class TargetArgs {
     }
   }
 
-  /** Whether the target selects by something beyond namespace, labels and name. */
+  /**
+   * Whether the target selects by something beyond namespace, labels and name (a topology chooses
+   * nodes, which these functions cannot).
+   */
   static boolean hasUnkeptSelectors(Target target) {
     return target.annotationSelector() != null
         || target.fieldSelector() != null
         || target.nodeSelector() != null
-        || target.owner() != null;
+        || target.owner() != null
+        || target.effectiveBlastRadius().topology() != null;
   }
 
   /** Warns about each part of the selection the chaostoolkit-kubernetes functions cannot take. */

@@ -25,6 +25,7 @@ import dev.faultline.model.Step;
 import dev.faultline.model.Target;
 import dev.faultline.model.TargetKind;
 import dev.faultline.model.TimeSpan;
+import dev.faultline.model.Topology;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
 import java.lang.reflect.Field;
@@ -185,6 +186,35 @@ final class ExperimentCode {
     if (radius.seed() != null) {
       calls.add("seed", Code.text(radius.seed() + "L"));
     }
+    if (radius.topology() != null) {
+      extras(radius.topology().extras(), path + ".blastRadius.topology");
+      imports.add("dev.faultline.model.Topology");
+      calls.add("topology", Code.text(topology(radius.topology())));
+    }
+  }
+
+  /** The shortest factory call that builds exactly this topology. */
+  private static String topology(Topology t) {
+    String n = t.nodesPerZone() == null ? "null" : String.valueOf(t.nodesPerZone());
+    String call;
+    if (t.zone() == null && t.zones() != null) {
+      call =
+          t.wholeZone()
+              ? "Topology.wholeZones(" + t.zones() + ")"
+              : "Topology.zones(" + t.zones() + ", " + n + ")";
+    } else if (t.zone() != null && t.zones() == null) {
+      call = "Topology.inZone(" + JavaLiterals.string(t.zone()) + ", " + n + ")";
+    } else {
+      call =
+          "new Topology(null, "
+              + t.zones()
+              + ", "
+              + (t.zone() == null ? "null" : JavaLiterals.string(t.zone()))
+              + ", "
+              + n
+              + ", null)";
+    }
+    return t.key() == null ? call : call + ".key(" + JavaLiterals.string(t.key()) + ")";
   }
 
   private void step(Step step, String path, Calls calls) {
