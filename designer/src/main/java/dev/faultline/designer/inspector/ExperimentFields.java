@@ -107,7 +107,7 @@ final class ExperimentFields {
             .build());
   }
 
-  private static InspectorField.Builder field(
+  static InspectorField.Builder field(
       String path,
       String label,
       FieldEditor editor,
