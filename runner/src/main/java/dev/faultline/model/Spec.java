@@ -47,6 +47,14 @@ public record Spec(
     this(safety, context, targets, steps, probes, extras, null, null);
   }
 
+  public Spec withLoop(Loop newLoop) {
+    return new Spec(safety, context, targets, steps, probes, extras, newLoop, schedule);
+  }
+
+  public Spec withSchedule(Schedule newSchedule) {
+    return new Spec(safety, context, targets, steps, probes, extras, loop, newSchedule);
+  }
+
   public Safety effectiveSafety() {
     return safety == null ? Safety.DEFAULT : safety;
   }

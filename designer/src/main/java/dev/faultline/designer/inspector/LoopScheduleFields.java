@@ -5,7 +5,6 @@ import dev.faultline.model.Keyword;
 import dev.faultline.model.Loop;
 import dev.faultline.model.Schedule;
 import dev.faultline.model.ScheduleConcurrency;
-import dev.faultline.model.Spec;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -168,17 +167,7 @@ final class LoopScheduleFields {
             && loop.pause() == null
             && loop.continueOnFailure() == null
             && loop.extras().isEmpty();
-    Spec s = e.spec();
-    return e.withSpec(
-        new Spec(
-            s.safety(),
-            s.context(),
-            s.targets(),
-            s.steps(),
-            s.probes(),
-            s.extras(),
-            empty ? null : loop,
-            s.schedule()));
+    return e.withSpec(e.spec().withLoop(empty ? null : loop));
   }
 
   private static Experiment withSchedule(Experiment e, UnaryOperator<Schedule> change) {
@@ -189,16 +178,6 @@ final class LoopScheduleFields {
             && schedule.concurrency() == null
             && schedule.historyLimit() == null
             && schedule.extras().isEmpty();
-    Spec s = e.spec();
-    return e.withSpec(
-        new Spec(
-            s.safety(),
-            s.context(),
-            s.targets(),
-            s.steps(),
-            s.probes(),
-            s.extras(),
-            s.loop(),
-            empty ? null : schedule));
+    return e.withSpec(e.spec().withSchedule(empty ? null : schedule));
   }
 }

@@ -5,7 +5,6 @@ import dev.faultline.export.ImportException;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Schedule;
 import dev.faultline.model.ScheduleConcurrency;
-import dev.faultline.model.Spec;
 import dev.faultline.model.cron.CronExpression;
 import dev.faultline.model.cron.CronSyntaxException;
 import java.util.List;
@@ -65,16 +64,7 @@ final class ScheduleReader {
               "spec.startingDeadlineSeconds",
               "startingDeadlineSeconds has no Faultline counterpart and is left out"));
     }
-    Spec s = experiment.spec();
     return experiment.withSpec(
-        new Spec(
-            s.safety(),
-            s.context(),
-            s.targets(),
-            s.steps(),
-            s.probes(),
-            s.extras(),
-            s.loop(),
-            new Schedule(cron, zone, concurrency, historyLimit, null)));
+        experiment.spec().withSchedule(new Schedule(cron, zone, concurrency, historyLimit, null)));
   }
 }
