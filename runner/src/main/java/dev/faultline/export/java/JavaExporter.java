@@ -6,6 +6,7 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
 import dev.faultline.export.JavaClassName;
+import dev.faultline.export.LoopScheduleWarnings;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import java.util.Locale;
@@ -86,7 +87,8 @@ public final class JavaExporter implements Exporter {
     out.append("    return ").append(builder).append(";\n");
     out.append("  }\n");
     out.append("}\n");
-    return new ExportResult(out.toString(), code.warnings());
+    return new ExportResult(
+        out.toString(), LoopScheduleWarnings.with(code.warnings(), experiment, "The Java export"));
   }
 
   /**
