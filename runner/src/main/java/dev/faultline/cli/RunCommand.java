@@ -5,12 +5,13 @@ import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.LoopResult;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
-import dev.faultline.engine.SupervisedRun;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
+import dev.faultline.report.LoopReports;
 import dev.faultline.safety.Confirmation;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
@@ -19,6 +20,7 @@ import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,9 @@ import picocli.CommandLine.Unmatched;
     name = "run",
     description = {
       "Runs an experiment: applies its faults, checks its probes, rolls back every fault, reports.",
-      "A context marked protected (faultline contexts protect) also needs --yes-i-mean-CONTEXT."
+      "A context marked protected (faultline contexts protect) also needs --yes-i-mean-CONTEXT.",
+      "spec.loop repeats the run; spec.schedule runs it at each cron firing until interrupted",
+      "(or --max-runs N); --once runs it now."
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = "%nExit codes:%n",
@@ -89,6 +93,17 @@ final class RunCommand implements Callable<Integer> {
       description = "text (default) or json: the summary on stdout.")
   String output = "text";
 
+  @Option(
+      names = "--once",
+      description = "Run once now, ignoring spec.schedule (a spec.loop still loops).")
+  boolean once;
+
+  @Option(
+      names = "--max-runs",
+      paramLabel = "N",
+      description = "With spec.schedule: stop after N scheduled runs (default: until interrupted).")
+  Integer maxRuns;
+
   @Unmatched List<String> unmatched = new ArrayList<>();
 
   RunCommand(CliEnvironment environment) {
@@ -108,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
     if (!stray.isEmpty()) {
       err.println(
           "run: unknown option(s) " + String.join(" ", stray) + "; see faultline run --help");
+      return ExitCodes.USAGE;
+    }
+    if (maxRuns != null && maxRuns < 1) {
+      err.println("run: --max-runs takes 1 or more");
       return ExitCodes.USAGE;
     }
     ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
@@ -168,21 +187,68 @@ final class RunCommand implements Callable<Integer> {
             : System.console() != null
                 ? RunOptions.GatePolicy.ASK
                 : RunOptions.GatePolicy.ON_TIMEOUT;
-    var options = new RunOptions(runId, dryRun, gates, null, null, wait);
-    var progress = new RunProgressPrinter(err);
-    var gatePrompt = new GatePrompt(err);
-    var run =
-        SupervisedRun.start(
-            new Engine(env), experiment, options, state, contextName, progress, gatePrompt);
-    gatePrompt.attach(run.handle(), gates == RunOptions.GatePolicy.ASK);
-    RunResult result = run.await();
-    RunReports.write(experiment, result, reportDir, junit, err);
-    if (output.equals("json")) {
-      out.print(RunReports.json(experiment, result));
+    var runner =
+        new LoopedRunner(
+            new Engine(env),
+            experiment,
+            id -> new RunOptions(id, dryRun, gates, null, null, wait),
+            state,
+            contextName,
+            err);
+    if (experiment.spec().schedule() != null && !once) {
+      return scheduled(experiment, runner, out, err);
+    }
+    LoopResult result = runner.run(runId);
+    report(experiment, result, reportDir, junit, out, err);
+    return result.verdict().exitCode();
+  }
+
+  private int scheduled(
+      Experiment experiment, LoopedRunner runner, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    var schedule = new ScheduledRuns(experiment.spec().schedule(), Clock.systemUTC(), err);
+    // Each firing gets its own report folder; --junit is overwritten by the latest run.
+    var verdict =
+        schedule.run(
+            runner::prepare,
+            at -> RunOptions.newRunId(experiment.metadata().name(), at),
+            maxRuns,
+            result -> {
+              Path dir =
+                  reportDir == null
+                      ? null
+                      : reportDir.resolve(
+                          result.loops().getFirst().runId().replaceAll("-loop1$", ""));
+              synchronized (this) {
+                report(experiment, result, dir, junit, out, err);
+              }
+            });
+    return verdict.exitCode();
+  }
+
+  private void report(
+      Experiment experiment,
+      LoopResult result,
+      Path dir,
+      Path junitFile,
+      PrintWriter out,
+      PrintWriter err) {
+    if (experiment.spec().loop() == null) {
+      RunResult single = result.loops().getFirst();
+      RunReports.write(experiment, single, dir, junitFile, err);
+      if (output.equals("json")) {
+        out.print(RunReports.json(experiment, single));
+      } else {
+        RunSummary.print(experiment, single, out);
+      }
     } else {
-      RunSummary.print(experiment, result, out);
+      RunReports.writeLoops(experiment, result, dir, junitFile, err);
+      if (output.equals("json")) {
+        out.print(LoopReports.json(result, experiment));
+      } else {
+        RunSummary.printLoops(experiment, result, out);
+      }
     }
     out.flush();
-    return result.verdict().exitCode();
   }
 }

@@ -1,10 +1,13 @@
 package dev.faultline.cli;
 
+import dev.faultline.engine.LoopResult;
 import dev.faultline.engine.RunResult;
+import dev.faultline.format.AtomicFiles;
 import dev.faultline.model.Experiment;
 import dev.faultline.report.HtmlReport;
 import dev.faultline.report.JUnitReport;
 import dev.faultline.report.JsonJournalReport;
+import dev.faultline.report.LoopReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +45,39 @@ final class RunReports {
           Files.createDirectories(parent);
         }
         JUnitReport.write(junit, result.events(), experiment);
+      } catch (IOException | RuntimeException e) {
+        err.println("run: cannot write the JUnit report " + junit + ": " + e.getMessage());
+      }
+    }
+    err.flush();
+  }
+
+  /** Like {@link #write} for a looped run: per-loop reports (see {@link LoopReports}). */
+  static void writeLoops(
+      Experiment experiment, LoopResult result, Path reportDir, Path junit, PrintWriter err) {
+    if (reportDir != null) {
+      try {
+        Files.createDirectories(reportDir);
+        LoopReports.writeAll(reportDir, JSON, JUNIT, HTML, result, experiment);
+        err.println(
+            "reports: "
+                + reportDir.resolve(HTML)
+                + " (and "
+                + JSON
+                + ", "
+                + JUNIT
+                + ", one page per loop)");
+      } catch (IOException | RuntimeException e) {
+        err.println("run: cannot write the reports to " + reportDir + ": " + e.getMessage());
+      }
+    }
+    if (junit != null) {
+      try {
+        Path parent = junit.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        AtomicFiles.write(junit, LoopReports.junit(result, experiment));
       } catch (IOException | RuntimeException e) {
         err.println("run: cannot write the JUnit report " + junit + ": " + e.getMessage());
       }

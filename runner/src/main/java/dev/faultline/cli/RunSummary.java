@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.engine.LoopResult;
 import dev.faultline.engine.RunEvent;
 import dev.faultline.engine.RunResult;
 import dev.faultline.model.Experiment;
@@ -53,6 +54,36 @@ final class RunSummary {
             + (result.faultsLeftOpen() > 0
                 ? ", " + result.faultsLeftOpen() + " LEFT OPEN: run 'faultline cleanup'"
                 : ""));
+  }
+
+  /** A looped run: the overall verdict and which loop decided it, then one line per loop. */
+  static void printLoops(Experiment experiment, LoopResult result, PrintWriter out) {
+    out.println(
+        experiment.metadata().name()
+            + ": "
+            + result.verdict().word().toUpperCase(Locale.ROOT)
+            + " after "
+            + result.loops().size()
+            + (result.loops().size() == 1 ? " loop" : " loops"));
+    out.println("  " + result.reason());
+    String of = result.planned() == null ? "" : " of " + result.planned();
+    for (int i = 0; i < result.loops().size(); i++) {
+      RunResult loop = result.loops().get(i);
+      long ms = loop.events().getLast().nanos() / 1_000_000;
+      out.println(
+          "  loop "
+              + (i + 1)
+              + of
+              + "  "
+              + pad(loop.verdict().word(), 7)
+              + String.format(Locale.ROOT, " %6.1f s  ", ms / 1000.0)
+              + loop.runId()
+              + "  "
+              + loop.reason());
+    }
+    if (result.faultsLeftOpen() > 0) {
+      out.println("  faults: " + result.faultsLeftOpen() + " LEFT OPEN: run 'faultline cleanup'");
+    }
   }
 
   private static String pad(String s, int width) {

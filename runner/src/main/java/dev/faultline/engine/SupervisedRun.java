@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * sees it from its first fault on, and stops it), and stopped with a full rollback when the JVM is
  * told to exit (Ctrl-C, SIGTERM) before it ends.
  */
-public final class SupervisedRun {
+public final class SupervisedRun implements LoopRun.Iteration {
   private final RunHandle handle;
   private final ActiveRuns.Registration registration;
   private final Thread shutdownHook;
@@ -73,11 +73,13 @@ public final class SupervisedRun {
   }
 
   /** Controls the run: gates, cancel, emergency stop. */
+  @Override
   public RunHandle handle() {
     return handle;
   }
 
   /** Waits for the end of the run (every fault rolled back or left in the journal). */
+  @Override
   public RunResult await() {
     RunResult result;
     try {

@@ -125,6 +125,21 @@ final class Binding {
     return Optional.empty();
   }
 
+  /** A {@code true}/{@code false} field; {@code null} when absent. */
+  Boolean bool(String key) {
+    Optional<DocNode> node = map.get(key);
+    if (node.isEmpty()) {
+      return null;
+    }
+    if (node.get() instanceof DocScalar scalar
+        && (scalar.value() == null || scalar.value() instanceof Boolean)) {
+      return (Boolean) scalar.value();
+    }
+    problems.add(
+        error(node.get(), childPath(key), "expected true or false, not " + node.get().describe()));
+    return null;
+  }
+
   Double number(String key) {
     Optional<DocNode> node = map.get(key);
     if (node.isEmpty()) {

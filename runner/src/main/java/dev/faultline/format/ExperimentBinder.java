@@ -6,6 +6,7 @@ import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import dev.faultline.model.Layout;
+import dev.faultline.model.Loop;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.OwnerKind;
@@ -15,6 +16,8 @@ import dev.faultline.model.PodPhase;
 import dev.faultline.model.Position;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
+import dev.faultline.model.Schedule;
+import dev.faultline.model.ScheduleConcurrency;
 import dev.faultline.model.Spec;
 import dev.faultline.model.Step;
 import dev.faultline.model.StopWhen;
@@ -35,7 +38,11 @@ import java.util.Set;
 final class ExperimentBinder {
   static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
   static final Set<String> METADATA_FIELDS = Set.of("name", "description", "labels");
-  static final Set<String> SPEC_FIELDS = Set.of("safety", "context", "targets", "steps", "probes");
+  static final Set<String> SPEC_FIELDS =
+      Set.of("safety", "context", "targets", "steps", "probes", "loop", "schedule");
+  static final Set<String> LOOP_FIELDS = Set.of("times", "for", "pause", "continueOnFailure");
+  static final Set<String> SCHEDULE_FIELDS =
+      Set.of("cron", "timeZone", "concurrency", "historyLimit");
   static final Set<String> SAFETY_FIELDS = Set.of("namespaces", "maxDuration");
   static final Set<String> NAMESPACE_FIELDS = Set.of("allow", "deny");
   static final Set<String> TARGET_FIELDS =
@@ -117,7 +124,27 @@ final class ExperimentBinder {
         b.namedMap("targets", "target", this::target),
         b.list("steps", "a step", this::step),
         b.list("probes", "a continuous probe", this::continuousProbe),
-        b.extras(SPEC_FIELDS));
+        b.extras(SPEC_FIELDS),
+        b.object("loop", "'loop'", this::loop),
+        b.object("schedule", "'schedule'", this::schedule));
+  }
+
+  private Loop loop(Binding b) {
+    return new Loop(
+        b.integer("times"),
+        b.duration("for"),
+        b.duration("pause"),
+        b.bool("continueOnFailure"),
+        b.extras(LOOP_FIELDS));
+  }
+
+  private Schedule schedule(Binding b) {
+    return new Schedule(
+        b.string("cron"),
+        b.string("timeZone"),
+        b.keyword("concurrency", ScheduleConcurrency.class),
+        b.integer("historyLimit"),
+        b.extras(SCHEDULE_FIELDS));
   }
 
   private Safety safety(Binding b) {

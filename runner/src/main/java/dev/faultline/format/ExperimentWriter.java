@@ -8,6 +8,7 @@ import dev.faultline.model.Extras;
 import dev.faultline.model.GateStep;
 import dev.faultline.model.Keyword;
 import dev.faultline.model.Layout;
+import dev.faultline.model.Loop;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.OwnerSelector;
@@ -15,6 +16,7 @@ import dev.faultline.model.PodPhase;
 import dev.faultline.model.Position;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Safety;
+import dev.faultline.model.Schedule;
 import dev.faultline.model.Spec;
 import dev.faultline.model.Step;
 import dev.faultline.model.StopWhen;
@@ -62,6 +64,12 @@ final class ExperimentWriter {
       map.put("safety", safety(spec.safety()));
     }
     put(map, "context", spec.context());
+    if (spec.loop() != null) {
+      map.put("loop", loop(spec.loop()));
+    }
+    if (spec.schedule() != null) {
+      map.put("schedule", schedule(spec.schedule()));
+    }
     if (!spec.targets().isEmpty()) {
       var targets = new LinkedHashMap<String, Object>();
       spec.targets().forEach((name, target) -> targets.put(name, target(target)));
@@ -72,6 +80,24 @@ final class ExperimentWriter {
       map.put("probes", spec.probes().stream().map(ExperimentWriter::continuousProbe).toList());
     }
     return withExtras(map, spec.extras());
+  }
+
+  private static Map<String, Object> loop(Loop loop) {
+    var map = new LinkedHashMap<String, Object>();
+    put(map, "times", loop.times());
+    put(map, "for", loop.duration());
+    put(map, "pause", loop.pause());
+    put(map, "continueOnFailure", loop.continueOnFailure());
+    return withExtras(map, loop.extras());
+  }
+
+  private static Map<String, Object> schedule(Schedule schedule) {
+    var map = new LinkedHashMap<String, Object>();
+    put(map, "cron", schedule.cron());
+    put(map, "timeZone", schedule.timeZone());
+    put(map, "concurrency", schedule.concurrency());
+    put(map, "historyLimit", schedule.historyLimit());
+    return withExtras(map, schedule.extras());
   }
 
   private static Map<String, Object> safety(Safety safety) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param targets named selections, in file order
  * @param steps the graph: steps plus their {@code after} edges
  * @param probes probes that run for the whole run (charts, halt conditions)
+ * @param loop repeat the experiment; {@code null}: run once
+ * @param schedule run at cron times; {@code null}: run when started
  */
 public record Spec(
     Safety safety,
@@ -22,7 +24,9 @@ public record Spec(
     Map<String, Target> targets,
     List<Step> steps,
     List<ContinuousProbe> probes,
-    Extras extras) {
+    Extras extras,
+    Loop loop,
+    Schedule schedule) {
 
   public Spec {
     targets =
@@ -30,6 +34,25 @@ public record Spec(
     steps = steps == null ? List.of() : List.copyOf(steps);
     probes = probes == null ? List.of() : List.copyOf(probes);
     extras = extras == null ? Extras.NONE : extras;
+  }
+
+  /** The canonical constructor before loops and schedules: neither. */
+  public Spec(
+      Safety safety,
+      String context,
+      Map<String, Target> targets,
+      List<Step> steps,
+      List<ContinuousProbe> probes,
+      Extras extras) {
+    this(safety, context, targets, steps, probes, extras, null, null);
+  }
+
+  public Spec withLoop(Loop newLoop) {
+    return new Spec(safety, context, targets, steps, probes, extras, newLoop, schedule);
+  }
+
+  public Spec withSchedule(Schedule newSchedule) {
+    return new Spec(safety, context, targets, steps, probes, extras, loop, newSchedule);
   }
 
   public Safety effectiveSafety() {

@@ -40,8 +40,69 @@ public final class JUnitReport {
 
   /** The report as XML text. */
   public static String render(List<RunEvent> events, Experiment experiment) {
+    return document(xml -> suite(xml, events, experiment, null));
+  }
+
+  /**
+   * The report of a looped run: a {@code <testsuites>} with one {@code <testsuite>} per loop, named
+   * {@code <experiment> loop N of M} and with classnames {@code <experiment>.loopN.steps}, so CI
+   * tools list each loop's steps apart and show which loop failed.
+   *
+   * @param loops each loop's events, in order
+   * @param planned how many loops were planned; {@code null} when the loop ran for a duration
+   */
+  public static String renderLoops(
+      List<List<RunEvent>> loops, Integer planned, Experiment experiment) {
+    return document(
+        xml -> {
+          xml.writeStartElement("testsuites");
+          xml.writeAttribute("name", clean(experiment.metadata().name()));
+          for (int i = 0; i < loops.size(); i++) {
+            xml.writeCharacters("\n");
+            String of = planned == null ? "" : " of " + planned;
+            suite(xml, loops.get(i), experiment, new LoopLabel(i + 1, of));
+          }
+          xml.writeCharacters("\n");
+          xml.writeEndElement();
+        });
+  }
+
+  /** Writes the looped report atomically. */
+  public static void writeLoops(
+      Path file, List<List<RunEvent>> loops, Integer planned, Experiment experiment)
+      throws IOException {
+    AtomicFiles.write(file, renderLoops(loops, planned, experiment));
+  }
+
+  private record LoopLabel(int number, String of) {}
+
+  @FunctionalInterface
+  private interface XmlBody {
+    void write(XMLStreamWriter xml) throws XMLStreamException;
+  }
+
+  private static String document(XmlBody body) {
+    try {
+      StringWriter text = new StringWriter();
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      body.write(xml);
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+      return text.toString();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write JUnit XML", e);
+    }
+  }
+
+  private static void suite(
+      XMLStreamWriter xml, List<RunEvent> events, Experiment experiment, LoopLabel loop)
+      throws XMLStreamException {
     RunDigest run = new RunDigest(events, experiment);
-    String suite = run.experimentName();
+    String suite =
+        loop == null ? run.experimentName() : run.experimentName() + ".loop" + loop.number();
     List<Case> cases = new ArrayList<>();
     for (StepRow step : run.steps.values()) {
       cases.add(stepCase(run, suite, step));
@@ -56,70 +117,63 @@ public final class JUnitReport {
           new Case(
               suite + ".run", "run", run.lastNanos, Kind.ERROR, run.reason, "", "could not run"));
     }
-    try {
-      StringWriter text = new StringWriter();
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", clean(suite));
-      xml.writeAttribute("tests", Integer.toString(cases.size()));
-      xml.writeAttribute("failures", count(cases, Kind.FAILURE));
-      xml.writeAttribute("errors", count(cases, Kind.ERROR));
-      xml.writeAttribute("skipped", count(cases, Kind.SKIPPED));
-      xml.writeAttribute("time", seconds(run.lastNanos));
-      if (run.wallClock != null) {
-        xml.writeAttribute(
-            "timestamp", run.wallClock.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
-      }
-      xml.writeCharacters("\n  ");
-      xml.writeStartElement("properties");
-      property(xml, "runId", run.runId);
-      property(xml, "context", run.context);
-      property(xml, "verdict", run.verdict == null ? "unfinished" : run.verdict.word());
-      property(xml, "reason", run.reason);
-      property(xml, "dryRun", Boolean.toString(run.dryRun));
-      property(xml, "faultsLeftOpen", Integer.toString(run.faultsLeftOpen));
-      xml.writeCharacters("\n  ");
-      xml.writeEndElement();
-      for (Case c : cases) {
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", clean(c.classname));
-        xml.writeAttribute("name", clean(c.name));
-        xml.writeAttribute("time", seconds(c.nanos));
-        switch (c.kind) {
-          case FAILURE -> detail(xml, "failure", c.message, c.type);
-          case ERROR -> detail(xml, "error", c.message, c.type);
-          case SKIPPED -> {
-            xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", clean(c.message));
-          }
-          case PASSED -> {}
-        }
-        if (!c.out.isEmpty()) {
-          xml.writeStartElement("system-out");
-          xml.writeCharacters(clean(c.out));
-          xml.writeEndElement();
-        }
-        xml.writeEndElement();
-      }
-      String faults = faultLines(run.faults.values());
-      if (!faults.isEmpty()) {
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("system-out");
-        xml.writeCharacters(clean(faults));
-        xml.writeEndElement();
-      }
-      xml.writeCharacters("\n");
-      xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.close();
-      return text.toString();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write JUnit XML", e);
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute(
+        "name",
+        clean(loop == null ? suite : run.experimentName() + " loop " + loop.number() + loop.of()));
+    xml.writeAttribute("tests", Integer.toString(cases.size()));
+    xml.writeAttribute("failures", count(cases, Kind.FAILURE));
+    xml.writeAttribute("errors", count(cases, Kind.ERROR));
+    xml.writeAttribute("skipped", count(cases, Kind.SKIPPED));
+    xml.writeAttribute("time", seconds(run.lastNanos));
+    if (run.wallClock != null) {
+      xml.writeAttribute(
+          "timestamp", run.wallClock.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
     }
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("properties");
+    property(xml, "runId", run.runId);
+    property(xml, "context", run.context);
+    property(xml, "verdict", run.verdict == null ? "unfinished" : run.verdict.word());
+    property(xml, "reason", run.reason);
+    property(xml, "dryRun", Boolean.toString(run.dryRun));
+    property(xml, "faultsLeftOpen", Integer.toString(run.faultsLeftOpen));
+    if (loop != null) {
+      property(xml, "loop", Integer.toString(loop.number()));
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+    for (Case c : cases) {
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("classname", clean(c.classname));
+      xml.writeAttribute("name", clean(c.name));
+      xml.writeAttribute("time", seconds(c.nanos));
+      switch (c.kind) {
+        case FAILURE -> detail(xml, "failure", c.message, c.type);
+        case ERROR -> detail(xml, "error", c.message, c.type);
+        case SKIPPED -> {
+          xml.writeEmptyElement("skipped");
+          xml.writeAttribute("message", clean(c.message));
+        }
+        case PASSED -> {}
+      }
+      if (!c.out.isEmpty()) {
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(clean(c.out));
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+    }
+    String faults = faultLines(run.faults.values());
+    if (!faults.isEmpty()) {
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(clean(faults));
+      xml.writeEndElement();
+    }
+    xml.writeCharacters("\n");
+    xml.writeEndElement();
   }
 
   /** Writes the report atomically. */

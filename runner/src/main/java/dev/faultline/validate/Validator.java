@@ -21,6 +21,7 @@ public final class Validator {
             new TargetSelectorRule(),
             new DurationRule(),
             new StopWhenRule(),
+            new LoopScheduleRule(),
             new CatalogRule(catalog));
   }
 

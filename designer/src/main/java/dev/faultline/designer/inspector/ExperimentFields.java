@@ -107,7 +107,7 @@ final class ExperimentFields {
             .build());
   }
 
-  private static InspectorField.Builder field(
+  static InspectorField.Builder field(
       String path,
       String label,
       FieldEditor editor,
@@ -130,7 +130,15 @@ final class ExperimentFields {
   private static Experiment withContext(Experiment e, Object v) {
     Spec s = e.spec();
     return e.withSpec(
-        new Spec(s.safety(), string(v), s.targets(), s.steps(), s.probes(), s.extras()));
+        new Spec(
+            s.safety(),
+            string(v),
+            s.targets(),
+            s.steps(),
+            s.probes(),
+            s.extras(),
+            s.loop(),
+            s.schedule()));
   }
 
   private static NamespacePolicy policy(Experiment e) {
@@ -156,7 +164,9 @@ final class ExperimentFields {
             s.targets(),
             s.steps(),
             s.probes(),
-            s.extras()));
+            s.extras(),
+            s.loop(),
+            s.schedule()));
   }
 
   private static String string(Object value) {

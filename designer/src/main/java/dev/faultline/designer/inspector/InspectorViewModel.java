@@ -233,7 +233,8 @@ public final class InspectorViewModel {
     return new ExperimentForm(
         List.of(
             new Section("Experiment", ExperimentFields.about()),
-            new Section("Safety", ExperimentFields.safety())),
+            new Section("Safety", ExperimentFields.safety()),
+            new Section("Loop and schedule", LoopScheduleFields.fields())),
         targets);
   }
 

@@ -84,7 +84,15 @@ final class TargetEdits {
     Spec spec = experiment.spec();
     return new ReplaceExperiment(
         experiment.withSpec(
-            new Spec(spec.safety(), spec.context(), targets, steps, probes, spec.extras())),
+            new Spec(
+                spec.safety(),
+                spec.context(),
+                targets,
+                steps,
+                probes,
+                spec.extras(),
+                spec.loop(),
+                spec.schedule())),
         "Rename target " + oldName + " to " + name,
         null);
   }
@@ -155,14 +163,28 @@ final class TargetEdits {
     Spec spec = experiment.spec();
     return experiment.withSpec(
         new Spec(
-            spec.safety(), spec.context(), targets, spec.steps(), spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            targets,
+            spec.steps(),
+            spec.probes(),
+            spec.extras(),
+            spec.loop(),
+            spec.schedule()));
   }
 
   private static Experiment withSteps(Experiment experiment, List<Step> steps) {
     Spec spec = experiment.spec();
     return experiment.withSpec(
         new Spec(
-            spec.safety(), spec.context(), spec.targets(), steps, spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            spec.targets(),
+            steps,
+            spec.probes(),
+            spec.extras(),
+            spec.loop(),
+            spec.schedule()));
   }
 
   private static ContinuousProbe renamed(ContinuousProbe p, String target) {

@@ -27,11 +27,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes an experiment as one Chaos Mesh {@code Workflow}: the step graph as {@code Serial} and
- * {@code Parallel} templates ({@link StepOrder}), each step as one template ({@link
- * TemplateWriter}), continuous HTTP probes as {@code Continuous} status checks running beside the
- * steps. The result is checked with {@link WorkflowAdmission}; a violation there is a bug of this
- * exporter and fails the export with the rule.
+ * Writes an experiment as one Chaos Mesh {@code Workflow} (inside a {@code Schedule} when it has
+ * {@code spec.schedule}, see {@link ScheduleWriter}): the step graph as {@code Serial} and {@code
+ * Parallel} templates ({@link StepOrder}), each step as one template ({@link TemplateWriter}),
+ * continuous HTTP probes as {@code Continuous} status checks running beside the steps. The result
+ * is checked with {@link WorkflowAdmission}; a violation there is a bug of this exporter and fails
+ * the export with the rule.
  */
 public final class ChaosMeshExporter implements Exporter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,8 +57,13 @@ public final class ChaosMeshExporter implements Exporter {
   public ExportResult export(Experiment experiment, ExportOptions options) throws ExportException {
     List<ConversionWarning> warnings = new ArrayList<>();
     ObjectNode workflow = workflow(experiment, options, warnings);
+    ScheduleWriter.loopWarning(experiment, warnings);
+    ObjectNode document =
+        experiment.spec().schedule() == null
+            ? workflow
+            : ScheduleWriter.wrap(workflow, experiment, warnings);
     return new ExportResult(
-        YamlText.write(JSON.treeToValue(workflow, Object.class)),
+        YamlText.write(JSON.treeToValue(document, Object.class)),
         List.copyOf(new LinkedHashSet<>(warnings)));
   }
 

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a Chaos Mesh {@code Workflow}, or a single chaos object (a PodChaos, NetworkChaos...), as
@@ -73,7 +73,11 @@ public final class ChaosMeshImporter implements Importer {
     var builder = new ImportedSteps(catalog, namespace, warnings);
     Experiment experiment;
     if (kind.equals("Workflow")) {
-      experiment = workflow(doc, name, builder);
+      experiment = workflow(doc, doc.required("spec"), "spec", name, builder);
+    } else if (kind.equals("Schedule")) {
+      experiment =
+          ScheduleReader.read(
+              doc, warnings, (spec, path) -> workflow(doc, spec, path, name, builder));
     } else if (kind.equals("PodChaos") || ChaosKind.byKind(kind).isPresent()) {
       experiment = single(doc, kind, name, builder);
     } else {
@@ -82,7 +86,7 @@ public final class ChaosMeshImporter implements Importer {
               "kind "
                   + kind
                   + " cannot be imported; Faultline reads Workflows and the chaos kinds it has"
-                  + " attacks for: PodChaos, NetworkChaos, StressChaos, HTTPChaos, IOChaos,"
+                  + " attacks for: Schedule (of a Workflow), PodChaos, NetworkChaos, StressChaos, HTTPChaos, IOChaos,"
                   + " DNSChaos, TimeChaos");
     }
     return new ImportResult(experiment, formatName(), warnings);
@@ -110,13 +114,20 @@ public final class ChaosMeshImporter implements Importer {
     return builder.build(name, null);
   }
 
-  private Experiment workflow(Doc doc, String name, ImportedSteps builder) throws ImportException {
-    Doc spec = doc.required("spec");
-    JsonNode plain = JSON.valueToTree(doc.node().toPlain());
+  /**
+   * A workflow's spec, at {@code specPath} of {@code doc}: {@code spec} of a Workflow, {@code
+   * spec.workflow} of a Schedule.
+   */
+  Experiment workflow(Doc doc, Doc spec, String specPath, String name, ImportedSteps builder)
+      throws ImportException {
+    // The admission rules read a Workflow, so a Schedule's workflow is checked as one.
+    ObjectNode plain = JSON.createObjectNode();
+    plain.put("kind", "Workflow");
+    plain.set("spec", JSON.valueToTree(spec.node().toPlain()));
     List<WorkflowAdmission.Violation> violations = WorkflowAdmission.check(plain);
     if (!violations.isEmpty()) {
       WorkflowAdmission.Violation first = violations.getFirst();
-      throw doc.at(first.path())
+      throw doc.at(first.path().replaceFirst("^spec", specPath))
           .error(
               first.rule()
                   + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));

@@ -4,6 +4,7 @@ import dev.faultline.export.ExportFormat;
 import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
+import dev.faultline.export.LoopScheduleWarnings;
 import dev.faultline.format.JsonText;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.ContinuousProbe;
@@ -90,7 +91,9 @@ public final class ChaosToolkitExporter implements Exporter {
     if (!rollbacks.isEmpty()) {
       doc.put("rollbacks", rollbacks.reversed());
     }
-    return new ExportResult(JsonText.write(doc), log.warnings());
+    return new ExportResult(
+        JsonText.write(doc),
+        LoopScheduleWarnings.with(log.warnings(), experiment, "Chaos Toolkit"));
   }
 
   private static String description(Experiment experiment) {

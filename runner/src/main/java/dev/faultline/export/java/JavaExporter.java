@@ -8,6 +8,7 @@ import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
 import dev.faultline.export.JavaClassName;
 import dev.faultline.export.K3sCluster;
+import dev.faultline.export.LoopScheduleWarnings;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ public final class JavaExporter implements Exporter {
     out.append("    return ").append(builder).append(";\n");
     out.append("  }\n");
     out.append("}\n");
-    List<ConversionWarning> warnings = new ArrayList<>(code.warnings());
+    List<ConversionWarning> warnings =
+        new ArrayList<>(LoopScheduleWarnings.with(code.warnings(), experiment, "The Java export"));
     if (k3s != null) {
       warnings.addAll(K3sTest.warnings(experiment, k3s));
     }

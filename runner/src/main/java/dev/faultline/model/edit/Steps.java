@@ -19,7 +19,14 @@ final class Steps {
     var spec = experiment.spec();
     return experiment.withSpec(
         new dev.faultline.model.Spec(
-            spec.safety(), spec.context(), spec.targets(), steps, spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            spec.targets(),
+            steps,
+            spec.probes(),
+            spec.extras(),
+            spec.loop(),
+            spec.schedule()));
   }
 
   static Experiment mapSteps(Experiment experiment, UnaryOperator<Step> change) {

@@ -34,7 +34,11 @@ public final class CrdSchema {
 
   public static CrdSchema load() {
     var schemas = new HashMap<String, JsonNode>();
-    for (String resource : List.of("/chaos-mesh/crds.yaml", "/chaos-mesh/workflow-crd.yaml")) {
+    for (String resource :
+        List.of(
+            "/chaos-mesh/crds.yaml",
+            "/chaos-mesh/workflow-crd.yaml",
+            "/chaos-mesh/schedule-crd.yaml")) {
       try (InputStream in = CrdSchema.class.getResourceAsStream(resource)) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {

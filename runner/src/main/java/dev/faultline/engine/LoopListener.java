@@ -1,0 +1,7 @@
+package dev.faultline.engine;
+
+/** Receives {@link LoopEvent}s on the loop's thread; must return quickly. */
+@FunctionalInterface
+public interface LoopListener {
+  void onLoopEvent(LoopEvent event);
+}
