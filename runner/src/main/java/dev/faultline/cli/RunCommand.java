@@ -5,15 +5,20 @@ import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
+import dev.faultline.engine.RunTargets;
 import dev.faultline.engine.SupervisedRun;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
+import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.Confirmation;
+import dev.faultline.safety.Overlaps;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
+import dev.faultline.safety.RunTarget;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,12 +55,14 @@ import picocli.CommandLine.Unmatched;
       " 1:failed: the hypothesis deviated",
       " 2:the file has errors",
       " 3:aborted (halt, cancel, stop) or error (could not run)",
+      " 4:not started: another run in progress acts on the same objects (--refuse-overlap)",
       "64:usage error"
     },
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
   static final int INVALID_FILE = 2;
   static final int ABORTED_OR_ERROR = 3;
+  static final int OVERLAP_REFUSED = 4;
 
   private final CliEnvironment environment;
 
@@ -82,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--approve-gates", description = "Approve every gate without asking.")
   boolean approveGates;
+
+  @Option(
+      names = "--refuse-overlap",
+      description =
+          "Do not start (exit 4) when another run in progress acts on the same objects;"
+              + " by default that is a warning.")
+  boolean refuseOverlap;
 
   @Option(
       names = {"-o", "--output"},
@@ -169,11 +183,27 @@ final class RunCommand implements Callable<Integer> {
                 ? RunOptions.GatePolicy.ASK
                 : RunOptions.GatePolicy.ON_TIMEOUT;
     var options = new RunOptions(runId, dryRun, gates, null, null, wait);
+    List<RunTarget> targets = dryRun ? List.of() : resolveTargets(experiment, env, wait, err);
+    List<Overlaps.Overlap> overlaps = Overlaps.withLiveRuns(new ActiveRuns(state), targets);
+    for (Overlaps.Overlap overlap : overlaps) {
+      err.println((refuseOverlap ? "run: " : "warning: ") + overlap.message());
+    }
+    if (!overlaps.isEmpty() && refuseOverlap) {
+      err.println("run: not started (--refuse-overlap); faultline runs lists the runs in progress");
+      return OVERLAP_REFUSED;
+    }
     var progress = new RunProgressPrinter(err);
     var gatePrompt = new GatePrompt(err);
     var run =
         SupervisedRun.start(
-            new Engine(env), experiment, options, state, contextName, progress, gatePrompt);
+            new Engine(env),
+            experiment,
+            options,
+            state,
+            contextName,
+            targets,
+            progress,
+            gatePrompt);
     gatePrompt.attach(run.handle(), gates == RunOptions.GatePolicy.ASK);
     RunResult result = run.await();
     RunReports.write(experiment, result, reportDir, junit, err);
@@ -184,5 +214,22 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return result.verdict().exitCode();
+  }
+
+  /**
+   * The pods the run would hit now, for the overlap check; none when the cluster cannot be read
+   * (the run's own preflight then says why it cannot run).
+   */
+  private static List<RunTarget> resolveTargets(
+      Experiment experiment, RunEnvironment env, Duration wait, PrintWriter err) {
+    try {
+      return RunTargets.resolve(experiment, env, wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (Exception e) {
+      err.println("warning: could not resolve the targets to compare with other runs: " + e);
+      return List.of();
+    }
   }
 }
