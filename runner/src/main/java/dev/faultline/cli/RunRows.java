@@ -3,9 +3,8 @@ package dev.faultline.cli;
 import dev.faultline.safety.ActiveRuns.ActiveRun;
 import dev.faultline.safety.ActiveRuns.Liveness;
 import dev.faultline.safety.RunTarget;
-import java.time.Duration;
+import dev.faultline.safety.Since;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,27 +14,12 @@ final class RunRows {
 
   /** {@code running}, {@code waiting at gate}, {@code stopping}, or {@code stale}. */
   static String state(ActiveRun run) {
-    return switch (run.liveness()) {
-      case DEAD -> "stale";
-      case OTHER_HOST -> run.state().words() + " (on " + run.host() + ")";
-      case ALIVE -> run.state().words();
-    };
+    return run.shownState();
   }
 
   /** {@code 4m 10s ago (2026-12-03T12:01:05Z)}. */
   static String since(Instant start, Instant now) {
-    return ago(Duration.between(start, now)) + " (" + start.truncatedTo(ChronoUnit.SECONDS) + ")";
-  }
-
-  static String ago(Duration elapsed) {
-    long s = Math.max(0, elapsed.toSeconds());
-    String text =
-        s < 60
-            ? s + "s"
-            : s < 3600
-                ? (s / 60) + "m " + (s % 60) + "s"
-                : s < 86_400 ? (s / 3600) + "h " + (s % 3600 / 60) + "m" : (s / 86_400) + "d";
-    return text + " ago";
+    return Since.describe(start, now);
   }
 
   /** The run as a JSON object's fields. */

@@ -144,6 +144,18 @@ public final class ActiveRuns {
           targets);
     }
 
+    /**
+     * The state as people read it: {@code running}, {@code waiting at gate}, {@code stopping}, or
+     * {@code stale} when the process is gone; a run of another host says which.
+     */
+    public String shownState() {
+      return switch (liveness()) {
+        case DEAD -> "stale";
+        case OTHER_HOST -> state.words() + " (on " + host + ")";
+        case ALIVE -> state.words();
+      };
+    }
+
     /** Whether the process that registered this run is still running. */
     public Liveness liveness() {
       if (!host.isEmpty() && !host.equals(hostName())) {

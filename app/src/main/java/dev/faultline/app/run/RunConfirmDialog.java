@@ -68,7 +68,8 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     VBox content = new VBox(12);
     ScrollPane scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
-    scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size()));
+    int overlapHeight = plan.overlaps().isEmpty() ? 0 : 44 + 36 * plan.overlaps().size();
+    scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size() + overlapHeight));
     scroll.setPrefViewportWidth(560);
     content.getChildren().add(scroll);
     if (plan.protectedContext() && !plan.dryRun()) {
