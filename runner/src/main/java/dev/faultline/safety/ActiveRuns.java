@@ -394,6 +394,7 @@ public final class ActiveRuns {
     private final ScheduledFuture<?> polling;
     private volatile StopRequest stop;
     private volatile boolean closed;
+    private boolean writeScheduled;
 
     private Registration(ActiveRun run) {
       this.run = run;
@@ -414,20 +415,42 @@ public final class ActiveRuns {
     }
 
     /**
-     * Records what the run does now in its entry, replaced atomically so readers never see half of
-     * it. Writes only when something changed; a failure to write is logged and never reaches the
-     * run (the entry is for people and other runs, the journal is what rollback relies on).
+     * Records what the run does now in its entry. Returns at once: the entry is replaced atomically
+     * (readers never see half of it) on the registration's watcher thread, and updates that come
+     * faster than a write takes are coalesced into one, so a run applying a thousand faults writes
+     * a few times, not a thousand, and never waits for the disk. Nothing is written when nothing
+     * changed; a failure to write is logged and never reaches the run (the entry is for people and
+     * other runs, the journal is what rollback relies on).
      *
      * @param targets the run's targets, replacing the registered ones
      */
-    public synchronized void update(RunState state, int activeFaults, List<RunTarget> targets) {
-      ActiveRun now = run.with(state, activeFaults, targets);
-      if (closed || now.equals(run)) {
+    public void update(RunState state, int activeFaults, List<RunTarget> targets) {
+      synchronized (this) {
+        ActiveRun now = run.with(state, activeFaults, targets);
+        if (closed || now.equals(run)) {
+          return;
+        }
+        run = now;
+        if (writeScheduled) {
+          return; // the write already scheduled takes this state
+        }
+        writeScheduled = true;
+      }
+      try {
+        poller.execute(this::flush);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closed meanwhile: the entry is gone and stays gone
+      }
+    }
+
+    /** Writes the latest {@linkplain #update update} now, if one is pending (tests, callers). */
+    public synchronized void flush() {
+      if (!writeScheduled || closed) {
         return;
       }
-      run = now;
+      writeScheduled = false;
       try {
-        AtomicFiles.write(entryFile(now.runId()), toJson(now));
+        AtomicFiles.write(entryFile(run.runId()), toJson(run));
       } catch (IOException | RuntimeException e) {
         System.getLogger(ActiveRuns.class.getName())
             .log(System.Logger.Level.WARNING, "could not update the active-run entry", e);

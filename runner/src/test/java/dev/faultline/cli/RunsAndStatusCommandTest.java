@@ -75,6 +75,7 @@ class RunsAndStatusCommandTest {
                 null,
                 List.of(RunTarget.pod("kind-dev", "shop/cart-1")))) {
       a.update(RunState.WAITING_AT_GATE, 3, List.of());
+      a.flush();
       assertThat(run("runs")).isZero();
       assertThat(out.toString())
           .contains("RUN ID", "EXPERIMENT", "CONTEXT", "SINCE", "STATE", "FAULTS")

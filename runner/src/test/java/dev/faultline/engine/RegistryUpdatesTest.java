@@ -28,6 +28,13 @@ class RegistryUpdatesTest {
     }
   }
 
+  /** The entry as written, once the registration has written its latest update. */
+  private static ActiveRuns.ActiveRun written(
+      ActiveRuns.Registration registration, ActiveRuns runs) {
+    registration.flush();
+    return entry(runs, registration.run().runId());
+  }
+
   @Test
   void theEntryFollowsGatesFaultsAndTheEnd() throws Exception {
     ActiveRuns runs = new ActiveRuns(state);
@@ -42,7 +49,7 @@ class RegistryUpdatesTest {
       updates.onEvent(new RunEvent.FaultApplied("r1", 1, freeze));
       updates.onEvent(new RunEvent.FaultApplied("r1", 2, scale));
       updates.onEvent(new RunEvent.FaultApplied("r1", 3, kill));
-      var entry = runs.find("r1").orElseThrow();
+      var entry = written(registration, runs);
       assertThat(entry.activeFaults()).as("irreversible faults are not in place").isEqualTo(2);
       assertThat(entry.targets())
           .containsExactly(
@@ -51,13 +58,13 @@ class RegistryUpdatesTest {
               RunTarget.pod("kind-dev", "shop/checkout-2"));
 
       updates.onEvent(new RunEvent.GateWaiting("r1", 4, "go", "Continue?"));
-      assertThat(runs.find("r1").orElseThrow().state()).isEqualTo(RunState.WAITING_AT_GATE);
+      assertThat(written(registration, runs).state()).isEqualTo(RunState.WAITING_AT_GATE);
       updates.onEvent(new RunEvent.GateAnswered("r1", 5, "go", true, "me"));
-      assertThat(runs.find("r1").orElseThrow().state()).isEqualTo(RunState.RUNNING);
+      assertThat(written(registration, runs).state()).isEqualTo(RunState.RUNNING);
 
       updates.onEvent(new RunEvent.Halted("r1", 6, "emergency stop"));
       updates.onEvent(new RunEvent.FaultRolledBack("r1", 7, scale));
-      entry = runs.find("r1").orElseThrow();
+      entry = written(registration, runs);
       assertThat(entry.state()).isEqualTo(RunState.STOPPING);
       assertThat(entry.activeFaults()).isEqualTo(1);
     }

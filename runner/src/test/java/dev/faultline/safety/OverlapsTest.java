@@ -105,6 +105,7 @@ class OverlapsTest {
         RunState.WAITING_AT_GATE,
         2,
         List.of(pod("shop/a-1"), new RunTarget("kind-dev", "Deployment", "shop", "a")));
+    registration.flush();
     ActiveRun read = runs.find("r1").orElseThrow();
     assertThat(read.state()).isEqualTo(RunState.WAITING_AT_GATE);
     assertThat(read.activeFaults()).isEqualTo(2);
@@ -118,5 +119,32 @@ class OverlapsTest {
     registration.close();
     registration.update(RunState.STOPPING, 0, List.of());
     assertThat(runs.find("r1")).isEmpty();
+  }
+
+  @Test
+  void manyUpdatesInARowAreCoalescedAndTheLastOneIsWritten() throws Exception {
+    ActiveRuns runs = new ActiveRuns(state);
+    try (var registration = runs.register("burst", "kind-dev", "e", null)) {
+      List<RunTarget> targets = new java.util.ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 1; i <= 1000; i++) {
+        targets.add(pod("shop/pod-" + i));
+        registration.update(RunState.RUNNING, i, targets);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      // A thousand synchronous atomic writes take seconds; handing them off takes a blink.
+      assertThat(millis).isLessThan(1000);
+      dev.faultline.LeftBehind.await(
+          java.time.Duration.ofSeconds(5),
+          () -> {
+            try {
+              return runs.find("burst").orElseThrow().activeFaults();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          },
+          n -> n == 1000);
+      assertThat(runs.find("burst").orElseThrow().targets()).hasSize(1000);
+    }
   }
 }

@@ -73,14 +73,29 @@ public final class ActiveRunsViewModel {
         () -> registry.list().stream().map(this::row).toList(),
         (List<Row> now) -> {
           refreshing = false;
-          if (!rows.equals(now)) {
-            rows.setAll(now);
-          }
+          update(now);
         },
         failure -> {
           refreshing = false;
           message.set("Cannot read the runs in progress: " + failure.getMessage());
         });
+  }
+
+  /**
+   * Replaces only the rows that changed, so a row whose run did not change keeps its cell (and a
+   * Stop button being clicked is not swapped away under the pointer).
+   */
+  private void update(List<Row> now) {
+    for (int i = 0; i < now.size(); i++) {
+      if (i >= rows.size()) {
+        rows.add(now.get(i));
+      } else if (!rows.get(i).equals(now.get(i))) {
+        rows.set(i, now.get(i));
+      }
+    }
+    if (rows.size() > now.size()) {
+      rows.remove(now.size(), rows.size());
+    }
   }
 
   /** Asks the run to stop and roll back, as {@code faultline stop RUN_ID} does; confirm first. */

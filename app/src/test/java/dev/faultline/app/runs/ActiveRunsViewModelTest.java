@@ -42,6 +42,7 @@ class ActiveRunsViewModelTest {
             .formatted(gone.pid()));
     try (var live = runs.register("live-1", "faultline-sandbox", "freeze", null)) {
       live.update(RunState.WAITING_AT_GATE, 1, List.of());
+      live.flush();
       Instant started = live.run().startedAt();
       var model = model(started.plusSeconds(75));
       model.refresh();

@@ -62,7 +62,10 @@ class ActiveRunsWindowUiTest {
                 List.of(RunTarget.pod("faultline-sandbox", "shop/checkout-1")));
         var cart = runs.register("20261203-120212-kill-cart-9c01", "kind-dev", "kill-cart", null)) {
       freeze.update(RunState.RUNNING, 3, freeze.run().targets());
-      var model = new ActiveRunsViewModel(runs, new SameThreadTaskExecutor(), Clock.systemUTC());
+      freeze.flush();
+      // A still clock keeps the rows (and their Stop buttons) put between polls.
+      Clock still = Clock.fixed(freeze.run().startedAt().plusSeconds(95), java.time.ZoneOffset.UTC);
+      var model = new ActiveRunsViewModel(runs, new SameThreadTaskExecutor(), still);
       robot.interact(
           () -> {
             window = new ActiveRunsWindow(owner, model);
@@ -81,7 +84,13 @@ class ActiveRunsWindowUiTest {
       java.nio.file.Files.createDirectories(png.getParent());
       ScreenCapture.write(shot.get(), png);
 
-      robot.clickOn("#stop-20261203-120212-kill-cart-9c01");
+      // The one in a row on screen (the table also keeps cells aside for measuring).
+      Button stop =
+          robot
+              .lookup("#stop-20261203-120212-kill-cart-9c01")
+              .match((Button b) -> b.getScene() != null && b.isVisible() && !b.isDisabled())
+              .queryButton();
+      robot.clickOn(stop);
       WaitForAsyncUtils.waitForFxEvents();
       DialogPane confirm = robot.lookup("#stop-run-confirm").queryAs(DialogPane.class);
       assertThat(confirm.getHeaderText())
