@@ -111,6 +111,7 @@ final class MainMenuBar extends MenuBar {
             "emergency-stop",
             "pause-resume",
             "cancel-run",
+            "active-runs",
             SEPARATOR,
             "run-chaos-mesh",
             "run-workflow-file");

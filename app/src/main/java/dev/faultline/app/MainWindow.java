@@ -561,6 +561,23 @@ public final class MainWindow extends BorderPane {
     AboutDialog.create(window()).show();
   }
 
+  private dev.faultline.app.runs.ActiveRunsWindow activeRuns;
+
+  /** Run › Runs on This Machine: one window, brought to front when already open. */
+  void showActiveRuns() {
+    if (activeRuns == null) {
+      activeRuns =
+          new dev.faultline.app.runs.ActiveRunsWindow(
+              window(),
+              new dev.faultline.app.runs.ActiveRunsViewModel(
+                  new dev.faultline.safety.ActiveRuns(StateDirectory.get()),
+                  viewModel.tasks(),
+                  java.time.Clock.systemUTC()));
+    }
+    activeRuns.show();
+    activeRuns.toFront();
+  }
+
   /** Runs Chaos Mesh Workflows (Run → Run on Chaos Mesh…). */
   dev.faultline.app.run.WorkflowRunController workflowRuns() {
     return workflowRuns;

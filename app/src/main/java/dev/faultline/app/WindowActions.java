@@ -201,6 +201,10 @@ final class WindowActions {
         actions,
         AppAction.of("cancel-run", "Run", "_Cancel Run", null, runs::cancel)
             .disabledWhen(runs.activeBinding().not()));
+    add(
+        actions,
+        AppAction.of(
+            "active-runs", "Run", "Runs on This _Machine\u2026", null, window::showActiveRuns));
 
     add(
         actions,

@@ -153,6 +153,7 @@ class MainWindowUiTest {
             "Emergency Stop",
             "Pause or Resume",
             "Cancel Run",
+            "Runs on This Machine\u2026",
             "",
             "Run on Chaos Mesh\u2026",
             "Run Workflow File\u2026");
@@ -167,7 +168,10 @@ class MainWindowUiTest {
             null,
             null,
             null,
+            null,
             null);
+    // Whatever this window does, the runs of the machine can be looked at.
+    assertThat(run.getItems().get(6).isDisable()).isFalse();
     // No run yet: nothing to stop; and no cluster in this window, so nothing to run on either.
     assertThat(run.getItems().get(3).isDisable()).isTrue();
 

@@ -7,9 +7,11 @@ import dev.faultline.engine.LoopRun;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.SupervisedRun;
 import dev.faultline.model.Experiment;
+import dev.faultline.safety.RunTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -24,14 +26,21 @@ final class LoopedRunner {
   private final Path state;
   private final String contextName;
   private final PrintWriter err;
+  private final List<RunTarget> targets;
 
+  /**
+   * @param targets what the run resolved before start, kept in each iteration's registry entry so
+   *     that other runs can warn about overlapping targets
+   */
   LoopedRunner(
       Engine engine,
       Experiment experiment,
       Function<String, RunOptions> options,
       Path state,
       String contextName,
+      List<RunTarget> targets,
       PrintWriter err) {
+    this.targets = List.copyOf(targets);
     this.engine = engine;
     this.experiment = experiment;
     this.options = options;
@@ -70,7 +79,7 @@ final class LoopedRunner {
     var gatePrompt = new GatePrompt(err);
     var run =
         SupervisedRun.start(
-            engine, experiment, runOptions, state, contextName, progress, gatePrompt);
+            engine, experiment, runOptions, state, contextName, targets, progress, gatePrompt);
     gatePrompt.attach(run.handle(), runOptions.gates() == RunOptions.GatePolicy.ASK);
     return run;
   }

@@ -57,6 +57,12 @@ public final class Main {
             if (type == StopCommand.class) {
               return type.cast(new StopCommand(environment, executors));
             }
+            if (type == RunsCommand.class) {
+              return type.cast(new RunsCommand(environment));
+            }
+            if (type == StatusCommand.class) {
+              return type.cast(new StatusCommand(environment));
+            }
             if (type == CatalogCommand.class) {
               return type.cast(new CatalogCommand(environment));
             }

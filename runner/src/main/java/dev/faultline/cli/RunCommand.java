@@ -6,15 +6,20 @@ import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
 import dev.faultline.engine.LoopResult;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
+import dev.faultline.engine.RunTargets;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
 import dev.faultline.report.LoopReports;
+import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.Confirmation;
+import dev.faultline.safety.Overlaps;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
+import dev.faultline.safety.RunTarget;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -54,12 +59,14 @@ import picocli.CommandLine.Unmatched;
       " 1:failed: the hypothesis deviated",
       " 2:the file has errors",
       " 3:aborted (halt, cancel, stop) or error (could not run)",
+      " 4:not started: another run in progress acts on the same objects (--refuse-overlap)",
       "64:usage error"
     },
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
   static final int INVALID_FILE = 2;
   static final int ABORTED_OR_ERROR = 3;
+  static final int OVERLAP_REFUSED = 4;
 
   private final CliEnvironment environment;
 
@@ -86,6 +93,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--approve-gates", description = "Approve every gate without asking.")
   boolean approveGates;
+
+  @Option(
+      names = "--refuse-overlap",
+      description =
+          "Do not start (exit 4) when another run in progress acts on the same objects;"
+              + " by default that is a warning.")
+  boolean refuseOverlap;
 
   @Option(
       names = {"-o", "--output"},
@@ -187,6 +201,15 @@ final class RunCommand implements Callable<Integer> {
             : System.console() != null
                 ? RunOptions.GatePolicy.ASK
                 : RunOptions.GatePolicy.ON_TIMEOUT;
+    List<RunTarget> targets = dryRun ? List.of() : resolveTargets(experiment, env, wait, err);
+    List<Overlaps.Overlap> overlaps = Overlaps.withLiveRuns(new ActiveRuns(state), targets);
+    for (Overlaps.Overlap overlap : overlaps) {
+      err.println((refuseOverlap ? "run: " : "warning: ") + overlap.message());
+    }
+    if (!overlaps.isEmpty() && refuseOverlap) {
+      err.println("run: not started (--refuse-overlap); faultline runs lists the runs in progress");
+      return OVERLAP_REFUSED;
+    }
     var runner =
         new LoopedRunner(
             new Engine(env),
@@ -194,6 +217,7 @@ final class RunCommand implements Callable<Integer> {
             id -> new RunOptions(id, dryRun, gates, null, null, wait),
             state,
             contextName,
+            targets,
             err);
     if (experiment.spec().schedule() != null && !once) {
       return scheduled(experiment, runner, out, err);
@@ -250,5 +274,22 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.flush();
+  }
+
+  /**
+   * The pods the run would hit now, for the overlap check; none when the cluster cannot be read
+   * (the run's own preflight then says why it cannot run).
+   */
+  private static List<RunTarget> resolveTargets(
+      Experiment experiment, RunEnvironment env, Duration wait, PrintWriter err) {
+    try {
+      return RunTargets.resolve(experiment, env, wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (Exception e) {
+      err.println("warning: could not resolve the targets to compare with other runs: " + e);
+      return List.of();
+    }
   }
 }

@@ -71,15 +71,7 @@ final class RunPreflight {
   /** The snapshot Pod targets resolve against; an empty one when no attack targets pods. */
   static ClusterSnapshot openSnapshot(Experiment experiment, RunEnvironment env, RunOptions options)
       throws Run.PreflightFailure {
-    var podTargets = new ArrayList<Target>();
-    for (Step step : experiment.spec().steps()) {
-      if (step instanceof AttackStep a && a.target() != null) {
-        Target t = experiment.spec().targets().get(a.target());
-        if (t != null && t.effectiveKind() == TargetKind.POD) {
-          podTargets.add(t);
-        }
-      }
-    }
+    List<Target> podTargets = List.copyOf(podTargets(experiment).values());
     if (podTargets.isEmpty()) {
       return new StaticSnapshot(0, List.of(), List.of(), List.of(), List.of());
     }
@@ -89,6 +81,20 @@ final class RunPreflight {
       throw new Run.PreflightFailure(
           "cannot read the pods of context '" + env.contextName() + "': " + FaultLedger.message(e));
     }
+  }
+
+  /** The Pod targets attack steps name, by target name, in step order. */
+  static Map<String, Target> podTargets(Experiment experiment) {
+    var podTargets = new LinkedHashMap<String, Target>();
+    for (Step step : experiment.spec().steps()) {
+      if (step instanceof AttackStep a && a.target() != null) {
+        Target t = experiment.spec().targets().get(a.target());
+        if (t != null && t.effectiveKind() == TargetKind.POD) {
+          podTargets.put(a.target(), t);
+        }
+      }
+    }
+    return podTargets;
   }
 
   static Map<String, PreparedProbe> prepareProbes(Experiment experiment, RunEnvironment env)

@@ -3,8 +3,11 @@ package dev.faultline.engine;
 import dev.faultline.model.Experiment;
 import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.FileRollbackJournal;
+import dev.faultline.safety.RunTarget;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A run that the machine's safety nets can reach, the same for {@code faultline run} and the Java
@@ -38,6 +41,25 @@ public final class SupervisedRun implements LoopRun.Iteration {
       String contextName,
       RunListener... listeners)
       throws IOException {
+    return start(engine, experiment, options, stateDirectory, contextName, List.of(), listeners);
+  }
+
+  /**
+   * Registers and starts a run with the objects it resolved before start ({@link RunTargets}), so
+   * runs starting later can warn about the overlap; its entry is kept current from its events.
+   *
+   * @param targets the run's resolved targets
+   * @throws IOException when the run cannot be registered (nothing has started then)
+   */
+  public static SupervisedRun start(
+      Engine engine,
+      Experiment experiment,
+      RunOptions options,
+      Path stateDirectory,
+      String contextName,
+      List<RunTarget> targets,
+      RunListener... listeners)
+      throws IOException {
     // A dry run applies nothing, so there is nothing for `faultline stop` to roll back.
     ActiveRuns.Registration registration =
         options.dryRun()
@@ -47,10 +69,11 @@ public final class SupervisedRun implements LoopRun.Iteration {
                     options.runId(),
                     contextName,
                     experiment.metadata().name(),
-                    FileRollbackJournal.fileFor(stateDirectory, options.runId()));
+                    FileRollbackJournal.fileFor(stateDirectory, options.runId()),
+                    targets);
     RunHandle handle;
     try {
-      handle = engine.start(experiment, options, listeners);
+      handle = engine.start(experiment, options, withRegistry(registration, listeners));
     } catch (RuntimeException e) {
       deregister(registration);
       throw e;
@@ -70,6 +93,22 @@ public final class SupervisedRun implements LoopRun.Iteration {
             "faultline-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return new SupervisedRun(handle, registration, hook);
+  }
+
+  /** The listeners plus, for a registered run, the one that keeps its entry current. */
+  static RunListener[] withRegistry(
+      ActiveRuns.Registration registration, RunListener... listeners) {
+    if (registration == null) {
+      return listeners;
+    }
+    RunListener[] all = Arrays.copyOf(listeners, listeners.length + 1);
+    all[listeners.length] = new RegistryUpdates(registration);
+    return all;
+  }
+
+  /** The id of the run. */
+  public String runId() {
+    return handle.runId();
   }
 
   /** Controls the run: gates, cancel, emergency stop. */

@@ -88,6 +88,10 @@ public final class ActiveRuns {
    * @param processStart the registering process's start time, to tell a reused pid apart; {@code
    *     null} when the OS does not say
    * @param journal the run's journal file, {@code null} when it has none (a dry run)
+   * @param state what the run is doing, as it last wrote
+   * @param activeFaults how many reversible faults the run has in place now
+   * @param targets the objects the run acts on: the pods it resolved at start, then every object it
+   *     applied a fault to
    */
   public record ActiveRun(
       String runId,
@@ -97,13 +101,59 @@ public final class ActiveRuns {
       String context,
       String experiment,
       Instant startedAt,
-      Path journal) {
+      Path journal,
+      RunState state,
+      int activeFaults,
+      List<RunTarget> targets) {
     public ActiveRun {
       Objects.requireNonNull(runId, "runId");
       host = host == null ? "" : host;
       context = context == null ? "" : context;
       experiment = experiment == null ? "" : experiment;
       Objects.requireNonNull(startedAt, "startedAt");
+      state = state == null ? RunState.RUNNING : state;
+      targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** A run just registered: running, no fault in place, no targets known. */
+    public ActiveRun(
+        String runId,
+        long pid,
+        Instant processStart,
+        String host,
+        String context,
+        String experiment,
+        Instant startedAt,
+        Path journal) {
+      this(runId, pid, processStart, host, context, experiment, startedAt, journal, null, 0, null);
+    }
+
+    /** This run with another state, fault count and targets. */
+    public ActiveRun with(RunState state, int activeFaults, List<RunTarget> targets) {
+      return new ActiveRun(
+          runId,
+          pid,
+          processStart,
+          host,
+          context,
+          experiment,
+          startedAt,
+          journal,
+          state,
+          activeFaults,
+          targets);
+    }
+
+    /**
+     * The state as people read it: {@code running}, {@code waiting at gate}, {@code stopping}, or
+     * {@code stale} when the process is gone; a run of another host says which.
+     */
+    public String shownState() {
+      return switch (liveness()) {
+        case DEAD -> "stale";
+        case OTHER_HOST -> state.words() + " (on " + host + ")";
+        case ALIVE -> state.words();
+      };
     }
 
     /** Whether the process that registered this run is still running. */
@@ -142,6 +192,18 @@ public final class ActiveRuns {
    */
   public Registration register(String runId, String context, String experiment, Path journal)
       throws IOException {
+    return register(runId, context, experiment, journal, List.of());
+  }
+
+  /**
+   * Registers a run of this process with the objects it resolved at start, so runs starting later
+   * can {@linkplain Overlaps#find see} whether they would hit the same ones.
+   *
+   * @param targets the resolved targets (pods, other objects) of the run
+   */
+  public Registration register(
+      String runId, String context, String experiment, Path journal, List<RunTarget> targets)
+      throws IOException {
     FileRollbackJournal.checkRunId(runId);
     ProcessHandle self = ProcessHandle.current();
     ActiveRun run =
@@ -153,7 +215,10 @@ public final class ActiveRuns {
             context,
             experiment,
             clock.instant(),
-            journal);
+            journal,
+            RunState.RUNNING,
+            0,
+            targets);
     Files.createDirectories(directory);
     AtomicFiles.write(entryFile(runId), toJson(run));
     return new Registration(run);
@@ -265,6 +330,16 @@ public final class ActiveRuns {
     if (run.journal() != null) {
       node.put("journal", run.journal().toAbsolutePath().toString());
     }
+    node.put("state", run.state().words());
+    node.put("activeFaults", run.activeFaults());
+    var targets = node.putArray("targets");
+    for (RunTarget target : run.targets()) {
+      ObjectNode t = targets.addObject();
+      t.put("context", target.context());
+      t.put("kind", target.kind());
+      t.put("namespace", target.namespace());
+      t.put("name", target.name());
+    }
     return node.toPrettyString() + "\n";
   }
 
@@ -273,6 +348,15 @@ public final class ActiveRuns {
       JsonNode node = FaultJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
       String start = node.path("processStart").asString("");
       String journal = node.path("journal").asString("");
+      List<RunTarget> targets = new ArrayList<>();
+      for (JsonNode t : node.path("targets")) {
+        targets.add(
+            new RunTarget(
+                t.path("context").asString(""),
+                t.path("kind").asString("Pod"),
+                t.path("namespace").asString(""),
+                t.path("name").asString()));
+      }
       return Optional.of(
           new ActiveRun(
               node.path("runId").asString(),
@@ -282,7 +366,10 @@ public final class ActiveRuns {
               node.path("context").asString(""),
               node.path("experiment").asString(""),
               Instant.parse(node.path("startedAt").asString()),
-              journal.isEmpty() ? null : Path.of(journal)));
+              journal.isEmpty() ? null : Path.of(journal),
+              RunState.fromWords(node.path("state").asString("")),
+              node.path("activeFaults").asInt(0),
+              targets));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // gone meanwhile, or not an entry
     }
@@ -301,12 +388,13 @@ public final class ActiveRuns {
    * requests from the moment it is created until it is closed.
    */
   public final class Registration implements AutoCloseable {
-    private final ActiveRun run;
+    private volatile ActiveRun run;
     private final List<Consumer<StopRequest>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
     private final ScheduledFuture<?> polling;
     private volatile StopRequest stop;
     private volatile boolean closed;
+    private boolean writeScheduled;
 
     private Registration(ActiveRun run) {
       this.run = run;
@@ -321,9 +409,52 @@ public final class ActiveRuns {
           poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The run as registered. */
+    /** The run as registered, with its latest {@linkplain #update update}. */
     public ActiveRun run() {
       return run;
+    }
+
+    /**
+     * Records what the run does now in its entry. Returns at once: the entry is replaced atomically
+     * (readers never see half of it) on the registration's watcher thread, and updates that come
+     * faster than a write takes are coalesced into one, so a run applying a thousand faults writes
+     * a few times, not a thousand, and never waits for the disk. Nothing is written when nothing
+     * changed; a failure to write is logged and never reaches the run (the entry is for people and
+     * other runs, the journal is what rollback relies on).
+     *
+     * @param targets the run's targets, replacing the registered ones
+     */
+    public void update(RunState state, int activeFaults, List<RunTarget> targets) {
+      synchronized (this) {
+        ActiveRun now = run.with(state, activeFaults, targets);
+        if (closed || now.equals(run)) {
+          return;
+        }
+        run = now;
+        if (writeScheduled) {
+          return; // the write already scheduled takes this state
+        }
+        writeScheduled = true;
+      }
+      try {
+        poller.execute(this::flush);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closed meanwhile: the entry is gone and stays gone
+      }
+    }
+
+    /** Writes the latest {@linkplain #update update} now, if one is pending (tests, callers). */
+    public synchronized void flush() {
+      if (!writeScheduled || closed) {
+        return;
+      }
+      writeScheduled = false;
+      try {
+        AtomicFiles.write(entryFile(run.runId()), toJson(run));
+      } catch (IOException | RuntimeException e) {
+        System.getLogger(ActiveRuns.class.getName())
+            .log(System.Logger.Level.WARNING, "could not update the active-run entry", e);
+      }
     }
 
     /** Whether someone asked this run to stop. */
@@ -376,7 +507,7 @@ public final class ActiveRuns {
 
     /** Deregisters the run: deletes its entry and any stop request for it. Idempotent. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
       if (closed) {
         return;
       }

@@ -45,6 +45,9 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     VBox body = new VBox(10);
     body.setPadding(new Insets(4, 0, 4, 0));
     body.getChildren().add(modeLine(plan));
+    if (!plan.overlaps().isEmpty()) {
+      body.getChildren().add(overlapLine(plan.overlaps()));
+    }
     for (RunPlan.PlannedAttack attack : plan.attacks()) {
       body.getChildren().add(attackLine(attack));
     }
@@ -65,7 +68,8 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     VBox content = new VBox(12);
     ScrollPane scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
-    scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size()));
+    int overlapHeight = plan.overlaps().isEmpty() ? 0 : 44 + 36 * plan.overlaps().size();
+    scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size() + overlapHeight));
     scroll.setPrefViewportWidth(560);
     content.getChildren().add(scroll);
     if (plan.protectedContext() && !plan.dryRun()) {
@@ -125,6 +129,25 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
         + hitting.stream()
             .map(a -> a.stepId() + " " + a.pods().size())
             .collect(Collectors.joining(", ", " (", ")"));
+  }
+
+  /** Other runs in progress on the same objects: the two would disturb each other's results. */
+  private static Node overlapLine(List<String> overlaps) {
+    Label title =
+        new Label(
+            "\u26a0 Another run in progress acts on the same objects; the runs will disturb each"
+                + " other's results:");
+    title.setWrapText(true);
+    title.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
+    VBox line = new VBox(2, title);
+    for (String overlap : overlaps) {
+      Label item = new Label("\u2022 " + overlap);
+      item.setWrapText(true);
+      item.getStyleClass().add(Styles.WARNING);
+      line.getChildren().add(item);
+    }
+    line.setId("run-overlap");
+    return line;
   }
 
   private static Node attackLine(RunPlan.PlannedAttack attack) {

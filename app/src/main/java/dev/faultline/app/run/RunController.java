@@ -88,15 +88,18 @@ public final class RunController {
     boolean protectedContext = connection.isCurrentProtected();
     preparing = true;
     tasks.execute(
-        () ->
-            planner.plan(
-                experiment, cluster.snapshot(), cluster.contextName(), protectedContext, dryRun),
+        () -> {
+          RunPlan plan =
+              planner.plan(
+                  experiment, cluster.snapshot(), cluster.contextName(), protectedContext, dryRun);
+          return dryRun ? plan : plan.withOverlaps(starter.overlaps(plan.targets()));
+        },
         plan ->
             new RunConfirmDialog(owner.get(), plan)
                 .ask(
                     confirmed -> {
                       if (confirmed && cluster == connection.liveClusterProperty().get()) {
-                        start(experiment, cluster, dryRun);
+                        start(experiment, cluster, dryRun, plan.targets());
                       } else {
                         preparing = false;
                         if (confirmed) {
@@ -131,13 +134,17 @@ public final class RunController {
     return null;
   }
 
-  private void start(Experiment experiment, LiveCluster cluster, boolean dryRun) {
+  private void start(
+      Experiment experiment,
+      LiveCluster cluster,
+      boolean dryRun,
+      java.util.List<dev.faultline.safety.RunTarget> targets) {
     RunViewModel run = new RunViewModel(experiment, null, tasks);
     // Shown first, then active: whoever reacts to a run becoming active finds its view built.
     current.set(run);
     phase.bind(run.phaseProperty());
     tasks.execute(
-        () -> starter.start(experiment, cluster, dryRun, run.listener()),
+        () -> starter.start(experiment, cluster, dryRun, targets, run.listener()),
         started -> {
           preparing = false;
           handle = started;

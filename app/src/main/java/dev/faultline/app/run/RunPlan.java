@@ -1,5 +1,6 @@
 package dev.faultline.app.run;
 
+import dev.faultline.safety.RunTarget;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param dryRun whether no fault will be applied
  * @param attacks every attack step, in the experiment's order
  * @param probes how many probe steps and continuous probes will run
+ * @param overlaps one sentence per run in progress that acts on the same objects
  */
 public record RunPlan(
     String experiment,
@@ -20,12 +22,39 @@ public record RunPlan(
     boolean protectedContext,
     boolean dryRun,
     List<PlannedAttack> attacks,
-    int probes) {
+    int probes,
+    List<String> overlaps) {
 
   public RunPlan {
     Objects.requireNonNull(experiment, "experiment");
     Objects.requireNonNull(context, "context");
     attacks = List.copyOf(attacks);
+    overlaps = overlaps == null ? List.of() : List.copyOf(overlaps);
+  }
+
+  /** A plan with no overlap found (yet). */
+  public RunPlan(
+      String experiment,
+      String context,
+      boolean protectedContext,
+      boolean dryRun,
+      List<PlannedAttack> attacks,
+      int probes) {
+    this(experiment, context, protectedContext, dryRun, attacks, probes, null);
+  }
+
+  /** This plan, warning about these overlaps with runs in progress. */
+  public RunPlan withOverlaps(List<String> overlaps) {
+    return new RunPlan(experiment, context, protectedContext, dryRun, attacks, probes, overlaps);
+  }
+
+  /** The distinct pods the attacks would hit, as the run's active-run entry records them. */
+  public List<RunTarget> targets() {
+    return attacks.stream()
+        .flatMap(a -> a.pods().stream())
+        .distinct()
+        .map(pod -> RunTarget.pod(context, pod))
+        .toList();
   }
 
   /**

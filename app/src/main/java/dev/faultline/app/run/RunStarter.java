@@ -3,15 +3,19 @@ package dev.faultline.app.run;
 import dev.faultline.app.connection.LiveCluster;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.RegistryUpdates;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.model.Experiment;
 import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.FileRollbackJournal;
+import dev.faultline.safety.Overlaps;
+import dev.faultline.safety.RunTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +47,23 @@ public final class RunStarter {
   public RunHandle start(
       Experiment experiment, LiveCluster cluster, boolean dryRun, RunListener listener)
       throws IOException {
+    return start(experiment, cluster, dryRun, List.of(), listener);
+  }
+
+  /**
+   * Starts {@code experiment} with the targets its plan resolved, recorded in its active-run entry
+   * so runs starting later see the overlap.
+   *
+   * @param listener receives every event, on runner threads
+   * @throws IOException when the run cannot be registered in the state directory
+   */
+  public RunHandle start(
+      Experiment experiment,
+      LiveCluster cluster,
+      boolean dryRun,
+      List<RunTarget> targets,
+      RunListener listener)
+      throws IOException {
     String name = experiment.metadata().name();
     String runId = RunOptions.newRunId(name, Instant.now());
     var environment =
@@ -58,10 +79,15 @@ public final class RunStarter {
                     runId,
                     cluster.contextName(),
                     name,
-                    FileRollbackJournal.fileFor(stateDirectory, runId));
+                    FileRollbackJournal.fileFor(stateDirectory, runId),
+                    targets);
     RunHandle handle;
     try {
-      handle = new Engine(environment).start(experiment, options, listener);
+      handle =
+          registration == null
+              ? new Engine(environment).start(experiment, options, listener)
+              : new Engine(environment)
+                  .start(experiment, options, listener, new RegistryUpdates(registration));
     } catch (RuntimeException e) {
       close(registration);
       throw e;
@@ -73,6 +99,16 @@ public final class RunStarter {
       handle.result().whenComplete((result, failure) -> close(registration));
     }
     return handle;
+  }
+
+  /**
+   * The runs in progress on this machine (from any terminal or this app) that act on any of {@code
+   * targets}, as sentences for the confirmation. Reads the registry: call it off the FX thread.
+   */
+  public List<String> overlaps(List<RunTarget> targets) throws IOException {
+    return Overlaps.withLiveRuns(new ActiveRuns(stateDirectory), targets).stream()
+        .map(Overlaps.Overlap::message)
+        .toList();
   }
 
   /**

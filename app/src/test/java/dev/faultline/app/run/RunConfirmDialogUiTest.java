@@ -110,6 +110,36 @@ class RunConfirmDialogUiTest {
         .noneMatch(text -> text.startsWith("4 pods"));
   }
 
+  @Test
+  void runsInProgressOnTheSamePodsAreNamedAndThePlanKnowsItsTargets(FxRobot robot)
+      throws Exception {
+    RunPlan plan =
+        new RunPlan("checkout", "sandbox", false, false, List.of(FREEZE), 1)
+            .withOverlaps(
+                List.of(
+                    "run r-7 (freeze-all) also acts on Pod shop/checkout-1, Pod shop/checkout-2"));
+    show(robot, plan, new AtomicReference<>());
+
+    assertThat(robot.lookup("#run-overlap").tryQuery()).isPresent();
+    assertThat(texts(robot))
+        .anyMatch(
+            text -> text.startsWith("\u26a0 Another run in progress acts on the same objects"))
+        .contains(
+            "\u2022 run r-7 (freeze-all) also acts on Pod shop/checkout-1, Pod shop/checkout-2");
+    assertThat(plan.targets())
+        .containsExactly(
+            dev.faultline.safety.RunTarget.pod("sandbox", "shop/checkout-1"),
+            dev.faultline.safety.RunTarget.pod("sandbox", "shop/checkout-2"));
+    var shot = new AtomicReference<javafx.scene.image.WritableImage>();
+    robot.interact(
+        () ->
+            shot.set(
+                robot.lookup("#run-confirm").queryAs(DialogPane.class).getScene().snapshot(null)));
+    java.nio.file.Path png = java.nio.file.Path.of("target", "screenshots", "run-overlap.png");
+    java.nio.file.Files.createDirectories(png.getParent());
+    dev.faultline.app.ScreenCapture.write(shot.get(), png);
+  }
+
   private void show(FxRobot robot, RunPlan plan, AtomicReference<Boolean> answer) {
     robot.interact(() -> new RunConfirmDialog(stage, plan).ask(answer::set));
     WaitForAsyncUtils.waitForFxEvents();

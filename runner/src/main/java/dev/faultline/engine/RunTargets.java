@@ -1,0 +1,73 @@
+package dev.faultline.engine;
+
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
+import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.model.Experiment;
+import dev.faultline.model.Target;
+import dev.faultline.safety.RunTarget;
+import dev.faultline.target.InvalidTargetException;
+import dev.faultline.target.Seeds;
+import dev.faultline.target.SnapshotScope;
+import dev.faultline.target.TargetResolver;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The objects a run is about to act on, resolved before it starts the way the engine resolves them
+ * at each attack (same snapshot source, namespace policy and seed), for the overlap check against
+ * the runs in progress. Pod targets resolve to their pods; objects of other kinds (Deployments,
+ * Nodes, mesh and Chaos Mesh objects) join the run's entry as its faults are applied.
+ */
+public final class RunTargets {
+  private RunTargets() {}
+
+  /**
+   * Resolves the Pod targets of {@code experiment}'s attacks against the cluster of {@code env}.
+   *
+   * @throws Exception when the cluster cannot be read
+   */
+  public static List<RunTarget> resolve(Experiment experiment, RunEnvironment env, Duration timeout)
+      throws Exception {
+    Map<String, Target> targets = RunPreflight.podTargets(experiment);
+    if (targets.isEmpty()) {
+      return List.of();
+    }
+    ClusterSnapshot snapshot =
+        env.snapshots().open(SnapshotScope.namespaces(List.copyOf(targets.values())), timeout);
+    try {
+      return of(experiment, snapshot, env.contextName());
+    } finally {
+      if (snapshot instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+  }
+
+  /** The pods the attacks' Pod targets select in {@code snapshot}; invalid targets select none. */
+  public static List<RunTarget> of(
+      Experiment experiment, ClusterSnapshot snapshot, String context) {
+    Set<RunTarget> pods = new LinkedHashSet<>();
+    var policy = experiment.spec().effectiveSafety().effectiveNamespaces();
+    RunPreflight.podTargets(experiment)
+        .forEach(
+            (name, target) -> {
+              try {
+                TargetResolver.resolve(
+                        target,
+                        snapshot,
+                        policy,
+                        Seeds.forTarget(experiment.metadata().name(), name))
+                    .selectedPods()
+                    .stream()
+                    .map(PodView::key)
+                    .forEach(key -> pods.add(RunTarget.pod(context, key)));
+              } catch (InvalidTargetException e) {
+                // the run's preflight reports it; nothing is hit through this target
+              }
+            });
+    return List.copyOf(pods);
+  }
+}
