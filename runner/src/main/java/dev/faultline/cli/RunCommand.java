@@ -11,9 +11,11 @@ import dev.faultline.engine.SupervisedRun;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.Notification;
 import dev.faultline.safety.Confirmation;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
+import dev.faultline.validate.NotificationRule;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -89,6 +91,22 @@ final class RunCommand implements Callable<Integer> {
       description = "text (default) or json: the summary on stdout.")
   String output = "text";
 
+  @Option(
+      names = "--notify-webhook",
+      paramLabel = "URL",
+      description = {
+        "Also POST start, gate, halt and finish to this webhook (repeatable): Slack JSON for",
+        "hooks.slack.com, generic JSON otherwise. Adds to the file's spec.notifications."
+      })
+  List<String> notifyWebhooks = new ArrayList<>();
+
+  @Option(
+      names = "--log-file",
+      paramLabel = "PATH",
+      description =
+          "Also append one JSON line per start, gate, halt and finish to PATH (repeatable).")
+  List<Path> logFiles = new ArrayList<>();
+
   @Unmatched List<String> unmatched = new ArrayList<>();
 
   RunCommand(CliEnvironment environment) {
@@ -109,6 +127,13 @@ final class RunCommand implements Callable<Integer> {
       err.println(
           "run: unknown option(s) " + String.join(" ", stray) + "; see faultline run --help");
       return ExitCodes.USAGE;
+    }
+    for (String url : notifyWebhooks) {
+      String problem = NotificationRule.urlProblem(url);
+      if (problem != null) {
+        err.println("run: --notify-webhook: " + problem);
+        return ExitCodes.USAGE;
+      }
     }
     ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
     List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
@@ -149,6 +174,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The sinks of --notify-webhook and --log-file. */
+  List<Notification> notifications() {
+    var list = new ArrayList<Notification>();
+    for (String url : notifyWebhooks) {
+      var format =
+          "hooks.slack.com".equals(java.net.URI.create(url).getHost())
+              ? Notification.WebhookFormat.SLACK
+              : Notification.WebhookFormat.GENERIC;
+      list.add(new Notification.Webhook(url, format, null, null, null));
+    }
+    for (Path path : logFiles) {
+      list.add(new Notification.LogFile(path.toString(), null, null, null));
+    }
+    return list;
+  }
+
   private int run(
       Experiment experiment,
       String contextName,
@@ -168,7 +209,8 @@ final class RunCommand implements Callable<Integer> {
             : System.console() != null
                 ? RunOptions.GatePolicy.ASK
                 : RunOptions.GatePolicy.ON_TIMEOUT;
-    var options = new RunOptions(runId, dryRun, gates, null, null, wait);
+    var options =
+        new RunOptions(runId, dryRun, gates, null, null, wait).withNotifications(notifications());
     var progress = new RunProgressPrinter(err);
     var gatePrompt = new GatePrompt(err);
     var run =

@@ -8,6 +8,7 @@ import dev.faultline.model.GateStep;
 import dev.faultline.model.Layout;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.Notification;
 import dev.faultline.model.OwnerKind;
 import dev.faultline.model.OwnerSelector;
 import dev.faultline.model.Params;
@@ -35,7 +36,8 @@ import java.util.Set;
 final class ExperimentBinder {
   static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
   static final Set<String> METADATA_FIELDS = Set.of("name", "description", "labels");
-  static final Set<String> SPEC_FIELDS = Set.of("safety", "context", "targets", "steps", "probes");
+  static final Set<String> SPEC_FIELDS =
+      Set.of("safety", "context", "targets", "steps", "probes", "notifications");
   static final Set<String> SAFETY_FIELDS = Set.of("namespaces", "maxDuration");
   static final Set<String> NAMESPACE_FIELDS = Set.of("allow", "deny");
   static final Set<String> TARGET_FIELDS =
@@ -77,6 +79,9 @@ final class ExperimentBinder {
       Set.of(
           "id", "probe", "target", "with", "interval", "initialDelay", "haltAfter", "from", "to");
   static final Set<String> POSITION_FIELDS = Set.of("x", "y");
+  static final List<String> NOTIFICATION_KINDS = List.of("webhook", "logFile");
+  static final Set<String> WEBHOOK_FIELDS = Set.of("url", "format", "headers", "events");
+  static final Set<String> LOG_FILE_FIELDS = Set.of("path", "format", "events");
 
   private final List<Problem> problems;
 
@@ -117,7 +122,44 @@ final class ExperimentBinder {
         b.namedMap("targets", "target", this::target),
         b.list("steps", "a step", this::step),
         b.list("probes", "a continuous probe", this::continuousProbe),
-        b.extras(SPEC_FIELDS));
+        b.extras(SPEC_FIELDS),
+        b.list("notifications", "a notification", this::notification));
+  }
+
+  /** {@code {webhook: {...}}} or {@code {logFile: {...}}}: one sink per list item. */
+  private Notification notification(Binding b, int index) {
+    List<String> kinds = NOTIFICATION_KINDS.stream().filter(b::has).toList();
+    if (kinds.size() != 1 || b.map().entries().size() != 1) {
+      b.error(
+          kinds.isEmpty() ? "webhook" : b.map().entries().getLast().key(),
+          "a notification is one mapping with either 'webhook' or 'logFile'");
+    }
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    return kinds.getFirst().equals("webhook")
+        ? b.object("webhook", "'webhook'", this::webhook)
+        : b.object("logFile", "'logFile'", this::logFile);
+  }
+
+  private Notification.Webhook webhook(Binding b) {
+    return new Notification.Webhook(
+        b.requiredString("url"),
+        b.keyword("format", Notification.WebhookFormat.class),
+        b.stringMap("headers"),
+        b.keywords("events", "event", Notification.Event.class),
+        b.extras(WEBHOOK_FIELDS));
+  }
+
+  private Notification.LogFile logFile(Binding b) {
+    String path = b.requiredString("path");
+    return path == null
+        ? null
+        : new Notification.LogFile(
+            path,
+            b.keyword("format", Notification.LogFormat.class),
+            b.keywords("events", "event", Notification.Event.class),
+            b.extras(LOG_FILE_FIELDS));
   }
 
   private Safety safety(Binding b) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param targets named selections, in file order
  * @param steps the graph: steps plus their {@code after} edges
  * @param probes probes that run for the whole run (charts, halt conditions)
+ * @param notifications webhooks and log files told about the run's start, gates, halts and finish
  */
 public record Spec(
     Safety safety,
@@ -22,7 +23,8 @@ public record Spec(
     Map<String, Target> targets,
     List<Step> steps,
     List<ContinuousProbe> probes,
-    Extras extras) {
+    Extras extras,
+    List<Notification> notifications) {
 
   public Spec {
     targets =
@@ -30,6 +32,23 @@ public record Spec(
     steps = steps == null ? List.of() : List.copyOf(steps);
     probes = probes == null ? List.of() : List.copyOf(probes);
     extras = extras == null ? Extras.NONE : extras;
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
+  }
+
+  /** A spec without notifications (the shape before {@code spec.notifications}). */
+  public Spec(
+      Safety safety,
+      String context,
+      Map<String, Target> targets,
+      List<Step> steps,
+      List<ContinuousProbe> probes,
+      Extras extras) {
+    this(safety, context, targets, steps, probes, extras, null);
+  }
+
+  /** A copy with other notifications. */
+  public Spec withNotifications(List<Notification> value) {
+    return new Spec(safety, context, targets, steps, probes, extras, value);
   }
 
   public Safety effectiveSafety() {

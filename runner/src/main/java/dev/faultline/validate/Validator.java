@@ -21,7 +21,8 @@ public final class Validator {
             new TargetSelectorRule(),
             new DurationRule(),
             new StopWhenRule(),
-            new CatalogRule(catalog));
+            new CatalogRule(catalog),
+            new NotificationRule(System::getenv));
   }
 
   /** Validator over the built-in catalog. */

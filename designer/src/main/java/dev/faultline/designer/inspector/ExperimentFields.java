@@ -130,7 +130,14 @@ final class ExperimentFields {
   private static Experiment withContext(Experiment e, Object v) {
     Spec s = e.spec();
     return e.withSpec(
-        new Spec(s.safety(), string(v), s.targets(), s.steps(), s.probes(), s.extras()));
+        new Spec(
+            s.safety(),
+            string(v),
+            s.targets(),
+            s.steps(),
+            s.probes(),
+            s.extras(),
+            s.notifications()));
   }
 
   private static NamespacePolicy policy(Experiment e) {
@@ -156,7 +163,8 @@ final class ExperimentFields {
             s.targets(),
             s.steps(),
             s.probes(),
-            s.extras()));
+            s.extras(),
+            s.notifications()));
   }
 
   private static String string(Object value) {

@@ -84,7 +84,14 @@ final class TargetEdits {
     Spec spec = experiment.spec();
     return new ReplaceExperiment(
         experiment.withSpec(
-            new Spec(spec.safety(), spec.context(), targets, steps, probes, spec.extras())),
+            new Spec(
+                spec.safety(),
+                spec.context(),
+                targets,
+                steps,
+                probes,
+                spec.extras(),
+                spec.notifications())),
         "Rename target " + oldName + " to " + name,
         null);
   }
@@ -155,14 +162,26 @@ final class TargetEdits {
     Spec spec = experiment.spec();
     return experiment.withSpec(
         new Spec(
-            spec.safety(), spec.context(), targets, spec.steps(), spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            targets,
+            spec.steps(),
+            spec.probes(),
+            spec.extras(),
+            spec.notifications()));
   }
 
   private static Experiment withSteps(Experiment experiment, List<Step> steps) {
     Spec spec = experiment.spec();
     return experiment.withSpec(
         new Spec(
-            spec.safety(), spec.context(), spec.targets(), steps, spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            spec.targets(),
+            steps,
+            spec.probes(),
+            spec.extras(),
+            spec.notifications()));
   }
 
   private static ContinuousProbe renamed(ContinuousProbe p, String target) {

@@ -33,6 +33,12 @@ public record PutTarget(String name, Target target, String description, String m
     targets.put(name, target);
     return experiment.withSpec(
         new Spec(
-            spec.safety(), spec.context(), targets, spec.steps(), spec.probes(), spec.extras()));
+            spec.safety(),
+            spec.context(),
+            targets,
+            spec.steps(),
+            spec.probes(),
+            spec.extras(),
+            spec.notifications()));
   }
 }
