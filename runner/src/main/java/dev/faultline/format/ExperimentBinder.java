@@ -130,9 +130,16 @@ final class ExperimentBinder {
   private Notification notification(Binding b, int index) {
     List<String> kinds = NOTIFICATION_KINDS.stream().filter(b::has).toList();
     if (kinds.size() != 1 || b.map().entries().size() != 1) {
-      b.error(
-          kinds.isEmpty() ? "webhook" : b.map().entries().getLast().key(),
-          "a notification is one mapping with either 'webhook' or 'logFile'");
+      // Point at the field that does not belong: the first key, or the second of two kinds.
+      var keys = b.map().entries().stream().map(DocMap.Entry::key).toList();
+      String culprit =
+          keys.isEmpty()
+              ? "webhook"
+              : keys.stream()
+                  .filter(k -> !k.equals(kinds.isEmpty() ? null : kinds.getFirst()))
+                  .findFirst()
+                  .orElse(keys.getFirst());
+      b.error(culprit, "a notification is one mapping with either 'webhook' or 'logFile'");
     }
     if (kinds.isEmpty()) {
       return null;
