@@ -46,6 +46,16 @@ public record Spec(
     this(safety, context, targets, steps, probes, extras, null);
   }
 
+  /** A copy with other targets, everything else kept. */
+  public Spec withTargets(Map<String, Target> value) {
+    return new Spec(safety, context, value, steps, probes, extras, notifications);
+  }
+
+  /** A copy with other steps, everything else kept. */
+  public Spec withSteps(List<Step> value) {
+    return new Spec(safety, context, targets, value, probes, extras, notifications);
+  }
+
   /** A copy with other notifications. */
   public Spec withNotifications(List<Notification> value) {
     return new Spec(safety, context, targets, steps, probes, extras, value);

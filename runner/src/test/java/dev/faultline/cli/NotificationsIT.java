@@ -10,7 +10,6 @@ import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,12 +61,6 @@ class NotificationsIT {
     return cli.execute(all.toArray(String[]::new));
   }
 
-  private static int deadPort() throws Exception {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** The example with {@code notifications} added under {@code spec}. */
   private Path withNotifications(String example, String notifications, String name)
       throws Exception {
@@ -95,7 +88,7 @@ class NotificationsIT {
               - webhook: {url: "http://127.0.0.1:%d/dead", format: slack}
               - logFile: {path: "%s"}
               """
-                  .formatted(fromFile.url("/hook"), deadPort(), log),
+                  .formatted(fromFile.url("/hook"), Loopback.deadPort(), log),
               "game-day.yaml");
       Path reports = dir.resolve("reports");
 

@@ -1,10 +1,10 @@
 package dev.faultline.engine;
 
+import static dev.faultline.engine.EngineHarness.awaitGate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.model.Notification;
 import dev.faultline.notify.Loopback;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,10 +104,7 @@ class EngineNotificationTest {
 
   @Test
   void aDeadWebhookKeepsTheVerdictAndLeavesNotesBeforeTheEnd() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Loopback.deadPort();
     RunResult result =
         h.run(
             """
@@ -148,16 +145,6 @@ class EngineNotificationTest {
           .extracting(RunEvent.NoteAdded::text)
           .containsExactly(
               "notification to 127.0.0.1 not confirmed within 5 s; the run did not wait for it");
-    }
-  }
-
-  private static void awaitGate(RunHandle run, String id) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!run.waitingGates().contains(id)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("gate " + id + " never waited");
-      }
-      Thread.sleep(5);
     }
   }
 }

@@ -70,6 +70,15 @@ public final class Loopback implements AutoCloseable {
     return new Loopback(n -> status);
   }
 
+  /** A loopback port nothing listens on (it was free a moment ago). */
+  public static int deadPort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }

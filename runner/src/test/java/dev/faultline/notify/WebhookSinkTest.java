@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.model.Notification;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +89,7 @@ class WebhookSinkTest {
 
   @Test
   void aDeadUrlFailsWithoutLeakingTheSecretInItsPath() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Loopback.deadPort();
     var sink =
         new WebhookSink(
             hook("http://127.0.0.1:" + port + "/${env:CHAOS_TOKEN}", null),
