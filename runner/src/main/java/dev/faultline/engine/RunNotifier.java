@@ -29,6 +29,8 @@ final class RunNotifier implements RunListener {
   private final List<Route> routes;
   private final String experiment;
   private final String context;
+  private final Consumer<String> warnings;
+  private final List<String> setupProblems = new ArrayList<>();
 
   /**
    * @param warnings receives one secret-free sentence per delivery problem (the run adds it as a
@@ -43,26 +45,33 @@ final class RunNotifier implements RunListener {
       Consumer<String> warnings) {
     this.experiment = experiment;
     this.context = context;
+    this.warnings = warnings;
     var list = new ArrayList<Route>();
     for (Notification config : notifications) {
-      var sink =
-          switch (config) {
-            case Notification.Webhook hook -> new WebhookSink(hook, environment, timing);
-            case Notification.LogFile log -> LogFileSink.of(log);
-          };
-      list.add(new Route(config, new SinkWorker(sink, warnings)));
+      try {
+        var sink =
+            switch (config) {
+              case Notification.Webhook hook -> new WebhookSink(hook, environment, timing);
+              case Notification.LogFile log -> LogFileSink.of(log);
+            };
+        list.add(new Route(config, new SinkWorker(sink, warnings)));
+      } catch (RuntimeException e) {
+        // An unusable path (say, one with a NUL) must not stop the run from starting.
+        setupProblems.add("notification skipped: " + e.getMessage());
+      }
     }
     this.routes = List.copyOf(list);
   }
 
   boolean isEmpty() {
-    return routes.isEmpty();
+    return routes.isEmpty() && setupProblems.isEmpty();
   }
 
   @Override
   public void onEvent(RunEvent event) {
     switch (event) {
       case RunEvent.RunStarted e -> {
+        setupProblems.forEach(warnings);
         var details = new LinkedHashMap<String, Object>();
         details.put("dryRun", e.dryRun());
         details.put("steps", e.stepIds());

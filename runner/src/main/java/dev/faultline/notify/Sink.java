@@ -13,4 +13,7 @@ public interface Sink {
    * @throws IOException when it finally could not; the message must be free of secrets
    */
   void send(NotifyMessage message) throws IOException, InterruptedException;
+
+  /** Releases what the sink holds (connections); called once, after its last message. */
+  default void close() {}
 }

@@ -74,6 +74,14 @@ public final class SinkWorker {
   }
 
   private void deliver() {
+    try {
+      loop();
+    } finally {
+      sink.close();
+    }
+  }
+
+  private void loop() {
     while (true) {
       Item item;
       try {

@@ -106,6 +106,11 @@ public final class WebhookSink implements Sink {
     }
   }
 
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+
   private HttpRequest request(Secrets secrets, NotifyMessage message)
       throws Secrets.MissingSecretException {
     String body =

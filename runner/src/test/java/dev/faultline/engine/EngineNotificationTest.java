@@ -125,6 +125,25 @@ class EngineNotificationTest {
   }
 
   @Test
+  void anUnusableLogFilePathIsANoteNotAFailedStart() throws Exception {
+    RunResult result =
+        h.run(
+            """
+            notifications:
+              - logFile: {path: "bad\\0name.jsonl"}
+            steps:
+              - {id: w, wait: 10ms}
+            """);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(h.events(RunEvent.NoteAdded.class))
+        .extracting(RunEvent.NoteAdded::text)
+        .singleElement()
+        .asString()
+        .startsWith("notification skipped: Nul character not allowed");
+  }
+
+  @Test
   void aHangingWebhookDelaysTheEndOfTheRunByNoMoreThanTheBound() throws Exception {
     try (var server = Loopback.answering(0)) {
       long start = System.nanoTime();

@@ -40,7 +40,9 @@ class SinkWorkerTest {
     long offered = System.nanoTime() - start;
     boolean delivered = worker.awaitDelivered(Duration.ofMillis(200).toNanos());
 
-    assertThat(Duration.ofNanos(offered)).isLessThan(Duration.ofMillis(50));
+    // The sink stays stuck until released below, so an offer that waited for it would never end;
+    // the generous bound only absorbs class loading on a busy machine.
+    assertThat(Duration.ofNanos(offered)).isLessThan(Duration.ofSeconds(1));
     assertThat(delivered).isFalse();
     sink.release.countDown();
     assertThat(worker.awaitDelivered(Duration.ofSeconds(5).toNanos())).isTrue();
