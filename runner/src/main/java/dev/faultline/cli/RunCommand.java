@@ -13,6 +13,7 @@ import dev.faultline.engine.RunTargets;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.Notification;
 import dev.faultline.report.LoopReports;
 import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.Confirmation;
@@ -20,6 +21,7 @@ import dev.faultline.safety.Overlaps;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.RunGuard;
 import dev.faultline.safety.RunTarget;
+import dev.faultline.validate.NotificationRule;
 import dev.faultline.validate.Problem;
 import dev.faultline.validate.Validator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -118,6 +120,22 @@ final class RunCommand implements Callable<Integer> {
       description = "With spec.schedule: stop after N scheduled runs (default: until interrupted).")
   Integer maxRuns;
 
+  @Option(
+      names = "--notify-webhook",
+      paramLabel = "URL",
+      description = {
+        "Also POST start, gate, halt and finish to this webhook (repeatable): Slack JSON for",
+        "hooks.slack.com, generic JSON otherwise. Adds to the file's spec.notifications."
+      })
+  List<String> notifyWebhooks = new ArrayList<>();
+
+  @Option(
+      names = "--log-file",
+      paramLabel = "PATH",
+      description =
+          "Also append one JSON line per start, gate, halt and finish to PATH (repeatable).")
+  List<Path> logFiles = new ArrayList<>();
+
   @Unmatched List<String> unmatched = new ArrayList<>();
 
   RunCommand(CliEnvironment environment) {
@@ -142,6 +160,13 @@ final class RunCommand implements Callable<Integer> {
     if (maxRuns != null && maxRuns < 1) {
       err.println("run: --max-runs takes 1 or more");
       return ExitCodes.USAGE;
+    }
+    for (String url : notifyWebhooks) {
+      String problem = NotificationRule.urlProblem(url);
+      if (problem != null) {
+        err.println("run: --notify-webhook: " + problem);
+        return ExitCodes.USAGE;
+      }
     }
     ReadResult read = new ExperimentReader().read(file).validated(Validator.standard());
     List<Problem> errors = read.problems().stream().filter(Problem::isError).toList();
@@ -182,6 +207,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The sinks of --notify-webhook and --log-file. */
+  List<Notification> notifications() {
+    var list = new ArrayList<Notification>();
+    for (String url : notifyWebhooks) {
+      var format =
+          "hooks.slack.com".equals(java.net.URI.create(url).getHost())
+              ? Notification.WebhookFormat.SLACK
+              : Notification.WebhookFormat.GENERIC;
+      list.add(new Notification.Webhook(url, format, null, null, null));
+    }
+    for (Path path : logFiles) {
+      list.add(new Notification.LogFile(path.toString(), null, null, null));
+    }
+    return list;
+  }
+
   private int run(
       Experiment experiment,
       String contextName,
@@ -214,7 +255,9 @@ final class RunCommand implements Callable<Integer> {
         new LoopedRunner(
             new Engine(env),
             experiment,
-            id -> new RunOptions(id, dryRun, gates, null, null, wait),
+            id ->
+                new RunOptions(id, dryRun, gates, null, null, wait)
+                    .withNotifications(notifications()),
             state,
             contextName,
             targets,

@@ -18,7 +18,7 @@ final class EventBus {
   private final long startNanos = System.nanoTime();
   private final List<RunListener> listeners;
   private final List<RunEvent> recorded = new ArrayList<>();
-  private final LinkedBlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CountDownLatch finishedDelivered = new CountDownLatch(1);
   private boolean closed;
 
@@ -49,6 +49,16 @@ final class EventBus {
     }
   }
 
+  /**
+   * Runs a task on the dispatcher thread after the listeners have seen every event emitted so far,
+   * so it observes the run in the same order they do.
+   */
+  synchronized void runInOrder(Runnable task) {
+    if (!closed) {
+      queue.add(task);
+    }
+  }
+
   synchronized List<RunEvent> recorded() {
     return List.copyOf(recorded);
   }
@@ -60,12 +70,21 @@ final class EventBus {
 
   private void dispatch() {
     while (true) {
-      RunEvent event;
+      Object item;
       try {
-        event = queue.take();
+        item = queue.take();
       } catch (InterruptedException e) {
         return;
       }
+      if (item instanceof Runnable task) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "in-order task failed", e);
+        }
+        continue;
+      }
+      RunEvent event = (RunEvent) item;
       for (RunListener listener : listeners) {
         try {
           listener.onEvent(event);

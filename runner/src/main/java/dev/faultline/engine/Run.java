@@ -6,14 +6,17 @@ import dev.faultline.cluster.snapshot.StaticSnapshot;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
+import dev.faultline.model.Notification;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Step;
 import dev.faultline.model.WaitStep;
+import dev.faultline.notify.WebhookSink;
 import dev.faultline.probe.PreparedProbe;
 import dev.faultline.probe.ProbeScheduler;
 import dev.faultline.safety.RollbackJournal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ final class Run {
   private final RunEnvironment env;
   private final RunOptions options;
   private final EventBus bus;
+  private final RunNotifier notifier;
   private final GateDesk gates = new GateDesk();
   private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
@@ -62,7 +66,27 @@ final class Run {
     this.experiment = experiment;
     this.env = env;
     this.options = options;
-    this.bus = new EventBus(listeners, options.runId());
+    var notifications = new ArrayList<Notification>(experiment.spec().notifications());
+    notifications.addAll(options.notifications());
+    this.notifier =
+        new RunNotifier(
+            notifications,
+            experiment.metadata().name(),
+            env.contextName(),
+            System::getenv,
+            WebhookSink.Timing.DEFAULT,
+            this::notificationProblem);
+    var all = new ArrayList<>(listeners);
+    if (!notifier.isEmpty()) {
+      all.add(notifier);
+    }
+    this.bus = new EventBus(all, options.runId());
+  }
+
+  /** A notification that failed becomes a note on the timeline; it never changes the verdict. */
+  private void notificationProblem(String warning) {
+    LOG.warning(options.runId() + ": " + warning);
+    note("faultline", warning);
   }
 
   String runId() {
@@ -190,6 +214,9 @@ final class Run {
   }
 
   private void finish(Verdict verdict, String reason, int left) {
+    if (!notifier.isEmpty()) {
+      flushNotifications(verdict, reason, left);
+    }
     bus.emit(t -> new RunEvent.RunFinished(options.runId(), t, verdict, reason, left));
     try {
       bus.awaitDelivered();
@@ -197,6 +224,28 @@ final class Run {
       Thread.currentThread().interrupt();
     }
     result.complete(new RunResult(options.runId(), verdict, reason, left, bus.recorded()));
+  }
+
+  /**
+   * Sends the finish notification after every earlier one (on the event thread, in order) and waits
+   * a bounded time for delivery, so its failures still reach the timeline before the run ends.
+   */
+  private void flushNotifications(Verdict verdict, String reason, int left) {
+    long nanos = bus.now();
+    long deadline = System.nanoTime() + RunNotifier.FLUSH_BOUND.toNanos();
+    var queued = new java.util.concurrent.CountDownLatch(1);
+    bus.runInOrder(
+        () -> {
+          notifier.finish(options.runId(), verdict, reason, left, nanos);
+          queued.countDown();
+        });
+    try {
+      if (queued.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        notifier.awaitDelivered(deadline).forEach(this::notificationProblem);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Ending(Verdict verdict, String reason) {}

@@ -1,6 +1,8 @@
 package dev.faultline.engine;
 
+import dev.faultline.model.Notification;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Objects;
  *     before it leaves faults open in the journal for {@code faultline cleanup}
  * @param statusInterval how often applied faults are checked while an attack lasts
  * @param syncTimeout how long to wait for the cluster snapshot at the start
+ * @param notifications sinks told about the run besides the experiment's own {@code
+ *     spec.notifications} ({@code faultline run --notify-webhook}, the app's preferences)
  */
 public record RunOptions(
     String runId,
@@ -20,7 +24,8 @@ public record RunOptions(
     GatePolicy gates,
     Duration rollbackDeadline,
     Duration statusInterval,
-    Duration syncTimeout) {
+    Duration syncTimeout,
+    List<Notification> notifications) {
 
   public RunOptions {
     Objects.requireNonNull(runId, "runId");
@@ -28,6 +33,18 @@ public record RunOptions(
     rollbackDeadline = rollbackDeadline == null ? Duration.ofMinutes(2) : rollbackDeadline;
     statusInterval = statusInterval == null ? Duration.ofSeconds(1) : statusInterval;
     syncTimeout = syncTimeout == null ? Duration.ofSeconds(30) : syncTimeout;
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
+  }
+
+  /** Options without extra notifications. */
+  public RunOptions(
+      String runId,
+      boolean dryRun,
+      GatePolicy gates,
+      Duration rollbackDeadline,
+      Duration statusInterval,
+      Duration syncTimeout) {
+    this(runId, dryRun, gates, rollbackDeadline, statusInterval, syncTimeout, null);
   }
 
   public static RunOptions defaults(String runId) {
@@ -35,15 +52,24 @@ public record RunOptions(
   }
 
   public RunOptions withDryRun(boolean dry) {
-    return new RunOptions(runId, dry, gates, rollbackDeadline, statusInterval, syncTimeout);
+    return new RunOptions(
+        runId, dry, gates, rollbackDeadline, statusInterval, syncTimeout, notifications);
   }
 
   public RunOptions withGates(GatePolicy policy) {
-    return new RunOptions(runId, dryRun, policy, rollbackDeadline, statusInterval, syncTimeout);
+    return new RunOptions(
+        runId, dryRun, policy, rollbackDeadline, statusInterval, syncTimeout, notifications);
   }
 
   public RunOptions withRollbackDeadline(Duration deadline) {
-    return new RunOptions(runId, dryRun, gates, deadline, statusInterval, syncTimeout);
+    return new RunOptions(
+        runId, dryRun, gates, deadline, statusInterval, syncTimeout, notifications);
+  }
+
+  /** A copy that also notifies these sinks. */
+  public RunOptions withNotifications(List<Notification> extra) {
+    return new RunOptions(
+        runId, dryRun, gates, rollbackDeadline, statusInterval, syncTimeout, extra);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.faultline.model.Layout;
 import dev.faultline.model.Loop;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.Notification;
 import dev.faultline.model.OwnerKind;
 import dev.faultline.model.OwnerSelector;
 import dev.faultline.model.Params;
@@ -39,7 +40,8 @@ final class ExperimentBinder {
   static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "layout");
   static final Set<String> METADATA_FIELDS = Set.of("name", "description", "labels");
   static final Set<String> SPEC_FIELDS =
-      Set.of("safety", "context", "targets", "steps", "probes", "loop", "schedule");
+      Set.of(
+          "safety", "context", "targets", "steps", "probes", "loop", "schedule", "notifications");
   static final Set<String> LOOP_FIELDS = Set.of("times", "for", "pause", "continueOnFailure");
   static final Set<String> SCHEDULE_FIELDS =
       Set.of("cron", "timeZone", "concurrency", "historyLimit");
@@ -84,6 +86,9 @@ final class ExperimentBinder {
       Set.of(
           "id", "probe", "target", "with", "interval", "initialDelay", "haltAfter", "from", "to");
   static final Set<String> POSITION_FIELDS = Set.of("x", "y");
+  static final List<String> NOTIFICATION_KINDS = List.of("webhook", "logFile");
+  static final Set<String> WEBHOOK_FIELDS = Set.of("url", "format", "headers", "events");
+  static final Set<String> LOG_FILE_FIELDS = Set.of("path", "format", "events");
 
   private final List<Problem> problems;
 
@@ -126,7 +131,8 @@ final class ExperimentBinder {
         b.list("probes", "a continuous probe", this::continuousProbe),
         b.extras(SPEC_FIELDS),
         b.object("loop", "'loop'", this::loop),
-        b.object("schedule", "'schedule'", this::schedule));
+        b.object("schedule", "'schedule'", this::schedule),
+        b.list("notifications", "a notification", this::notification));
   }
 
   private Loop loop(Binding b) {
@@ -145,6 +151,49 @@ final class ExperimentBinder {
         b.keyword("concurrency", ScheduleConcurrency.class),
         b.integer("historyLimit"),
         b.extras(SCHEDULE_FIELDS));
+  }
+
+  /** {@code {webhook: {...}}} or {@code {logFile: {...}}}: one sink per list item. */
+  private Notification notification(Binding b, int index) {
+    List<String> kinds = NOTIFICATION_KINDS.stream().filter(b::has).toList();
+    if (kinds.size() != 1 || b.map().entries().size() != 1) {
+      // Point at the field that does not belong: the first key, or the second of two kinds.
+      var keys = b.map().entries().stream().map(DocMap.Entry::key).toList();
+      String culprit =
+          keys.isEmpty()
+              ? "webhook"
+              : keys.stream()
+                  .filter(k -> !k.equals(kinds.isEmpty() ? null : kinds.getFirst()))
+                  .findFirst()
+                  .orElse(keys.getFirst());
+      b.error(culprit, "a notification is one mapping with either 'webhook' or 'logFile'");
+    }
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    return kinds.getFirst().equals("webhook")
+        ? b.object("webhook", "'webhook'", this::webhook)
+        : b.object("logFile", "'logFile'", this::logFile);
+  }
+
+  private Notification.Webhook webhook(Binding b) {
+    return new Notification.Webhook(
+        b.requiredString("url"),
+        b.keyword("format", Notification.WebhookFormat.class),
+        b.stringMap("headers"),
+        b.keywords("events", "event", Notification.Event.class),
+        b.extras(WEBHOOK_FIELDS));
+  }
+
+  private Notification.LogFile logFile(Binding b) {
+    String path = b.requiredString("path");
+    return path == null
+        ? null
+        : new Notification.LogFile(
+            path,
+            b.keyword("format", Notification.LogFormat.class),
+            b.keywords("events", "event", Notification.Event.class),
+            b.extras(LOG_FILE_FIELDS));
   }
 
   private Safety safety(Binding b) {

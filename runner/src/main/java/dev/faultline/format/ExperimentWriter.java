@@ -11,6 +11,7 @@ import dev.faultline.model.Layout;
 import dev.faultline.model.Loop;
 import dev.faultline.model.Metadata;
 import dev.faultline.model.NamespacePolicy;
+import dev.faultline.model.Notification;
 import dev.faultline.model.OwnerSelector;
 import dev.faultline.model.PodPhase;
 import dev.faultline.model.Position;
@@ -78,6 +79,11 @@ final class ExperimentWriter {
     map.put("steps", spec.steps().stream().map(ExperimentWriter::step).toList());
     if (!spec.probes().isEmpty()) {
       map.put("probes", spec.probes().stream().map(ExperimentWriter::continuousProbe).toList());
+    }
+    if (!spec.notifications().isEmpty()) {
+      map.put(
+          "notifications",
+          spec.notifications().stream().map(ExperimentWriter::notification).toList());
     }
     return withExtras(map, spec.extras());
   }
@@ -234,6 +240,27 @@ final class ExperimentWriter {
 
     putParams(map, probe.with().values());
     return withExtras(map, probe.extras());
+  }
+
+  private static Map<String, Object> notification(Notification notification) {
+    var map = new LinkedHashMap<String, Object>();
+    switch (notification) {
+      case Notification.Webhook hook -> {
+        put(map, "url", hook.url());
+        put(map, "format", hook.format());
+        if (!hook.headers().isEmpty()) {
+          map.put("headers", new LinkedHashMap<String, Object>(hook.headers()));
+        }
+        putList(map, "events", hook.events().stream().map(Keyword::keyword).toList());
+        return Map.of("webhook", withExtras(map, hook.extras()));
+      }
+      case Notification.LogFile log -> {
+        put(map, "path", log.path());
+        put(map, "format", log.format());
+        putList(map, "events", log.events().stream().map(Keyword::keyword).toList());
+        return Map.of("logFile", withExtras(map, log.extras()));
+      }
+    }
   }
 
   private static Map<String, Object> layout(Layout layout) {

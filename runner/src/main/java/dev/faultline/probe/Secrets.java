@@ -12,18 +12,26 @@ import java.util.regex.Pattern;
  * them from messages, so a secret that an error message repeats (a URL with a token) does not reach
  * events, logs or reports.
  */
-final class Secrets {
-  static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+public final class Secrets {
+  static final Pattern PLACEHOLDER = dev.faultline.catalog.EnvPlaceholders.PATTERN;
 
   private final UnaryOperator<String> environment;
   private final List<String> used = new ArrayList<>(2);
 
   /** A variable that a parameter names but the environment does not have. */
-  static final class MissingSecretException extends Exception {
+  public static final class MissingSecretException extends Exception {
     private static final long serialVersionUID = 1L;
+
+    private final String name;
 
     MissingSecretException(String name) {
       super("environment variable " + name + " is not set", null, false, false);
+      this.name = name;
+    }
+
+    /** The variable that is not set. */
+    public String name() {
+      return name;
     }
   }
 
@@ -32,7 +40,7 @@ final class Secrets {
   }
 
   /** One call's substitutions; create one per call. */
-  static Secrets forCall(UnaryOperator<String> environment) {
+  public static Secrets forCall(UnaryOperator<String> environment) {
     return new Secrets(environment);
   }
 
@@ -42,7 +50,7 @@ final class Secrets {
   }
 
   /** The text with every placeholder replaced by its variable's value. */
-  String resolve(String text) throws MissingSecretException {
+  public String resolve(String text) throws MissingSecretException {
     if (!hasPlaceholders(text)) {
       return text;
     }
@@ -64,7 +72,7 @@ final class Secrets {
   }
 
   /** The message with every value substituted in this call replaced by {@code ***}. */
-  String scrub(String message) {
+  public String scrub(String message) {
     String out = message == null ? "" : message;
     for (String value : used) {
       out = out.replace(value, "***");

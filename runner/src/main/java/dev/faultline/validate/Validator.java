@@ -22,7 +22,8 @@ public final class Validator {
             new DurationRule(),
             new StopWhenRule(),
             new LoopScheduleRule(),
-            new CatalogRule(catalog));
+            new CatalogRule(catalog),
+            new NotificationRule(System::getenv));
   }
 
   /** Validator over the built-in catalog. */

@@ -61,4 +61,15 @@ final class EngineHarness {
   <E extends RunEvent> List<E> events(Class<E> type) {
     return seen.stream().filter(type::isInstance).map(type::cast).toList();
   }
+
+  /** Waits until the gate asks, failing after 10 s. */
+  static void awaitGate(RunHandle run, String id) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!run.waitingGates().contains(id)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("gate " + id + " never waited");
+      }
+      Thread.sleep(5);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.engine;
 
+import static dev.faultline.engine.EngineHarness.awaitGate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cluster.AccessCheck;
@@ -431,16 +432,6 @@ class EngineTest {
     assertThat(h.events(RunEvent.NoteAdded.class))
         .extracting(RunEvent.NoteAdded::text)
         .containsExactly("alert fired in #oncall");
-  }
-
-  private static void awaitGate(RunHandle run, String id) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!run.waitingGates().contains(id)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("gate " + id + " never waited");
-      }
-      Thread.sleep(5);
-    }
   }
 
   private static long startOf(RunResult result, String step) {

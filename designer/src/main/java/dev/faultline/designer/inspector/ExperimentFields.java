@@ -138,7 +138,8 @@ final class ExperimentFields {
             s.probes(),
             s.extras(),
             s.loop(),
-            s.schedule()));
+            s.schedule(),
+            s.notifications()));
   }
 
   private static NamespacePolicy policy(Experiment e) {
@@ -166,7 +167,8 @@ final class ExperimentFields {
             s.probes(),
             s.extras(),
             s.loop(),
-            s.schedule()));
+            s.schedule(),
+            s.notifications()));
   }
 
   private static String string(Object value) {

@@ -92,7 +92,8 @@ final class TargetEdits {
                 probes,
                 spec.extras(),
                 spec.loop(),
-                spec.schedule())),
+                spec.schedule(),
+                spec.notifications())),
         "Rename target " + oldName + " to " + name,
         null);
   }
@@ -160,31 +161,11 @@ final class TargetEdits {
   }
 
   private static Experiment withTargets(Experiment experiment, Map<String, Target> targets) {
-    Spec spec = experiment.spec();
-    return experiment.withSpec(
-        new Spec(
-            spec.safety(),
-            spec.context(),
-            targets,
-            spec.steps(),
-            spec.probes(),
-            spec.extras(),
-            spec.loop(),
-            spec.schedule()));
+    return experiment.withSpec(experiment.spec().withTargets(targets));
   }
 
   private static Experiment withSteps(Experiment experiment, List<Step> steps) {
-    Spec spec = experiment.spec();
-    return experiment.withSpec(
-        new Spec(
-            spec.safety(),
-            spec.context(),
-            spec.targets(),
-            steps,
-            spec.probes(),
-            spec.extras(),
-            spec.loop(),
-            spec.schedule()));
+    return experiment.withSpec(experiment.spec().withSteps(steps));
   }
 
   private static ContinuousProbe renamed(ContinuousProbe p, String target) {

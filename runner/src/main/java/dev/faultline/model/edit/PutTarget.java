@@ -31,15 +31,6 @@ public record PutTarget(String name, Target target, String description, String m
     Spec spec = experiment.spec();
     var targets = new LinkedHashMap<>(spec.targets());
     targets.put(name, target);
-    return experiment.withSpec(
-        new Spec(
-            spec.safety(),
-            spec.context(),
-            targets,
-            spec.steps(),
-            spec.probes(),
-            spec.extras(),
-            spec.loop(),
-            spec.schedule()));
+    return experiment.withSpec(spec.withTargets(targets));
   }
 }
