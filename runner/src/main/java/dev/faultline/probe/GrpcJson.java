@@ -5,7 +5,6 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,30 +20,13 @@ final class GrpcJson {
   private GrpcJson() {}
 
   /**
-   * Checks that {@code json} is a JSON object, before any type is known.
-   *
-   * @throws IllegalArgumentException saying what is wrong
-   */
-  static void checkObject(String json) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("request is not JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("request must be a JSON object, like {\"sku\": \"A-1\"}");
-    }
-  }
-
-  /**
    * The message of {@code type} that {@code json} describes.
    *
    * @throws IllegalArgumentException naming the field that does not fit, e.g. {@code field quantity
    *     of demo.QuoteRequest: Not an int32 value: "many"}
    */
   static DynamicMessage parse(String json, Descriptor type) {
-    checkObject(json);
+    LoadGrpcExecutor.checkObject(json);
     try {
       DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
       JsonFormat.parser().merge(json, builder);

@@ -70,7 +70,7 @@ public final class LoadGrpcExecutor implements ProbeExecutor {
       }
       String request = params.optionalString("request").orElse("{}");
       if (!request.contains("${env:")) {
-        GrpcJson.checkObject(request);
+        checkObject(request);
       }
       return new Settings(
           GrpcAddress.parse(params.string("address")),
@@ -80,6 +80,24 @@ public final class LoadGrpcExecutor implements ProbeExecutor {
           params.optionalBoolean("tls").orElse(false),
           params.optionalBoolean("insecureSkipVerify").orElse(false),
           LoadHttpExecutor.Settings.loadSpec(params, expected::get, LoadGrpcExecutor::codeName));
+    }
+  }
+
+  /**
+   * Checks that {@code json} is a JSON object, before any type is known (and without loading
+   * protobuf, as {@link GrpcJson} would).
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  static void checkObject(String json) {
+    tools.jackson.databind.JsonNode node;
+    try {
+      node = tools.jackson.databind.json.JsonMapper.shared().readTree(json);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException("request is not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("request must be a JSON object, like {\"sku\": \"A-1\"}");
     }
   }
 
