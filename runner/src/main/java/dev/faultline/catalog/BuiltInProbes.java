@@ -139,49 +139,158 @@ final class BuiltInProbes {
             "load",
             TargetUse.NONE,
             Set.of(),
-            required("url", URL).docs("The URL to load."),
-            optional("method", ENUM).allowed(METHODS).defaultValue("GET").docs("HTTP method."),
-            optional("headers", STRING_MAP).docs("Request headers, the same for every request."),
-            optional("body", STRING).docs("Request body, the same for every request."),
-            optional("rate", NUMBER)
-                .range(0.1, 100_000)
-                .defaultValue(10)
-                .docs("Requests per second (after the ramp, when there is one)."),
-            optional("rampFrom", NUMBER)
-                .range(0, 100_000)
-                .docs("Requests per second at the start; the rate rises linearly over rampUp."),
-            optional("rampUp", DURATION)
-                .docs("How long the linear ramp from rampFrom (default 0) to rate takes."),
-            optional("duration", DURATION)
-                .defaultValue("30s")
-                .docs("How long a step loads; probes in spec.probes load until they stop."),
-            optional("window", DURATION)
-                .defaultValue("5s")
+            joined(
+                List.of(
+                    required("url", URL).docs("The URL to load."),
+                    optional("method", ENUM)
+                        .allowed(METHODS)
+                        .defaultValue("GET")
+                        .docs("HTTP method."),
+                    optional("headers", STRING_MAP)
+                        .docs("Request headers, the same for every request."),
+                    optional("body", STRING).docs("Request body, the same for every request.")),
+                scheduleParams("Requests"),
+                List.of(
+                    optional("expectStatus", STATUS_CODES)
+                        .defaultValue("200-299")
+                        .docs("Status codes that count as success: 200, 2xx, 200-299, or a list.")),
+                sloParams("Requests"),
+                List.of(
+                    optional("insecureSkipVerify", BOOLEAN)
+                        .defaultValue(false)
+                        .docs("Accept any TLS certificate (test clusters only).")))),
+        probe(
+            "grpc.health",
+            "gRPC health",
+            "Calls grpc.health.v1.Health/Check; passes when the server (or one of its services)"
+                + " answers SERVING.",
+            "gRPC",
+            "http-check",
+            TargetUse.NONE,
+            Set.of(),
+            required("address", STRING)
+                .docs("host:port of the server; a Service name (checkout.shop:9090) works too."),
+            optional("service", STRING)
+                .docs("The service to ask about, e.g. demo.Checkout; empty asks for the server."),
+            optional("expectStatus", ENUM)
+                .allowed(HEALTH_STATUSES)
+                .defaultValue("SERVING")
                 .docs(
-                    "The span each verdict covers; the SLO is checked per window and at the end."),
-            optional("timeout", DURATION)
-                .defaultValue("2s")
-                .docs("Limit for one request, counted from when it was due."),
-            optional("maxConnections", INTEGER)
-                .range(1, 10_000)
-                .defaultValue(100)
-                .docs("Most connections, and so requests in flight, at once."),
-            optional("expectStatus", STATUS_CODES)
-                .defaultValue("200-299")
-                .docs("Status codes that count as success: 200, 2xx, 200-299, or a list."),
-            optional("maxP50", DURATION).docs("Median latency tolerated."),
-            optional("maxP95", DURATION).docs("95th percentile latency tolerated."),
-            optional("maxP99", DURATION).docs("99th percentile latency tolerated."),
-            optional("maxErrorPercent", NUMBER)
-                .range(0, 100)
-                .defaultValue(1)
-                .docs("Failed requests tolerated, in percent of a window and of the whole."),
-            optional("minThroughput", NUMBER)
-                .min(0)
-                .docs("Successful requests per second each window must reach."),
+                    "The answer that passes: a health status, or NOT_FOUND for a service the"
+                        + " server must not know."),
+            optional("tls", BOOLEAN)
+                .defaultValue(false)
+                .docs("Call over TLS instead of plaintext."),
             optional("insecureSkipVerify", BOOLEAN)
                 .defaultValue(false)
-                .docs("Accept any TLS certificate (test clusters only).")));
+                .docs("With tls: accept any certificate (test clusters only)."),
+            optional("timeout", DURATION).defaultValue("2s").docs("Limit for one call.")),
+        probe(
+            "load.grpc",
+            "gRPC load",
+            "Sends unary gRPC calls at a steady (or ramping) rate, open-loop, and judges latency"
+                + " percentiles, errors and throughput like load.http; the request is JSON, typed"
+                + " through the server's reflection.",
+            "gRPC",
+            "load",
+            TargetUse.NONE,
+            Set.of(),
+            joined(
+                List.of(
+                    required("address", STRING)
+                        .docs(
+                            "host:port of the server; a Service name (checkout.shop:9090) works"
+                                + " too."),
+                    required("method", STRING)
+                        .docs("The full method name, e.g. demo.Checkout/Quote."),
+                    optional("request", STRING)
+                        .defaultValue("{}")
+                        .docs(
+                            "The request message as JSON (proto3 JSON names), the same for every"
+                                + " call."),
+                    optional("metadata", STRING_MAP)
+                        .docs(
+                            "Call metadata (headers), e.g. authorization with a ${env:NAME}"
+                                + " secret.")),
+                scheduleParams("Calls"),
+                List.of(
+                    optional("expectStatus", STRING)
+                        .defaultValue("OK")
+                        .docs(
+                            "gRPC status codes that count as success, comma-separated: OK,"
+                                + " NOT_FOUND.")),
+                sloParams("Calls"),
+                List.of(
+                    optional("tls", BOOLEAN)
+                        .defaultValue(false)
+                        .docs("Call over TLS instead of plaintext."),
+                    optional("insecureSkipVerify", BOOLEAN)
+                        .defaultValue(false)
+                        .docs("With tls: accept any certificate (test clusters only).")))));
+  }
+
+  private static final String[] HEALTH_STATUSES = {
+    "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN", "UNKNOWN", "NOT_FOUND"
+  };
+
+  /** The open-loop schedule of a load ({@code load.http}, {@code load.grpc}). */
+  private static List<Param> scheduleParams(String what) {
+    return List.of(
+        optional("rate", NUMBER)
+            .range(0.1, 100_000)
+            .defaultValue(10)
+            .docs(what + " per second (after the ramp, when there is one)."),
+        optional("rampFrom", NUMBER)
+            .range(0, 100_000)
+            .docs(what + " per second at the start; the rate rises linearly over rampUp."),
+        optional("rampUp", DURATION)
+            .docs("How long the linear ramp from rampFrom (default 0) to rate takes."),
+        optional("duration", DURATION)
+            .defaultValue("30s")
+            .docs("How long a step loads; probes in spec.probes load until they stop."),
+        optional("window", DURATION)
+            .defaultValue("5s")
+            .docs("The span each verdict covers; the SLO is checked per window and at the end."),
+        optional("timeout", DURATION)
+            .defaultValue("2s")
+            .docs("Limit for one request, counted from when it was due."),
+        optional("maxConnections", INTEGER)
+            .range(1, 10_000)
+            .defaultValue(100)
+            .docs(
+                what.equals("Requests")
+                    ? "Most connections, and so requests in flight, at once."
+                    : "Most calls in flight at once (multiplexed over one HTTP/2 connection)."));
+  }
+
+  /** The SLO a load is judged by, per window and over the whole. */
+  private static List<Param> sloParams(String what) {
+    return List.of(
+        optional("maxP50", DURATION).docs("Median latency tolerated."),
+        optional("maxP95", DURATION).docs("95th percentile latency tolerated."),
+        optional("maxP99", DURATION).docs("99th percentile latency tolerated."),
+        optional("maxErrorPercent", NUMBER)
+            .range(0, 100)
+            .defaultValue(1)
+            .docs(
+                "Failed "
+                    + what.toLowerCase(java.util.Locale.ROOT)
+                    + " tolerated, in percent of a window and of the whole."),
+        optional("minThroughput", NUMBER)
+            .min(0)
+            .docs(
+                "Successful "
+                    + what.toLowerCase(java.util.Locale.ROOT)
+                    + " per second each window must reach."));
+  }
+
+  @SafeVarargs
+  private static Param[] joined(List<Param>... groups) {
+    var all = new java.util.ArrayList<Param>();
+    for (List<Param> group : groups) {
+      all.addAll(group);
+    }
+    return all.toArray(Param[]::new);
   }
 
   private static Descriptor probe(

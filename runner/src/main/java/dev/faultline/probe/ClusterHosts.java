@@ -49,10 +49,14 @@ final class ClusterHosts implements AutoCloseable {
   /** The Service annotation with a URL that stands in for the Service (sandbox demo services). */
   static final String DEMO_URL_ANNOTATION = "faultline.dev/demo-url";
 
+  /** The same for a demo service's gRPC side ({@code grpc.health}, {@code load.grpc}). */
+  static final String DEMO_GRPC_ANNOTATION = "faultline.dev/demo-grpc";
+
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
   private final KubernetesClient client;
+  private final String demoAnnotation;
   private String cachedKey;
   private Address cached;
 
@@ -132,7 +136,16 @@ final class ClusterHosts implements AutoCloseable {
   }
 
   ClusterHosts(KubernetesClient client) {
+    this(client, DEMO_URL_ANNOTATION);
+  }
+
+  /**
+   * @param demoAnnotation the Service annotation whose URL stands in for the Service: {@value
+   *     #DEMO_URL_ANNOTATION} for HTTP, {@value #DEMO_GRPC_ANNOTATION} for gRPC
+   */
+  ClusterHosts(KubernetesClient client, String demoAnnotation) {
     this.client = client;
+    this.demoAnnotation = demoAnnotation;
   }
 
   /**
@@ -192,9 +205,9 @@ final class ClusterHosts implements AutoCloseable {
       } catch (UnreachableException e) {
         apiProblem = e.getMessage();
       }
-      String demo = found == null ? null : annotation(found);
+      String demo = found == null ? null : annotation(found, demoAnnotation);
       if (demo != null) {
-        return demo(demo, service);
+        return demo(demo, service, demoAnnotation);
       }
     }
     if (found != null) {
@@ -226,13 +239,14 @@ final class ClusterHosts implements AutoCloseable {
     return new Address(null, host, port, "", "", null);
   }
 
-  private static String annotation(Service service) {
+  private static String annotation(Service service, String name) {
     Map<String, String> annotations = service.getMetadata().getAnnotations();
-    String url = annotations == null ? null : annotations.get(DEMO_URL_ANNOTATION);
+    String url = annotations == null ? null : annotations.get(name);
     return url == null || url.isBlank() ? null : url.strip();
   }
 
-  private static Address demo(String url, ServiceName service) throws UnreachableException {
+  private static Address demo(String url, ServiceName service, String annotation)
+      throws UnreachableException {
     URI uri;
     try {
       uri = URI.create(url);
@@ -241,7 +255,7 @@ final class ClusterHosts implements AutoCloseable {
     }
     if (uri == null || uri.getHost() == null || uri.getScheme() == null) {
       throw new UnreachableException(
-          "Service " + service + " has an unusable " + DEMO_URL_ANNOTATION + ": " + url);
+          "Service " + service + " has an unusable " + annotation + ": " + url);
     }
     int port = uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
     String prefix = uri.getRawPath() == null ? "" : uri.getRawPath();

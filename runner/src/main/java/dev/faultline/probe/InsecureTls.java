@@ -14,41 +14,42 @@ final class InsecureTls {
 
   /** Trusts every certificate and, as an extended trust manager, skips host name checks too. */
   static SSLContext context() {
-    TrustManager any =
-        new X509ExtendedTrustManager() {
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkClientTrusted(
-              X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-          @Override
-          public void checkServerTrusted(
-              X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-          @Override
-          public void checkClientTrusted(
-              X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-          @Override
-          public void checkServerTrusted(
-              X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-          @Override
-          public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-          }
-        };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {any}, new SecureRandom());
+      context.init(null, new TrustManager[] {trustManager()}, new SecureRandom());
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM", e);
     }
+  }
+
+  /** The trust manager of {@link #context()}, for clients that take one (gRPC). */
+  static X509ExtendedTrustManager trustManager() {
+    return new X509ExtendedTrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkClientTrusted(
+          X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+      @Override
+      public void checkServerTrusted(
+          X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
   }
 }

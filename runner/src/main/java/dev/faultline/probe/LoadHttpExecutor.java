@@ -2,8 +2,9 @@ package dev.faultline.probe;
 
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.catalog.StatusCodes;
+import dev.faultline.probe.LoadProbe.Running;
+import dev.faultline.probe.LoadProbe.Unready;
 import dev.faultline.probe.load.HttpLoad;
-import dev.faultline.probe.load.Judgement;
 import dev.faultline.probe.load.LoadSpec;
 import dev.faultline.probe.load.LoadTarget;
 import dev.faultline.probe.load.OpenLoopSchedule;
@@ -14,7 +15,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,7 +58,9 @@ public final class LoadHttpExecutor implements ProbeExecutor {
     } catch (IllegalArgumentException e) {
       throw new ProbeException(request.id() + ": " + e.getMessage(), e);
     }
-    return new Prepared(settings, context.environment(), new ClusterHosts(context.client()));
+    var hosts = new ClusterHosts(context.client());
+    return new LoadProbe(
+        new Opener(settings, context.environment(), hosts), settings.loadText(), hosts);
   }
 
   /** The parameters, read and checked; the URL, headers and body still hold their placeholders. */
@@ -69,6 +73,25 @@ public final class LoadHttpExecutor implements ProbeExecutor {
       LoadSpec spec) {
 
     static Settings of(ParamValues params) {
+      StatusCodes expect = StatusCodes.parse(params.string("expectStatus"));
+      return new Settings(
+          params.string("url").strip(),
+          params.string("method").toUpperCase(Locale.ROOT),
+          params.stringMap("headers"),
+          params.optionalString("body").orElse(null),
+          params.bool("insecureSkipVerify"),
+          loadSpec(params, expect::matches, null));
+    }
+
+    /**
+     * The schedule, windows and SLO of any load in {@code load.http}'s family (the parameters
+     * {@code rate} to {@code minThroughput}).
+     *
+     * @param statusName how statuses read in messages; {@code null}: as numbers
+     * @throws IllegalArgumentException naming the parameter that cannot work
+     */
+    static LoadSpec loadSpec(
+        ParamValues params, IntPredicate expected, IntFunction<String> statusName) {
       double rate = params.doubleValue("rate");
       var rampUp = params.optionalDuration("rampUp").orElse(Duration.ZERO);
       var rampFrom = params.optionalDouble("rampFrom");
@@ -93,29 +116,21 @@ public final class LoadHttpExecutor implements ProbeExecutor {
               params.optionalDuration("maxP99").orElse(null),
               params.doubleValue("maxErrorPercent"),
               minThroughput);
-      StatusCodes expect = StatusCodes.parse(params.string("expectStatus"));
       Duration duration = params.duration("duration");
       Duration window = params.duration("window");
       Duration timeout = params.duration("timeout");
       positive("duration", duration);
       positive("window", window);
       positive("timeout", timeout);
-      var spec =
-          new LoadSpec(
-              schedule,
-              duration,
-              window,
-              timeout,
-              params.intValue("maxConnections"),
-              expect::matches,
-              slo);
-      return new Settings(
-          params.string("url").strip(),
-          params.string("method").toUpperCase(Locale.ROOT),
-          params.stringMap("headers"),
-          params.optionalString("body").orElse(null),
-          params.bool("insecureSkipVerify"),
-          spec);
+      return new LoadSpec(
+          schedule,
+          duration,
+          window,
+          timeout,
+          params.intValue("maxConnections"),
+          expected,
+          slo,
+          statusName);
     }
 
     private static void positive(String name, Duration value) {
@@ -130,6 +145,11 @@ public final class LoadHttpExecutor implements ProbeExecutor {
 
     /** {@code 10 req/s for 30s} or {@code 0 to 100 req/s over 1m, for 5m}. */
     String loadText() {
+      return LoadHttpExecutor.Settings.loadText(spec);
+    }
+
+    /** What a load would be, in words, for dry runs. */
+    static String loadText(LoadSpec spec) {
       OpenLoopSchedule s = spec.schedule();
       String rate =
           s.rampNanos() == 0
@@ -144,86 +164,13 @@ public final class LoadHttpExecutor implements ProbeExecutor {
     }
   }
 
-  private static final class Prepared implements LastingProbe {
-    private final Settings settings;
-    private final UnaryOperator<String> environment;
-    private final ClusterHosts hosts;
-    private Running continuous; // guarded by this
-    private boolean closed; // guarded by this
-
-    /** A load and the secrets its target was resolved with, to scrub them from messages. */
-    private record Running(HttpLoad load, Secrets secrets, String via) {}
-
-    Prepared(Settings settings, UnaryOperator<String> environment, ClusterHosts hosts) {
-      this.settings = settings;
-      this.environment = environment;
-      this.hosts = hosts;
-    }
-
-    @Override
-    public ProbeSample run(Consumer<ProbeSample> progress) throws InterruptedException {
-      Running running;
-      try {
-        running = open();
-      } catch (Unready e) {
-        return ProbeSample.fail(Double.NaN, Duration.ZERO, e.getMessage());
-      }
-      try (HttpLoad load = running.load()) {
-        Judgement end = load.run(window -> progress.accept(sample(running, window)));
-        return sample(running, end);
-      }
-    }
-
-    @Override
-    public ProbeSample sample() throws InterruptedException {
-      Running running;
-      synchronized (this) {
-        if (closed) {
-          return ProbeSample.fail(Double.NaN, Duration.ZERO, "the load was stopped");
-        }
-        if (continuous == null) {
-          try {
-            continuous = open();
-          } catch (Unready e) {
-            return ProbeSample.fail(Double.NaN, Duration.ZERO, e.getMessage());
-          }
-        }
-        running = continuous;
-      }
-      return sample(running, running.load().nextSample());
-    }
-
-    @Override
-    public ProbeSample check() throws InterruptedException {
-      Running running;
-      try {
-        running = open();
-      } catch (Unready e) {
-        return ProbeSample.fail(Double.NaN, Duration.ZERO, e.getMessage());
-      }
-      try (HttpLoad load = running.load()) {
-        Judgement once = load.checkOnce();
-        return sample(
-            running,
-            new Judgement(
-                once.passed(),
-                once.millis(),
-                once.latency(),
-                once.message() + "; would load " + settings.loadText(),
-                null));
-      }
-    }
-
-    private ProbeSample sample(Running running, Judgement judgement) {
-      return new ProbeSample(
-          judgement.passed(),
-          judgement.millis(),
-          judgement.latency(),
-          running.secrets().scrub(judgement.message()) + running.via());
-    }
+  /** Sets up HTTP loads for {@link LoadProbe}. */
+  private record Opener(Settings settings, UnaryOperator<String> environment, ClusterHosts hosts)
+      implements LoadProbe.Opener {
 
     /** Resolves secrets and the host, and sets up (but does not start) a load. */
-    private Running open() throws Unready, InterruptedException {
+    @Override
+    public Running open() throws Unready, InterruptedException {
       Secrets secrets = Secrets.forCall(environment);
       try {
         URI uri = new URI(secrets.resolve(settings.url()));
@@ -260,29 +207,6 @@ public final class LoadHttpExecutor implements ProbeExecutor {
       } catch (IllegalArgumentException e) { // a header value with a line break, after secrets
         throw new Unready(secrets.scrub("invalid request: " + e.getMessage()));
       }
-    }
-
-    @Override
-    public void close() {
-      Running running;
-      synchronized (this) {
-        closed = true;
-        running = continuous;
-        continuous = null;
-      }
-      if (running != null) {
-        running.load().close();
-      }
-      hosts.close();
-    }
-  }
-
-  /** The load cannot start; the message says why. */
-  private static final class Unready extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unready(String message) {
-      super(message, null, false, false);
     }
   }
 }

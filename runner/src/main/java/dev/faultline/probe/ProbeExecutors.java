@@ -20,7 +20,8 @@ public final class ProbeExecutors {
 
   /**
    * The executors for the probes Faultline ships with: {@code http.check}, {@code k8s.state},
-   * {@code k8s.ready}, {@code tcp.connect}, {@code prometheus.query} and {@code load.http}.
+   * {@code k8s.ready}, {@code tcp.connect}, {@code prometheus.query}, {@code load.http}, {@code
+   * grpc.health} and {@code load.grpc}.
    */
   public static ProbeExecutors builtIn() {
     return new ProbeExecutors(
@@ -30,7 +31,9 @@ public final class ProbeExecutors {
             new K8sReadyExecutor(),
             new TcpConnectExecutor(),
             new PrometheusQueryExecutor(),
-            new LoadHttpExecutor()));
+            new LoadHttpExecutor(),
+            new GrpcHealthExecutor(),
+            new LoadGrpcExecutor()));
   }
 
   public Optional<ProbeExecutor> find(String probeId) {

@@ -44,6 +44,15 @@ public final class Sandbox implements AutoCloseable {
 
   public static final String DEMO_URL_ANNOTATION = "faultline.dev/demo-url";
 
+  /**
+   * The Service annotation with the {@code http://127.0.0.1:PORT} of a demo service's gRPC side
+   * ({@code grpc.health} and {@code load.grpc} reach the Service there).
+   */
+  public static final String DEMO_GRPC_ANNOTATION = "faultline.dev/demo-grpc";
+
+  /** The demo Services that also serve gRPC ({@code demo.Checkout/Quote} and health). */
+  private static final Set<String> GRPC_SERVICES = Set.of("shop/checkout");
+
   private final SandboxStore store;
   private final SandboxApiServer api;
   private final List<AutoCloseable> controllers;
@@ -99,12 +108,14 @@ public final class Sandbox implements AutoCloseable {
         if (object.path("kind").asString().equals("Service")
             && DEMO_NAMESPACES.contains(namespace)) {
           var key = new ServiceKey(namespace, object.path("metadata").path("name").asString());
-          URI url = demo.start(key).url();
+          var service = demo.start(key);
+          URI url = service.url();
           demoUrls.put(key, url);
-          object
-              .withObjectProperty("metadata")
-              .withObjectProperty("annotations")
-              .put(DEMO_URL_ANNOTATION, url.toString());
+          var annotations = object.withObjectProperty("metadata").withObjectProperty("annotations");
+          annotations.put(DEMO_URL_ANNOTATION, url.toString());
+          if (GRPC_SERVICES.contains(key.toString())) {
+            annotations.put(DEMO_GRPC_ANNOTATION, "http://127.0.0.1:" + service.serveGrpc());
+          }
         }
       }
     }

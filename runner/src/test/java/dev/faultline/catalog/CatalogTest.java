@@ -33,7 +33,14 @@ class CatalogTest {
             "k8s.manifest");
     assertThat(catalog.ids(Role.PROBE))
         .containsExactlyInAnyOrder(
-            "http.check", "k8s.state", "k8s.ready", "prometheus.query", "tcp.connect", "load.http");
+            "http.check",
+            "k8s.state",
+            "k8s.ready",
+            "prometheus.query",
+            "tcp.connect",
+            "load.http",
+            "grpc.health",
+            "load.grpc");
   }
 
   @Test

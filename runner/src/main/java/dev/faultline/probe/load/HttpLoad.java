@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One HTTP load: as a step it runs for its duration and judges every window and the whole ({@link
- * #run}); as a continuous probe it runs from the first {@link #nextSample} until {@link #close} and
- * each sample judges the windows finished since the one before.
+ * One load (HTTP, or any {@link Transport} such as {@code load.grpc}'s): as a step it runs for its
+ * duration and judges every window and the whole ({@link #run}); as a continuous probe it runs from
+ * the first {@link #nextSample} until {@link #close} and each sample judges the windows finished
+ * since the one before.
  *
  * <p>Per window and at the end, the {@link Slo} judges latency percentiles, errors and throughput.
  * A step fails when the whole load or any of its windows breaks the SLO: one bad window of a long
@@ -21,7 +22,6 @@ import java.util.function.Consumer;
  */
 public final class HttpLoad implements AutoCloseable {
   private final LoadSpec spec;
-  private final LoadTarget target;
   private final Transport transport;
   private OpenLoopLoad continuous; // guarded by this
   private boolean closed; // guarded by this
@@ -32,7 +32,6 @@ public final class HttpLoad implements AutoCloseable {
    */
   public HttpLoad(LoadSpec spec, LoadTarget target) {
     this.spec = spec;
-    this.target = target;
     RequestBytes request =
         RequestBytes.of(target.uri(), target.method(), target.headers(), target.body());
     this.transport =
@@ -41,6 +40,15 @@ public final class HttpLoad implements AutoCloseable {
                 target.uri(), target.method(), target.headers(), target.body(), target.tls())
             : new PlainTransport(
                 new InetSocketAddress(target.uri().getHost(), target.port()), request);
+  }
+
+  /**
+   * A load over another transport (gRPC unary calls): each send returns that protocol's status,
+   * which {@code spec} judges and names.
+   */
+  public HttpLoad(LoadSpec spec, Transport transport) {
+    this.spec = spec;
+    this.transport = transport;
   }
 
   /**
@@ -75,7 +83,11 @@ public final class HttpLoad implements AutoCloseable {
         WindowStats stats = WindowStats.of(window.tally(), window.spanNanos(), window.scheduled());
         List<String> violations = spec.slo().violations(stats);
         windows.accept(
-            Judgement.of(stats, violations, "window " + LoadText.span(window.spanNanos())));
+            Judgement.of(
+                stats,
+                violations,
+                "window " + LoadText.span(window.spanNanos()),
+                spec.statusName()));
         if (!violations.isEmpty()) {
           failed.add(
               "window "
@@ -105,7 +117,8 @@ public final class HttpLoad implements AutoCloseable {
       return Judgement.of(
           all,
           violations,
-          LoadText.span(duration) + ", " + count + (count == 1 ? " window" : " windows"));
+          LoadText.span(duration) + ", " + count + (count == 1 ? " window" : " windows"),
+          spec.statusName());
     }
   }
 
@@ -140,7 +153,10 @@ public final class HttpLoad implements AutoCloseable {
     if (windows.size() == 1) {
       WindowStats stats = WindowStats.of(first.tally(), first.spanNanos(), first.scheduled());
       return Judgement.of(
-          stats, spec.slo().violations(stats), "window " + LoadText.span(first.spanNanos()));
+          stats,
+          spec.slo().violations(stats),
+          "window " + LoadText.span(first.spanNanos()),
+          spec.statusName());
     }
     // The probe was sampled less often than windows end: judge them together, and fail if any
     // one of them failed on its own.
@@ -160,7 +176,8 @@ public final class HttpLoad implements AutoCloseable {
     if (failed > 0) {
       violations.add(failed + " of " + windows.size() + " windows failed");
     }
-    return Judgement.of(stats, violations, windows.size() + " windows, " + LoadText.span(span));
+    return Judgement.of(
+        stats, violations, windows.size() + " windows, " + LoadText.span(span), spec.statusName());
   }
 
   /** Sends the request once, to see that the target answers (dry runs); no load. */
@@ -174,7 +191,10 @@ public final class HttpLoad implements AutoCloseable {
           ok,
           took.toNanos() / 1e6,
           took,
-          status + " in " + LoadText.millis(took) + (ok ? "" : ", not an expected status"),
+          spec.statusName().apply(status)
+              + " in "
+              + LoadText.millis(took)
+              + (ok ? "" : ", not an expected status"),
           null);
     } catch (SocketTimeoutException | HttpTimeoutException e) {
       return new Judgement(

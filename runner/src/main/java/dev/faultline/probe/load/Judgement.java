@@ -16,12 +16,20 @@ public record Judgement(
     boolean passed, double millis, Duration latency, String message, WindowStats stats) {
 
   static Judgement of(WindowStats stats, java.util.List<String> violations, String span) {
+    return of(stats, violations, span, String::valueOf);
+  }
+
+  static Judgement of(
+      WindowStats stats,
+      java.util.List<String> violations,
+      String span,
+      java.util.function.IntFunction<String> statusName) {
     boolean any = stats.latencies() > 0;
     return new Judgement(
         violations.isEmpty(),
         any ? stats.p99Micros() / 1000.0 : Double.NaN,
         any ? stats.p99() : Duration.ZERO,
-        LoadText.describe(stats, span, violations),
+        LoadText.describe(stats, span, violations, statusName),
         stats);
   }
 }

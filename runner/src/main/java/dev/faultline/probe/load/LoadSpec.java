@@ -2,6 +2,7 @@ package dev.faultline.probe.load;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,6 +16,7 @@ import java.util.function.IntPredicate;
  * @param maxConnections the most connections (and so requests in flight) at once
  * @param expected which statuses count as success
  * @param slo what each window and the whole load must meet
+ * @param statusName how a status reads in messages: the number for HTTP, the code's name for gRPC
  */
 public record LoadSpec(
     OpenLoopSchedule schedule,
@@ -23,9 +25,23 @@ public record LoadSpec(
     Duration timeout,
     int maxConnections,
     IntPredicate expected,
-    Slo slo) {
+    Slo slo,
+    IntFunction<String> statusName) {
+
+  /** A load whose statuses read as numbers (HTTP). */
+  public LoadSpec(
+      OpenLoopSchedule schedule,
+      Duration duration,
+      Duration window,
+      Duration timeout,
+      int maxConnections,
+      IntPredicate expected,
+      Slo slo) {
+    this(schedule, duration, window, timeout, maxConnections, expected, slo, null);
+  }
 
   public LoadSpec {
+    statusName = statusName == null ? String::valueOf : statusName;
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(window, "window");

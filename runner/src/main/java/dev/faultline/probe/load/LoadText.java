@@ -15,6 +15,15 @@ final class LoadText {
 
   /** The numbers of a window or a whole load, then what they break, if anything. */
   static String describe(WindowStats stats, String span, List<String> violations) {
+    return describe(stats, span, violations, String::valueOf);
+  }
+
+  /** The same, with statuses named by {@code statusName} ({@code 3 × UNAVAILABLE} for gRPC). */
+  static String describe(
+      WindowStats stats,
+      String span,
+      List<String> violations,
+      java.util.function.IntFunction<String> statusName) {
     var text = new StringBuilder(160);
     if (stats.requests() == 0) {
       text.append("no requests finished");
@@ -31,7 +40,7 @@ final class LoadText {
         text.append("no answers, ");
       }
       text.append(percent(stats.errorPercent())).append(" errors");
-      List<String> why = errorParts(stats);
+      List<String> why = errorParts(stats, statusName);
       if (!why.isEmpty()) {
         text.append(" (").append(String.join(", ", why)).append(')');
       }
@@ -58,10 +67,11 @@ final class LoadText {
     return text.toString();
   }
 
-  private static List<String> errorParts(WindowStats stats) {
+  private static List<String> errorParts(
+      WindowStats stats, java.util.function.IntFunction<String> statusName) {
     var parts = new ArrayList<String>();
     for (Map.Entry<Integer, Long> e : stats.unexpectedStatuses().entrySet()) {
-      parts.add(e.getValue() + " \u00d7 " + e.getKey());
+      parts.add(e.getValue() + " \u00d7 " + statusName.apply(e.getKey()));
     }
     if (stats.timeouts() > 0) {
       parts.add(stats.timeouts() + (stats.timeouts() == 1 ? " timeout" : " timeouts"));

@@ -4,10 +4,11 @@ import java.io.IOException;
 
 /**
  * How a load reaches its server: {@link PlainTransport} speaks HTTP/1.1 over its own sockets,
- * {@link JdkTransport} uses the JDK's {@code HttpClient} for {@code https} URLs. Each worker opens
- * one {@link Channel} and uses it alone, so a channel needs no locking.
+ * {@link JdkTransport} uses the JDK's {@code HttpClient} for {@code https} URLs, and {@code
+ * load.grpc} brings its own for unary gRPC calls ({@link HttpLoad#HttpLoad(LoadSpec, Transport)}).
+ * Each worker opens one {@link Channel} and uses it alone, so a channel needs no locking.
  */
-interface Transport extends AutoCloseable {
+public interface Transport extends AutoCloseable {
   /** A connection (or the share of a client) that one worker sends its requests over. */
   interface Channel extends AutoCloseable {
     /**
@@ -26,6 +27,7 @@ interface Transport extends AutoCloseable {
     void close();
   }
 
+  /** A channel for one worker. */
   Channel open();
 
   @Override

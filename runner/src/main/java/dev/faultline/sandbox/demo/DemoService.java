@@ -33,14 +33,23 @@ public final class DemoService implements AutoCloseable {
   private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
   private final ServiceKey key;
+  private final Backends backends;
   private final FaultLayers faults;
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  // Typed loosely so a service that never serves gRPC never loads the gRPC classes.
+  private AutoCloseable grpc; // guarded by this
+  private int grpcPort; // guarded by this
 
   private DemoService(
-      ServiceKey key, FaultLayers faults, HttpServer server, ExecutorService executor) {
+      ServiceKey key,
+      Backends backends,
+      FaultLayers faults,
+      HttpServer server,
+      ExecutorService executor) {
     this.key = key;
+    this.backends = backends;
     this.faults = faults;
     this.server = server;
     this.executor = executor;
@@ -76,7 +85,7 @@ public final class DemoService implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", new DemoHandler(key, backends, faults, new DemoMetrics(key)));
     server.start();
-    return new DemoService(key, faults, server, executor);
+    return new DemoService(key, backends, faults, server, executor);
   }
 
   /** The Service this server stands for. */
@@ -92,6 +101,26 @@ public final class DemoService implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
   public URI url() {
     return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /**
+   * Also serves gRPC ({@code grpc.health.v1}, reflection, {@code demo.Checkout/Quote}, {@code
+   * demo.Inventory/Check}) on 127.0.0.1, with this service's pods and faults; returns its port.
+   * Calling it again returns the same port.
+   *
+   * @throws IllegalStateException when the service is closed
+   * @throws java.io.UncheckedIOException when no port can be bound
+   */
+  public synchronized int serveGrpc() {
+    if (closed.get()) {
+      throw new IllegalStateException(key + " is closed");
+    }
+    if (grpc == null) {
+      GrpcDemoServer started = GrpcDemoServer.start(key, backends, faults, 0);
+      grpc = started;
+      grpcPort = started.port();
+    }
+    return grpcPort;
   }
 
   /** Replaces all fault layers with {@code faults} alone, in the {@link #DEFAULT_SOURCE} layer. */
@@ -133,6 +162,15 @@ public final class DemoService implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.stop(0);
       executor.shutdownNow(); // interrupts requests sleeping in a delay
+      synchronized (this) {
+        if (grpc != null) {
+          try {
+            grpc.close();
+          } catch (Exception e) {
+            // best effort: the HTTP side is down already
+          }
+        }
+      }
     }
   }
 }
