@@ -6,8 +6,11 @@ import dev.faultline.safety.ActiveRuns.ActiveRun;
 import dev.faultline.safety.ActiveRuns.Liveness;
 import dev.faultline.safety.Since;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -23,7 +26,7 @@ public final class ActiveRunsViewModel {
   /**
    * One run as the window lists it.
    *
-   * @param since relative and absolute start, e.g. {@code 4m 10s ago (2026-12-03T12:01:05Z)}
+   * @param startedAt when the run started; {@link #since} words it against the last poll's time
    * @param state running, waiting at gate, stopping, or stale
    * @param stoppable whether Stop can reach it (its process runs on this machine)
    */
@@ -31,7 +34,7 @@ public final class ActiveRunsViewModel {
       String runId,
       String experiment,
       String context,
-      String since,
+      Instant startedAt,
       String state,
       int faults,
       boolean stoppable) {}
@@ -41,6 +44,7 @@ public final class ActiveRunsViewModel {
   private final Clock clock;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+  private final ReadOnlyObjectWrapper<Instant> now;
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private boolean refreshing;
 
@@ -48,6 +52,21 @@ public final class ActiveRunsViewModel {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
+  }
+
+  /**
+   * The time of the last poll. "Since" is worded from it in the cell, not stored in the row: a row
+   * that changed every second would be replaced every second, and a Stop click whose press and
+   * release straddled the swap would be lost.
+   */
+  public ReadOnlyObjectProperty<Instant> nowProperty() {
+    return now.getReadOnlyProperty();
+  }
+
+  /** Relative and absolute start, e.g. {@code 4m 10s ago (2026-12-03T12:01:05Z)}. */
+  public String since(Row row) {
+    return Since.describe(row.startedAt(), now.get());
   }
 
   /** The runs, oldest first. */
@@ -71,9 +90,10 @@ public final class ActiveRunsViewModel {
     refreshing = true;
     tasks.execute(
         () -> registry.list().stream().map(this::row).toList(),
-        (List<Row> now) -> {
+        (List<Row> listed) -> {
           refreshing = false;
-          update(now);
+          now.set(clock.instant());
+          update(listed);
         },
         failure -> {
           refreshing = false;
@@ -85,16 +105,16 @@ public final class ActiveRunsViewModel {
    * Replaces only the rows that changed, so a row whose run did not change keeps its cell (and a
    * Stop button being clicked is not swapped away under the pointer).
    */
-  private void update(List<Row> now) {
-    for (int i = 0; i < now.size(); i++) {
+  private void update(List<Row> listed) {
+    for (int i = 0; i < listed.size(); i++) {
       if (i >= rows.size()) {
-        rows.add(now.get(i));
-      } else if (!rows.get(i).equals(now.get(i))) {
-        rows.set(i, now.get(i));
+        rows.add(listed.get(i));
+      } else if (!rows.get(i).equals(listed.get(i))) {
+        rows.set(i, listed.get(i));
       }
     }
-    if (rows.size() > now.size()) {
-      rows.remove(now.size(), rows.size());
+    if (rows.size() > listed.size()) {
+      rows.remove(listed.size(), rows.size());
     }
   }
 
@@ -118,7 +138,7 @@ public final class ActiveRunsViewModel {
         run.runId(),
         run.experiment(),
         run.context(),
-        Since.describe(run.startedAt(), clock.instant()),
+        run.startedAt(),
         run.shownState(),
         run.activeFaults(),
         run.liveness() == Liveness.ALIVE);

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -48,7 +49,7 @@ public final class ActiveRunsWindow extends Stage {
             column("Run", 300, Row::runId),
             column("Experiment", 150, Row::experiment),
             column("Context", 130, Row::context),
-            column("Since", 230, Row::since),
+            sinceColumn(),
             column("State", 110, Row::state),
             column("Faults", 60, r -> String.valueOf(r.faults())),
             stopColumn());
@@ -88,6 +89,16 @@ public final class ActiveRunsWindow extends Stage {
     TableColumn<Row, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    return column;
+  }
+
+  /** Worded from the model's last poll, so the rows themselves stay put while time passes. */
+  private TableColumn<Row, String> sinceColumn() {
+    TableColumn<Row, String> column = new TableColumn<>("Since");
+    column.setPrefWidth(230);
+    column.setCellValueFactory(
+        cell ->
+            Bindings.createStringBinding(() -> model.since(cell.getValue()), model.nowProperty()));
     return column;
   }
 

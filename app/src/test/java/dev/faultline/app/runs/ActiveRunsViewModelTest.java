@@ -53,19 +53,54 @@ class ActiveRunsViewModelTest {
                   "crashed",
                   "old",
                   "kind-dev",
-                  dev.faultline.safety.Since.describe(
-                      Instant.parse("2026-12-03T11:00:00Z"), started.plusSeconds(75)),
+                  Instant.parse("2026-12-03T11:00:00Z"),
                   "stale",
                   2,
                   false),
               new ActiveRunsViewModel.Row(
-                  "live-1",
-                  "freeze",
-                  "faultline-sandbox",
-                  "1m 15s ago (" + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")",
-                  "waiting at gate",
-                  1,
-                  true));
+                  "live-1", "freeze", "faultline-sandbox", started, "waiting at gate", 1, true));
+      assertThat(model.since(model.rows().get(1)))
+          .isEqualTo(
+              "1m 15s ago (" + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+    }
+  }
+
+  @Test
+  void rowsStayTheSameObjectsWhileOnlyTimePassesSoAStopClickIsNotSwappedAway() throws Exception {
+    ActiveRuns runs = registry();
+    try (var live = runs.register("live-1", "faultline-sandbox", "freeze", null)) {
+      live.flush();
+      Instant started = live.run().startedAt();
+      var ticking = new java.util.concurrent.atomic.AtomicReference<>(started.plusSeconds(5));
+      var model =
+          new ActiveRunsViewModel(
+              registry(),
+              new SameThreadTaskExecutor(),
+              new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                  return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                  return this;
+                }
+
+                @Override
+                public Instant instant() {
+                  return ticking.get();
+                }
+              });
+      model.refresh();
+      ActiveRunsViewModel.Row first = model.rows().getFirst();
+      assertThat(model.since(first)).startsWith("5s ago");
+
+      ticking.set(started.plusSeconds(65));
+      model.refresh();
+
+      assertThat(model.rows().getFirst()).isSameAs(first);
+      assertThat(model.since(first)).startsWith("1m 5s ago");
     }
   }
 
