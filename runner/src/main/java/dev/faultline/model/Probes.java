@@ -24,5 +24,11 @@ public final class Probes {
   /** An HTTP load with latency and error objectives. */
   public static final String LOAD_HTTP = "load.http";
 
+  /** The standard gRPC health check ({@code grpc.health.v1}) of a server or one of its services. */
+  public static final String GRPC_HEALTH = "grpc.health";
+
+  /** A unary gRPC load with the same latency and error objectives as {@code load.http}. */
+  public static final String LOAD_GRPC = "load.grpc";
+
   private Probes() {}
 }
