@@ -79,7 +79,7 @@ class LiveSnapshotIT {
           .filteredOn(p -> p.name().startsWith("ledger-"))
           .allMatch(p -> p.workloadKind().equals("StatefulSet"));
       assertThat(snapshot.nodes())
-          .hasSizeBetween(3, 5)
+          .hasSizeBetween(6, 8)
           .allMatch(n -> n.labels().containsKey("topology.kubernetes.io/zone"));
       assertThat(snapshot.budgets("shop")).extracting(BudgetView::name).contains("checkout");
     }
