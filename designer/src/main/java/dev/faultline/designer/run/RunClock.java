@@ -43,6 +43,13 @@ public final class RunClock {
     }
   }
 
+  /** Starts over for the next run (the next loop of a looped run): back to 0, running again. */
+  public void restart() {
+    anchorRunNanos = -1;
+    lastNow = 0;
+    finished = false;
+  }
+
   /** Whether the run has started and not finished, so "now" moves. */
   public boolean running() {
     return anchorRunNanos >= 0 && !finished;

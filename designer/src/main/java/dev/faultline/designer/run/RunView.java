@@ -214,7 +214,17 @@ public final class RunView extends Region {
     // Empty, it would still cost the bar a gap; the bar has none to spare at 700 px.
     reportStatus.managedProperty().bind(reportStatus.textProperty().isNotEmpty());
 
-    HBox statusBox = new HBox(8, status, dry);
+    // Which loop runs, or the pause between loops: next to the status, which says what this loop
+    // does. Kept whole (the status gives way first): it is the one place the loop shows.
+    Label loop = new Label();
+    loop.setId("run-loop");
+    loop.getStyleClass().add("run-loop");
+    loop.textProperty().bind(model.loopTextProperty());
+    loop.setMinWidth(Region.USE_PREF_SIZE);
+    loop.visibleProperty().bind(model.loopTextProperty().isNotEmpty());
+    loop.managedProperty().bind(loop.visibleProperty());
+
+    HBox statusBox = new HBox(8, loop, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
     // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen,
     // down to StatusPill's minimum, and no further: below that it would be painted over.

@@ -35,7 +35,7 @@ public final class RunTimeline extends CanvasPart implements RunEventSink {
   private static final double ROW = 20;
   private static final double PAD = 5;
 
-  private final TimelineModel model = new TimelineModel();
+  private TimelineModel model = new TimelineModel();
   private final List<Hit> hits = new ArrayList<>();
 
   /** Zoomed span in nanos, or 0 to fit the whole run. */
@@ -76,11 +76,28 @@ public final class RunTimeline extends CanvasPart implements RunEventSink {
 
   @Override
   public void accept(List<RunEvent> batch) {
+    // The next loop of a looped run starts over: its times count from its own start, and one
+    // loop's bars read better alone than stacked on the loops before (the charts keep them all).
+    int restart = lastRunStarted(batch);
+    if (restart >= 0 && model.finishedAt() >= 0) {
+      model = new TimelineModel();
+      clock.restart();
+      batch = batch.subList(restart, batch.size());
+    }
     clock.observe(batch);
     if (model.accept(batch)) {
       invalidate();
       requestLayout();
     }
+  }
+
+  private static int lastRunStarted(List<RunEvent> batch) {
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      if (batch.get(i) instanceof RunEvent.RunStarted) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The bars, pins and halts shown. */
