@@ -76,28 +76,17 @@ public final class RunTimeline extends CanvasPart implements RunEventSink {
 
   @Override
   public void accept(List<RunEvent> batch) {
-    // The next loop of a looped run starts over: its times count from its own start, and one
-    // loop's bars read better alone than stacked on the loops before (the charts keep them all).
-    int restart = lastRunStarted(batch);
-    if (restart >= 0 && model.finishedAt() >= 0) {
+    // The next loop of a looped run starts over (the charts keep every loop, on wall-clock time).
+    List<RunEvent> loop = nextLoop(batch);
+    if (loop != null) {
       model = new TimelineModel();
-      clock.restart();
-      batch = batch.subList(restart, batch.size());
+      batch = loop;
     }
     clock.observe(batch);
     if (model.accept(batch)) {
       invalidate();
       requestLayout();
     }
-  }
-
-  private static int lastRunStarted(List<RunEvent> batch) {
-    for (int i = batch.size() - 1; i >= 0; i--) {
-      if (batch.get(i) instanceof RunEvent.RunStarted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The bars, pins and halts shown. */
