@@ -215,13 +215,20 @@ public final class RunView extends Region {
     reportStatus.managedProperty().bind(reportStatus.textProperty().isNotEmpty());
 
     // Which loop runs, or the pause between loops: next to the status, which says what this loop
-    // does. Kept whole (the status gives way first): it is the one place the loop shows.
+    // does. Kept whole (the status gives way first) while the run goes on. At the end the verdict
+    // names the loop that decided it ("loop 2 of 5 failed: …", "all 5 loops passed"), so the
+    // label gives its room to Save report… and the counters of a narrow finished bar.
     Label loop = new Label();
     loop.setId("run-loop");
     loop.getStyleClass().add("run-loop");
     loop.textProperty().bind(model.loopTextProperty());
     loop.setMinWidth(Region.USE_PREF_SIZE);
-    loop.visibleProperty().bind(model.loopTextProperty().isNotEmpty());
+    loop.visibleProperty()
+        .bind(
+            model
+                .loopTextProperty()
+                .isNotEmpty()
+                .and(model.phaseProperty().isNotEqualTo(RunPhase.FINISHED)));
     loop.managedProperty().bind(loop.visibleProperty());
 
     HBox statusBox = new HBox(8, loop, status, dry);
