@@ -159,14 +159,16 @@ public final class RunController {
               (dryRun ? "Dry run" : "Run") + " started on " + cluster.contextName() + ".", false);
           reportVerdictWhenFinished(run, cluster.contextName(), dryRun);
         },
-        failure -> {
-          preparing = false;
-          phase.unbind();
-          phase.set(RunPhase.FINISHED);
-          run.dispose();
-          current.set(null);
-          report.accept("Cannot start the run: " + reason(failure), true);
-        });
+        failure -> startFailed(run, failure));
+  }
+
+  private void startFailed(RunViewModel run, Throwable failure) {
+    preparing = false;
+    phase.unbind();
+    phase.set(RunPhase.FINISHED);
+    run.dispose();
+    current.set(null);
+    report.accept("Cannot start the run: " + reason(failure), true);
   }
 
   /**
@@ -203,14 +205,7 @@ public final class RunController {
               false);
           reportVerdictWhenFinished(run, cluster.contextName(), dryRun);
         },
-        failure -> {
-          preparing = false;
-          phase.unbind();
-          phase.set(RunPhase.FINISHED);
-          run.dispose();
-          current.set(null);
-          report.accept("Cannot start the run: " + reason(failure), true);
-        });
+        failure -> startFailed(run, failure));
   }
 
   /**
