@@ -8,13 +8,14 @@ import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.run.RunPhase;
 import dev.faultline.designer.run.RunViewModel;
-import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.Verdict;
 import dev.faultline.model.Experiment;
 import dev.faultline.validate.Problem;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,7 +50,8 @@ public final class RunController {
   /** While a plan is being made or confirmed or the engine starting: a second Run waits. */
   private boolean preparing;
 
-  private RunHandle handle;
+  /** Completes once the active run (all its loops) is over and rolled back. */
+  private CompletableFuture<?> ended;
 
   /**
    * @param report shows a message in the status line; true marks an error
@@ -143,24 +145,67 @@ public final class RunController {
     // Shown first, then active: whoever reacts to a run becoming active finds its view built.
     current.set(run);
     phase.bind(run.phaseProperty());
+    if (experiment.spec().loop() != null) {
+      startLoop(experiment, cluster, dryRun, targets, run);
+      return;
+    }
     tasks.execute(
         () -> starter.start(experiment, cluster, dryRun, targets, run.listener()),
         started -> {
           preparing = false;
-          handle = started;
+          ended = started.result();
           run.attach(started);
           report.accept(
               (dryRun ? "Dry run" : "Run") + " started on " + cluster.contextName() + ".", false);
           reportVerdictWhenFinished(run, cluster.contextName(), dryRun);
         },
-        failure -> {
+        failure -> startFailed(run, failure));
+  }
+
+  private void startFailed(RunViewModel run, Throwable failure) {
+    preparing = false;
+    phase.unbind();
+    phase.set(RunPhase.FINISHED);
+    run.dispose();
+    current.set(null);
+    report.accept("Cannot start the run: " + reason(failure), true);
+  }
+
+  /**
+   * Runs every loop of {@code spec.loop} through {@link RunStarter#startLoop}, into the one view
+   * model: each loop's handle is attached as it starts (so pause, gates and stop reach the loop
+   * under way) and the loop itself is attached so cancel and stop also end it during a pause.
+   */
+  private void startLoop(
+      Experiment experiment,
+      LiveCluster cluster,
+      boolean dryRun,
+      java.util.List<dev.faultline.safety.RunTarget> targets,
+      RunViewModel run) {
+    tasks.execute(
+        () ->
+            starter.startLoop(
+                experiment,
+                cluster,
+                dryRun,
+                targets,
+                run.listener(),
+                run.loopListener(),
+                handle -> Platform.runLater(() -> run.attach(handle))),
+        started -> {
           preparing = false;
-          phase.unbind();
-          phase.set(RunPhase.FINISHED);
-          run.dispose();
-          current.set(null);
-          report.accept("Cannot start the run: " + reason(failure), true);
-        });
+          ended = started.result();
+          run.attachLoop(started.loop());
+          started.result().thenAccept(run::loopEnded);
+          report.accept(
+              (dryRun ? "Looped dry run" : "Looped run")
+                  + " started on "
+                  + cluster.contextName()
+                  + ".",
+              false);
+          reportVerdictWhenFinished(run, cluster.contextName(), dryRun);
+        },
+        failure -> startFailed(run, failure));
   }
 
   /**
@@ -211,7 +256,7 @@ public final class RunController {
    * yes, stops it and calls {@code then} once every fault is rolled back. Nothing happens on no.
    */
   public void confirmStopThen(Runnable then) {
-    if (!active.get() || handle == null) {
+    if (!active.get() || ended == null) {
       then.run();
       return;
     }
@@ -237,10 +282,10 @@ public final class RunController {
 
   /** Emergency-stops the run and calls {@code then} on the FX thread after its rollback. */
   private void stopThen(Runnable then) {
-    RunHandle stopping = handle;
+    CompletableFuture<?> stopping = ended;
     current.get().emergencyStop();
     report.accept("Rolling back the run before closing\u2026", false);
-    tasks.execute(() -> stopping.result().join(), result -> then.run(), failure -> then.run());
+    tasks.execute(() -> stopping.join(), result -> then.run(), failure -> then.run());
   }
 
   /** Stops the active run now, from anywhere in the window (the global shortcut). */

@@ -3,10 +3,15 @@ package dev.faultline.app.run;
 import dev.faultline.app.connection.LiveCluster;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.LoopListener;
+import dev.faultline.engine.LoopResult;
+import dev.faultline.engine.LoopRun;
 import dev.faultline.engine.RegistryUpdates;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
+import dev.faultline.engine.SupervisedRun;
+import dev.faultline.engine.Verdict;
 import dev.faultline.model.Experiment;
 import dev.faultline.safety.ActiveRuns;
 import dev.faultline.safety.FileRollbackJournal;
@@ -16,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -99,6 +106,76 @@ public final class RunStarter {
       handle.result().whenComplete((result, failure) -> close(registration));
     }
     return handle;
+  }
+
+  /**
+   * A looped run under way: {@link #loop()} to cancel it, {@link #result()} completes once the last
+   * loop is rolled back (never exceptionally: a loop that cannot start ends it as an error).
+   */
+  public record LoopedRun(LoopRun loop, CompletableFuture<LoopResult> result) {}
+
+  /**
+   * Starts {@code experiment}'s {@code spec.loop} through {@link LoopRun}, as {@code faultline run}
+   * does: each loop a {@link SupervisedRun} (registered, so {@code faultline stop} stops it, and
+   * rolled back on SIGTERM) on one engine, the loops and pauses on a thread of their own.
+   *
+   * @param listener receives every loop's run events, on runner threads
+   * @param loopListener receives the loop's events, on the loop's thread
+   * @param onIteration receives each loop's handle as it starts, on the loop's thread
+   */
+  public LoopedRun startLoop(
+      Experiment experiment,
+      LiveCluster cluster,
+      boolean dryRun,
+      List<RunTarget> targets,
+      RunListener listener,
+      LoopListener loopListener,
+      Consumer<RunHandle> onIteration) {
+    String name = experiment.metadata().name();
+    var environment =
+        ClusterRunEnvironment.create(cluster.client(), cluster.contextName(), stateDirectory, name);
+    Engine engine = new Engine(environment);
+    LoopRun.Starter starter =
+        runId -> {
+          RunOptions options =
+              RunOptions.defaults(runId).withDryRun(dryRun).withGates(RunOptions.GatePolicy.ASK);
+          SupervisedRun run =
+              SupervisedRun.start(
+                  engine,
+                  experiment,
+                  options,
+                  stateDirectory,
+                  cluster.contextName(),
+                  targets,
+                  listener);
+          onIteration.accept(run.handle());
+          return run;
+        };
+    LoopRun loop =
+        new LoopRun(
+            experiment.spec().loop(),
+            RunOptions.newRunId(name, Instant.now()),
+            starter,
+            loopListener);
+    var result = new CompletableFuture<LoopResult>();
+    Thread.ofVirtual()
+        .name("faultline-loop-" + name)
+        .start(
+            () -> {
+              try {
+                result.complete(loop.run());
+              } catch (IOException | InterruptedException | RuntimeException e) {
+                LOG.log(Level.WARNING, "the looped run ended early", e);
+                result.complete(
+                    new LoopResult(
+                        Verdict.ERROR,
+                        "a loop could not start: " + e.getMessage(),
+                        0,
+                        experiment.spec().loop().times(),
+                        List.of()));
+              }
+            });
+    return new LoopedRun(loop, result);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.faultline.designer.run;
 
 import dev.faultline.designer.run.RunPalette.Swatch;
 import dev.faultline.designer.run.timeline.TimeAxis;
+import dev.faultline.engine.RunEvent;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.geometry.VPos;
@@ -58,6 +60,25 @@ public abstract class CanvasPart extends Region {
   private long lastPaint = Long.MIN_VALUE;
   private TimeAxis axis = new TimeAxis(0, MIN_SPAN, GUTTER, 1);
   private String hoveredText;
+
+  /**
+   * When {@code batch} starts the next loop of a looped run (a {@link RunEvent.RunStarted} after
+   * this part saw another run's events): restarts the clock and returns the batch from that start
+   * on, for the part to start over; else null. Times count from each loop's own start, so one
+   * loop's bars read better alone than stacked over the loops before.
+   */
+  protected final List<RunEvent> nextLoop(List<RunEvent> batch) {
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      if (batch.get(i) instanceof RunEvent.RunStarted) {
+        if (i == 0 && !clock.running() && !clock.finished()) {
+          return null; // the first run: nothing to start over
+        }
+        clock.restart();
+        return batch.subList(i, batch.size());
+      }
+    }
+    return null;
+  }
 
   /** A part whose "now" comes from {@code clock}. */
   protected CanvasPart(RunClock clock) {

@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
  * "Now" in run time (nanoseconds since the run started), for parts that draw up to the present.
  *
  * <p>Events carry run time, but between batches time goes on: the clock anchors on the newest event
- * it saw and adds the local monotonic time elapsed since it arrived. It never runs backwards and
- * stops at {@link RunEvent.RunFinished}. Use it on the FX thread.
+ * it saw and adds the local monotonic time elapsed since it arrived. It never runs backwards (but
+ * for {@link #restart}, at the next loop of a looped run) and stops at {@link
+ * RunEvent.RunFinished}. Use it on the FX thread.
  */
 public final class RunClock {
 
@@ -41,6 +42,13 @@ public final class RunClock {
       finished = true;
       lastNow = Math.max(lastNow, last.nanos());
     }
+  }
+
+  /** Starts over for the next run (the next loop of a looped run): back to 0, running again. */
+  public void restart() {
+    anchorRunNanos = -1;
+    lastNow = 0;
+    finished = false;
   }
 
   /** Whether the run has started and not finished, so "now" moves. */

@@ -214,7 +214,24 @@ public final class RunView extends Region {
     // Empty, it would still cost the bar a gap; the bar has none to spare at 700 px.
     reportStatus.managedProperty().bind(reportStatus.textProperty().isNotEmpty());
 
-    HBox statusBox = new HBox(8, status, dry);
+    // Which loop runs, or the pause between loops: next to the status, which says what this loop
+    // does. Kept whole (the status gives way first) while the run goes on. At the end the verdict
+    // names the loop that decided it ("loop 2 of 5 failed: …", "all 5 loops passed"), so the
+    // label gives its room to Save report… and the counters of a narrow finished bar.
+    Label loop = new Label();
+    loop.setId("run-loop");
+    loop.getStyleClass().add("run-loop");
+    loop.textProperty().bind(model.loopTextProperty());
+    loop.setMinWidth(Region.USE_PREF_SIZE);
+    loop.visibleProperty()
+        .bind(
+            model
+                .loopTextProperty()
+                .isNotEmpty()
+                .and(model.phaseProperty().isNotEqualTo(RunPhase.FINISHED)));
+    loop.managedProperty().bind(loop.visibleProperty());
+
+    HBox statusBox = new HBox(8, loop, status, dry);
     statusBox.setAlignment(Pos.CENTER_LEFT);
     // The status pill shrinks (its tooltip has the whole text) before a button goes off-screen,
     // down to StatusPill's minimum, and no further: below that it would be painted over.

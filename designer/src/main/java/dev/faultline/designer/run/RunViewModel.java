@@ -7,6 +7,10 @@ import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.run.chart.ProbeChart;
 import dev.faultline.designer.run.chart.ProbeChart.FaultWindow;
 import dev.faultline.designer.run.chart.TimeSeries;
+import dev.faultline.engine.LoopEvent;
+import dev.faultline.engine.LoopListener;
+import dev.faultline.engine.LoopResult;
+import dev.faultline.engine.LoopRun;
 import dev.faultline.engine.RunEvent;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunListener;
@@ -65,6 +69,12 @@ import javafx.collections.ObservableMap;
  * <p>Commands ({@link #emergencyStop()}, {@link #pause()}, {@link #continueGate}…) call the handle
  * with the operator's name and return at once; their effect comes back as events. Commands given
  * before {@link #attach} are queued and sent on attach, so an early emergency stop is never lost.
+ *
+ * <p>A looped run ({@code spec.loop}) is one model for all its iterations: pass {@link
+ * #loopListener()} to the {@link LoopRun}, {@link #attachLoop} it, {@link #attach} each iteration's
+ * handle as it starts, and report the end with {@link #loopEnded}. An iteration's end is not the
+ * run's end: the verdict, the reason (which loop failed) and {@link RunPhase#FINISHED} come from
+ * the {@link LoopResult}. {@link #loopTextProperty()} says which loop runs, or the pause.
  */
 public final class RunViewModel {
 
@@ -85,7 +95,8 @@ public final class RunViewModel {
   private final LongSupplier nanoClock;
 
   // Shared with the runner's event thread.
-  private final ConcurrentLinkedQueue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
+  // RunEvents, and TimedLoopEvents and LoopEnds in the order the loop reported them.
+  private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final Map<String, TimeSeries> seriesById = new ConcurrentHashMap<>();
   private final Map<String, String> probeTypes;
   private volatile long startEpochMillis;
@@ -98,6 +109,9 @@ public final class RunViewModel {
   private final Set<String> openFaults = new HashSet<>();
   private final Map<String, String> questions = new LinkedHashMap<>();
   private RunHandle handle;
+  private LoopRun loopRun;
+  private String loopCancelledBy;
+  private final LoopProgress loop;
   private boolean pulsing;
   private long lastElapsedSecond = -1;
 
@@ -108,6 +122,7 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper(this, "reason", "");
   private final ReadOnlyStringWrapper statusText =
       new ReadOnlyStringWrapper(this, "statusText", "Starting…");
+  private final ReadOnlyStringWrapper loopText = new ReadOnlyStringWrapper(this, "loopText", "");
   private final ReadOnlyBooleanWrapper dryRun = new ReadOnlyBooleanWrapper(this, "dryRun");
   private final ReadOnlyStringWrapper elapsedText =
       new ReadOnlyStringWrapper(this, "elapsedText", "0:00");
@@ -167,6 +182,7 @@ public final class RunViewModel {
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.pulse = Objects.requireNonNull(pulse, "pulse");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    this.loop = new LoopProgress(experiment.spec().loop());
     var types = new LinkedHashMap<String, String>();
     for (Step step : experiment.spec().steps()) {
       stepStates.put(step.id(), StepRunState.PENDING);
@@ -203,6 +219,31 @@ public final class RunViewModel {
     early.forEach(command -> command.accept(runHandle));
     early.clear();
   }
+
+  /** The listener to pass to the {@link LoopRun} of a looped run; safe to call on any thread. */
+  public LoopListener loopListener() {
+    return event -> inbox.add(new TimedLoopEvent(event, nanoClock.getAsLong()));
+  }
+
+  /**
+   * Connects the loop of a looped run: cancel and emergency stop then also end the loop, during an
+   * iteration or a pause. A cancel given before is sent now. FX thread.
+   */
+  public void attachLoop(LoopRun run) {
+    this.loopRun = Objects.requireNonNull(run, "run");
+    if (loopCancelledBy != null) {
+      run.cancel(loopCancelledBy);
+    }
+  }
+
+  /** Ends a looped run with the loop's verdict; safe to call on any thread. */
+  public void loopEnded(LoopResult result) {
+    inbox.add(new LoopEnd(Objects.requireNonNull(result, "result")));
+  }
+
+  private record TimedLoopEvent(LoopEvent event, long nanos) {}
+
+  private record LoopEnd(LoopResult result) {}
 
   /** Adds a part of the view fed with every batch after this model has folded it in. */
   public void addSink(RunEventSink sink) {
@@ -256,12 +297,19 @@ public final class RunViewModel {
   /** Drains the queue, folds the batch in, feeds the sinks, ticks the clock. FX thread. */
   void frame() {
     List<RunEvent> batch = new ArrayList<>();
-    for (RunEvent event = inbox.poll(); event != null; event = inbox.poll()) {
-      batch.add(event);
+    for (Object item = inbox.poll(); item != null; item = inbox.poll()) {
+      switch (item) {
+        case RunEvent event -> {
+          batch.add(event);
+          fold(event);
+        }
+        case TimedLoopEvent timed -> foldLoop(timed.event(), timed.nanos());
+        case LoopEnd end -> finishLoop(end.result());
+        default -> throw new IllegalStateException("unexpected " + item);
+      }
     }
     if (!batch.isEmpty()) {
       events.addAll(batch);
-      batch.forEach(this::fold);
       List<RunEvent> delivered = List.copyOf(batch);
       for (RunEventSink sink : sinks) {
         sink.accept(delivered);
@@ -339,6 +387,17 @@ public final class RunViewModel {
         waitingGates.clear();
         status("Stopping, rolling back: " + e.reason());
       }
+      case RunEvent.RunFinished e when loop.looped() -> {
+        // One iteration is over, with its faults rolled back; the loop decides what comes next.
+        phase.set(RunPhase.STARTING);
+        waitingGates.clear();
+        String why = e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason();
+        status("Loop " + loop.number() + " " + e.verdict().word() + why);
+        if (!openFaults.isEmpty() && e.faultsLeftOpen() == 0) {
+          openFaults.clear();
+        }
+        faultsOpen.set(Math.max(openFaults.size(), e.faultsLeftOpen()));
+      }
       case RunEvent.RunFinished e -> {
         // Reason and time first, verdict, then the phase: whoever reacts to the verdict or to
         // FINISHED finds the whole outcome in place.
@@ -355,6 +414,36 @@ public final class RunViewModel {
         faultsOpen.set(Math.max(openFaults.size(), e.faultsLeftOpen()));
       }
     }
+  }
+
+  private void foldLoop(LoopEvent event, long nanos) {
+    loop.accept(event, nanos);
+    loopText.set(loop.text(nanoClock.getAsLong()));
+    switch (event) {
+      case LoopEvent.LoopStarted e -> {
+        if (e.loop() > 1) {
+          phase.set(RunPhase.STARTING);
+          status("Starting loop " + e.loop() + "…");
+        }
+      }
+      case LoopEvent.Pausing e -> status("Between loops: every fault is rolled back");
+      case LoopEvent.LoopFinished e -> {}
+    }
+  }
+
+  private void finishLoop(LoopResult result) {
+    // As for a single run: reason and time, verdict, then the phase.
+    reason.set(result.reason() == null ? "" : result.reason());
+    if (loop.originNanos() != Long.MIN_VALUE) {
+      elapsedText.set(elapsed(nanoClock.getAsLong() - loop.originNanos()));
+    }
+    loopText.set(LoopProgress.finished(result));
+    verdict.set(result.verdict());
+    phase.set(RunPhase.FINISHED);
+    waitingGates.clear();
+    String word = result.verdict().name();
+    status(reason.get().isEmpty() ? word : word + ": " + reason.get());
+    faultsOpen.set(Math.max(openFaults.size(), result.faultsLeftOpen()));
   }
 
   private void status(String text) {
@@ -402,14 +491,23 @@ public final class RunViewModel {
   }
 
   private void tickElapsed() {
-    if (phase.get() == RunPhase.FINISHED || startLocalNanos == Long.MIN_VALUE) {
+    if (phase.get() == RunPhase.FINISHED) {
       return;
     }
-    long nanos = nanoClock.getAsLong() - startLocalNanos;
+    // A looped run counts from its first loop on, pauses included: the time the whole run takes.
+    long origin = loop.looped() ? loop.originNanos() : startLocalNanos;
+    if (origin == Long.MIN_VALUE) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    long nanos = now - origin;
     long second = nanos / 1_000_000_000L;
     if (second != lastElapsedSecond) {
       lastElapsedSecond = second;
       elapsedText.set(elapsed(nanos));
+      if (loop.looped()) {
+        loopText.set(loop.text(now));
+      }
     }
   }
 
@@ -442,11 +540,22 @@ public final class RunViewModel {
   /** Rolls back every fault and ends the run, recorded as an emergency stop. */
   public void emergencyStop() {
     command(h -> h.emergencyStop(operator));
+    cancelLoop();
   }
 
   /** Ends the run and rolls back, verdict aborted. */
   public void cancel() {
     command(h -> h.cancel(operator));
+    cancelLoop();
+  }
+
+  // The loop first stops starting iterations (or its pause), the iteration is halted on its own.
+  private void cancelLoop() {
+    if (loopRun != null) {
+      loopRun.cancel(operator);
+    } else {
+      loopCancelledBy = operator;
+    }
   }
 
   public void pause() {
@@ -540,6 +649,14 @@ public final class RunViewModel {
   /** One line for the status label: phase, who paused, why it stops, verdict and reason. */
   public ReadOnlyStringProperty statusTextProperty() {
     return statusText.getReadOnlyProperty();
+  }
+
+  /**
+   * Which loop of a looped run is under way ("Loop 2 of 5", "Loop 2 · 3m left", "Pausing 30s before
+   * loop 3"), how many ran at the end; empty for a run without a loop.
+   */
+  public ReadOnlyStringProperty loopTextProperty() {
+    return loopText.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty dryRunProperty() {

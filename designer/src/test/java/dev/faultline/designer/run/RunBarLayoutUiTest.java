@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.faultline.designer.fx.SameThreadTaskExecutor;
+import dev.faultline.engine.LoopEvent;
+import dev.faultline.engine.LoopResult;
 import dev.faultline.engine.RunEvent;
+import dev.faultline.engine.RunResult;
 import dev.faultline.engine.Verdict;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.Syntax;
@@ -99,7 +102,59 @@ class RunBarLayoutUiTest {
             })
         .get();
     assertThat(model.phase()).isEqualTo(RunPhase.FINISHED);
+    assertFitsAtEveryWidth();
+  }
 
+  @Test
+  void aFinishedLoopedRunsVerdictFitsToo() throws Exception {
+    Experiment looped =
+        new ExperimentReader()
+            .read(
+                """
+                apiVersion: faultline.dev/v1alpha1
+                kind: Experiment
+                metadata: {name: bar}
+                spec:
+                  loop: {times: 5, pause: 30s}
+                  steps:
+                    - {id: wait, wait: 1s}
+                """,
+                Syntax.YAML)
+            .experiment()
+            .orElseThrow();
+    RunViewModel loopModel =
+        new RunViewModel(
+            looped, "alice", new SameThreadTaskExecutor(), pulse, new AtomicLong()::get);
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              loopModel.loopListener().onLoopEvent(new LoopEvent.LoopStarted(1, 5, RUN));
+              loopModel.listener().onEvent(started());
+              loopModel
+                  .listener()
+                  .onEvent(
+                      new RunEvent.RunFinished(
+                          RUN, 2_000_000_000L, Verdict.FAILED, "check still passing", 0));
+              RunResult failed =
+                  new RunResult(RUN, Verdict.FAILED, "check still passing", 0, List.of());
+              loopModel.loopEnded(
+                  new LoopResult(
+                      Verdict.FAILED,
+                      "loop 1 of 5 failed: check still passing",
+                      1,
+                      5,
+                      List.of(failed)));
+              pulse.frame();
+              root.getChildren().setAll(new RunView(loopModel, new Region(), new Region(), null));
+            })
+        .get();
+    assertThat(loopModel.phase()).isEqualTo(RunPhase.FINISHED);
+    assertFitsAtEveryWidth();
+    // The verdict names the failed loop; the loop label gives its room back.
+    assertThat(((Labeled) root.lookup("#run-status")).getText()).contains("loop 1 of 5 failed");
+    assertThat(root.lookup("#run-loop").isVisible()).isFalse();
+  }
+
+  private void assertFitsAtEveryWidth() throws Exception {
     for (double width : new double[] {1400, 900, 700}) {
       WaitForAsyncUtils.asyncFx(
               () -> {

@@ -168,6 +168,36 @@ class RunPartsUiTest {
   }
 
   @Test
+  void theNextLoopOfALoopedRunStartsTheTimelineAndPodStripOver() throws Exception {
+    feedWholeRun();
+    assertThat(fx(() -> timeline.model().finishedAt())).isEqualTo(s(41));
+    // Loop 2: the next run of the same experiment, its times from its own start again.
+    fx(
+        () -> {
+          List<RunEvent> loop2 =
+              SyntheticRun.until(s(2.2)).stream()
+                  .filter(
+                      e ->
+                          !(e instanceof RunEvent.FaultApplied f)
+                              || f.fault().id().equals("freeze#1"))
+                  .toList();
+          feed(loop2);
+          pods.sampleNow();
+          return null;
+        });
+
+    assertThat(fx(() -> timeline.model().finishedAt())).as("loop 2 runs").isEqualTo(-1);
+    assertThat(fx(() -> timeline.model().bars(Lane.FAULTS)))
+        .as("only loop 2's fault, not loop 1's two and kill")
+        .hasSize(1);
+    assertThat(fx(() -> pods.model().rows()))
+        .extracting(PodRow::key)
+        .as("loop 1's replacement pod is gone with loop 1")
+        .containsExactly(POD_A, POD_B);
+    assertThat(fx(() -> pods.model().lastSample())).isLessThanOrEqualTo(s(2.2));
+  }
+
+  @Test
   void thePodStripShowsEachTargetedPodsStatesAndReplacements() throws Exception {
     feedWholeRun();
     WritableImage image =

@@ -39,7 +39,7 @@ class RunViewModelTest {
   private static final String RUN = "run-1";
   private static final Instant START = Instant.parse("2026-03-01T10:42:00Z");
 
-  private static final Experiment EXPERIMENT =
+  static final Experiment EXPERIMENT =
       new ExperimentReader()
           .read(
               """

@@ -43,7 +43,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
   private static final long SAMPLE_PERIOD = 1_000_000_000L;
   private static final Font SMALL = Font.font(10.5);
 
-  private final PodStripModel model = new PodStripModel();
+  private PodStripModel model = new PodStripModel();
   private final Supplier<? extends ClusterSnapshot> snapshot;
   private final UiTaskExecutor executor;
   private final LongSupplier systemNanos;
@@ -51,6 +51,10 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
 
   private boolean sampling;
   private boolean finalSampleTaken;
+
+  /** Counts the loops started over: a sample taken in the loop before is dropped. */
+  private int generation;
+
   private long lastSampleSystem = Long.MIN_VALUE / 2;
 
   /**
@@ -92,6 +96,14 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
 
   @Override
   public void accept(List<RunEvent> batch) {
+    // The next loop of a looped run starts over, as the timeline does, and samples again.
+    List<RunEvent> loop = nextLoop(batch);
+    if (loop != null) {
+      model = new PodStripModel();
+      finalSampleTaken = false;
+      generation++;
+      batch = loop;
+    }
     clock.observe(batch);
     if (model.accept(batch)) {
       requestLayout();
@@ -119,6 +131,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
     sampling = true;
     lastSampleSystem = systemNanos.getAsLong();
     long at = clock.now();
+    int taken = generation;
     var keys = model.trackedKeys();
     var workloads = model.trackedWorkloads();
     executor.execute(
@@ -128,7 +141,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
         },
         seen -> {
           sampling = false;
-          if (seen != null && model.observe(at, seen)) {
+          if (seen != null && taken == generation && model.observe(at, seen)) {
             requestLayout();
             invalidate();
           }

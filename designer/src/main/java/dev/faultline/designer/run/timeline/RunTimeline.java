@@ -35,7 +35,7 @@ public final class RunTimeline extends CanvasPart implements RunEventSink {
   private static final double ROW = 20;
   private static final double PAD = 5;
 
-  private final TimelineModel model = new TimelineModel();
+  private TimelineModel model = new TimelineModel();
   private final List<Hit> hits = new ArrayList<>();
 
   /** Zoomed span in nanos, or 0 to fit the whole run. */
@@ -76,6 +76,12 @@ public final class RunTimeline extends CanvasPart implements RunEventSink {
 
   @Override
   public void accept(List<RunEvent> batch) {
+    // The next loop of a looped run starts over (the charts keep every loop, on wall-clock time).
+    List<RunEvent> loop = nextLoop(batch);
+    if (loop != null) {
+      model = new TimelineModel();
+      batch = loop;
+    }
     clock.observe(batch);
     if (model.accept(batch)) {
       invalidate();
