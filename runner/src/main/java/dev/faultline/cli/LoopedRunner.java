@@ -59,7 +59,9 @@ final class LoopedRunner {
     LoopRun loop = prepare(runId);
     Thread hook =
         new Thread(
-            () -> loop.cancel("a signal to the faultline process (Ctrl-C or SIGTERM)"),
+            // The iteration's own hook (SupervisedRun) emergency-stops it, as for a run without a
+            // loop; this one only keeps the next iteration from starting.
+            () -> loop.startNoMore("a signal to the faultline process (Ctrl-C or SIGTERM)"),
             "faultline-loop-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {

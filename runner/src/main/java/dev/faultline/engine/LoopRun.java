@@ -75,12 +75,20 @@ public final class LoopRun {
 
   /** Ends the loop: the running iteration is cancelled and rolled back, no further one starts. */
   public void cancel(String by) {
-    cancelledBy = by;
-    cancelled.countDown();
+    startNoMore(by);
     Iteration running = current;
     if (running != null) {
       running.handle().cancel(by);
     }
+  }
+
+  /**
+   * Ends the loop but leaves the running iteration alone (a pause ends at once): for a process
+   * shutdown, where each iteration's own hook already makes it an emergency stop.
+   */
+  public void startNoMore(String by) {
+    cancelledBy = by;
+    cancelled.countDown();
   }
 
   /** Runs the loop on the calling thread until it ends. */
