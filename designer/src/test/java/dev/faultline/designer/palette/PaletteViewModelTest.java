@@ -72,7 +72,9 @@ class PaletteViewModelTest {
     assertThat(templates(palette))
         .containsExactly(
             new StepTemplate(StepTemplate.Kind.PROBE, "http.check"),
-            new StepTemplate(StepTemplate.Kind.PROBE, "load.http"));
+            new StepTemplate(StepTemplate.Kind.PROBE, "load.http"),
+            // Its description compares it with load.http.
+            new StepTemplate(StepTemplate.Kind.PROBE, "load.grpc"));
 
     palette.queryProperty().set("HTTP probe JQ");
     assertThat(templates(palette))
