@@ -2,26 +2,19 @@ package dev.faultline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.app.connection.FabricClusterService;
 import dev.faultline.attack.AttackExecutors;
-import dev.faultline.cluster.KubeContexts;
 import dev.faultline.designer.canvas.StepRunState;
-import dev.faultline.designer.fx.FxTaskExecutor;
 import dev.faultline.designer.run.RunPhase;
 import dev.faultline.designer.run.RunViewModel;
 import dev.faultline.engine.Verdict;
 import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.StateDirectory;
-import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.target.TargetResolution;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -227,37 +219,10 @@ class RunFromTheWindowUiTest {
   }
 
   private void open(FxRobot robot, Path file) throws Exception {
-    Path kubeconfig = dir.resolve("data/sandbox/kubeconfig");
-    FabricClusterService clusters =
-        new FabricClusterService(
-            new KubeContexts(Map.of(), dir.resolve("home")),
-            SandboxOptions.defaults().withKubeconfig(kubeconfig),
-            dir.resolve("data/contexts.yaml"));
-    stage = FxToolkit.registerStage(Stage::new);
-    robot.interact(
-        () -> {
-          Thread.currentThread()
-              .setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
-          window =
-              MainStage.show(
-                  stage,
-                  new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
-                  new FxTaskExecutor(),
-                  clusters);
-          stage.setWidth(1400);
-          stage.setHeight(900);
-          window.viewModel().open(file.toAbsolutePath().normalize());
-        });
-    Await.until(
-        30,
-        "the sandbox is live and the file open",
-        () ->
-            fx(() -> window.connection().liveClusterProperty().get() != null)
-                && fx(() -> !window.viewModel().document().experiment().spec().steps().isEmpty())
-                && fx(() -> window.viewModel().problems().problems().isEmpty()));
-    Config config =
-        Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    LiveRunWindow live = LiveRunWindow.open(robot, dir, file, fxFailures);
+    stage = live.stage();
+    window = live.window();
+    client = live.client();
   }
 
   /** Presses Run (or Dry Run) in the confirmation once it shows. */

@@ -1,0 +1,77 @@
+package dev.faultline.app;
+
+import dev.faultline.app.connection.FabricClusterService;
+import dev.faultline.cluster.KubeContexts;
+import dev.faultline.designer.fx.FxTaskExecutor;
+import dev.faultline.sandbox.SandboxOptions;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window on a live embedded sandbox with a file open, as the run UI tests drive it,
+ * plus a client of that sandbox to watch pods with.
+ */
+record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
+
+  /**
+   * Opens {@code file} in a new window whose sandbox lives under {@code dir}; uncaught failures on
+   * the FX thread go to {@code fxFailures}. Waits until the sandbox is live and the file is open
+   * without problems.
+   */
+  static LiveRunWindow open(FxRobot robot, Path dir, Path file, List<Throwable> fxFailures)
+      throws Exception {
+    Path kubeconfig = dir.resolve("data/sandbox/kubeconfig");
+    FabricClusterService clusters =
+        new FabricClusterService(
+            new KubeContexts(Map.of(), dir.resolve("home")),
+            SandboxOptions.defaults().withKubeconfig(kubeconfig),
+            dir.resolve("data/contexts.yaml"));
+    Stage stage = FxToolkit.registerStage(Stage::new);
+    MainWindow[] shown = new MainWindow[1];
+    robot.interact(
+        () -> {
+          Thread.currentThread()
+              .setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
+          shown[0] =
+              MainStage.show(
+                  stage,
+                  new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
+                  new FxTaskExecutor(),
+                  clusters);
+          stage.setWidth(1400);
+          stage.setHeight(900);
+          shown[0].viewModel().open(file.toAbsolutePath().normalize());
+        });
+    MainWindow window = shown[0];
+    Await.until(
+        30,
+        "the sandbox is live and the file open",
+        () ->
+            fx(() -> window.connection().liveClusterProperty().get() != null)
+                && fx(() -> !window.viewModel().document().experiment().spec().steps().isEmpty())
+                && fx(() -> window.viewModel().problems().problems().isEmpty()));
+    Config config =
+        Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+    return new LiveRunWindow(
+        stage, window, new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  private static <T> T fx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
