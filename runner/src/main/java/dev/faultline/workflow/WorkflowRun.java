@@ -61,6 +61,8 @@ public final class WorkflowRun {
   private final Path stateDirectory;
   private final WorkflowDocument workflow;
   private final String runId;
+  private static final Duration NODE_SETTLE = Duration.ofSeconds(2);
+
   private final Duration cleanupPatience;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private volatile String stopReason = "";
@@ -147,6 +149,7 @@ public final class WorkflowRun {
         last = watch.snapshot();
         listener.onState(last);
         if (last.phase().finished()) {
+          last = settleNodes(watch, last, listener);
           break;
         }
       }
@@ -157,6 +160,30 @@ public final class WorkflowRun {
     WorkflowOutcome outcome = cleanUp(last);
     listener.onFinished(outcome);
     return outcome;
+  }
+
+  /**
+   * Chaos Mesh writes the workflow's final condition and its nodes' in separate updates, so the
+   * first finished state can still show a node running (the status check that aborted it). Waits
+   * for those nodes a moment, at most {@link #NODE_SETTLE}, so the outcome says how each ended.
+   */
+  private static WorkflowState settleNodes(
+      WorkflowWatch watch, WorkflowState last, WorkflowListener listener)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + NODE_SETTLE.toNanos();
+    long seen = watch.version();
+    WorkflowState settled = last;
+    while (settled.nodes().stream().anyMatch(n -> n.phase() == NodePhase.RUNNING)
+        && System.nanoTime() - deadline < 0) {
+      Thread.sleep(WorkflowWatch.PUBLISH_MILLIS);
+      long version = watch.version();
+      if (version != seen) {
+        seen = version;
+        settled = watch.snapshot();
+        listener.onState(settled);
+      }
+    }
+    return settled;
   }
 
   /** Records the workflow in the journal (durably), then creates it. */
