@@ -12,6 +12,7 @@ import dev.faultline.engine.RunResult;
 import dev.faultline.engine.RunTargets;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Notification;
 import dev.faultline.report.LoopReports;
@@ -187,19 +188,35 @@ final class RunCommand implements Callable<Integer> {
         err.println("run: " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      Confirmation confirmation =
-          new RunGuard(ProtectedContexts.load(environment.protectedContextsFile()))
-              .confirm(target.contextName(), unmatched);
-      if (confirmation.outcome() == Confirmation.Outcome.REFUSED) {
-        err.println("run: " + confirmation.message());
+      List<String> used = ClusterContexts.used(experiment.spec(), target.contextName());
+      List<String> missing = ClusterRunEnvironment.missing(contexts, used.subList(1, used.size()));
+      if (!missing.isEmpty()) {
+        missing.forEach(m -> err.println("run: the experiment names " + m));
         return ExitCodes.USAGE;
       }
-      if (!confirmation.message().isEmpty()) {
-        err.println("run: " + confirmation.message());
+      var guard = new RunGuard(ProtectedContexts.load(environment.protectedContextsFile()));
+      for (String context : used) {
+        Confirmation confirmation = guard.confirm(context, unmatched);
+        if (confirmation.outcome() == Confirmation.Outcome.REFUSED) {
+          err.println("run: " + confirmation.message());
+          return ExitCodes.USAGE;
+        }
+        if (!confirmation.message().isEmpty()) {
+          err.println("run: " + confirmation.message());
+        }
+      }
+      if (used.size() > 1) {
+        err.println(
+            "run: the experiment also acts on "
+                + String.join(", ", used.subList(1, used.size()))
+                + " (targets and probes that name a context)");
       }
       err.println("run: connecting to " + target.label() + " …");
       try (KubernetesClient client = connector.connect(target)) {
-        return run(experiment, target.contextName(), client, out, err);
+        var others =
+            ClusterRunEnvironment.opener(
+                connector, environment.stateDirectory(), experiment.metadata().name());
+        return run(experiment, target.contextName(), client, others, out, err);
       } catch (KubeconfigException e) {
         err.println("run: " + e.getMessage());
         return ABORTED_OR_ERROR;
@@ -227,6 +244,7 @@ final class RunCommand implements Callable<Integer> {
       Experiment experiment,
       String contextName,
       KubernetesClient client,
+      RunEnvironment.ContextOpener others,
       PrintWriter out,
       PrintWriter err)
       throws Exception {
@@ -235,7 +253,8 @@ final class RunCommand implements Callable<Integer> {
     String runId = RunOptions.newRunId(experiment.metadata().name(), Instant.now());
     Duration wait = cluster.timeout();
     var env =
-        ClusterRunEnvironment.create(client, contextName, state, experiment.metadata().name());
+        ClusterRunEnvironment.create(client, contextName, state, experiment.metadata().name())
+            .withOthers(others);
     RunOptions.GatePolicy gates =
         approveGates
             ? RunOptions.GatePolicy.APPROVE

@@ -22,15 +22,24 @@ final class FaultLedger {
 
   private final RollbackJournal journal;
   private final AttackExecutors attacks;
-  private final AttackContext context;
+
+  /** The attack context of the cluster a fault lives in, by the fault's context name. */
+  private final java.util.function.Function<String, AttackContext> contexts;
+
+  private final String runId;
   private final EventBus bus;
   private final List<Fault> open = new ArrayList<>();
 
   FaultLedger(
-      RollbackJournal journal, AttackExecutors attacks, AttackContext context, EventBus bus) {
+      RollbackJournal journal,
+      AttackExecutors attacks,
+      java.util.function.Function<String, AttackContext> contexts,
+      String runId,
+      EventBus bus) {
     this.journal = journal;
     this.attacks = attacks;
-    this.context = context;
+    this.contexts = contexts;
+    this.runId = runId;
     this.bus = bus;
   }
 
@@ -46,25 +55,22 @@ final class FaultLedger {
       open.add(fault);
     }
     try {
-      executor.apply(fault, context);
+      executor.apply(fault, contexts.apply(fault.context()));
     } catch (dev.faultline.attack.TargetGoneException gone) {
       forget(fault);
       journal.markDone(fault, "gone");
       bus.emit(
           t ->
               new RunEvent.NoteAdded(
-                  context.runId(),
-                  t,
-                  "faultline",
-                  "skipped " + fault.action() + ": " + gone.getMessage()));
+                  runId, t, "faultline", "skipped " + fault.action() + ": " + gone.getMessage()));
       return false;
     } catch (AttackException | RuntimeException e) {
-      bus.emit(t -> new RunEvent.FaultFailed(context.runId(), t, fault, message(e)));
+      bus.emit(t -> new RunEvent.FaultFailed(runId, t, fault, message(e)));
       throw e instanceof AttackException a
           ? a
           : new AttackException(fault.object().display() + ": " + message(e), false, e);
     }
-    bus.emit(t -> new RunEvent.FaultApplied(context.runId(), t, fault));
+    bus.emit(t -> new RunEvent.FaultApplied(runId, t, fault));
     if (!fault.reversible()) {
       forget(fault);
       journal.markDone(fault, "irreversible");
@@ -73,7 +79,8 @@ final class FaultLedger {
   }
 
   FaultStatusView status(Fault fault) {
-    return new FaultStatusView(fault, executor(fault).status(fault, context));
+    return new FaultStatusView(
+        fault, executor(fault).status(fault, contexts.apply(fault.context())));
   }
 
   record FaultStatusView(Fault fault, dev.faultline.attack.FaultStatus status) {}
@@ -129,17 +136,16 @@ final class FaultLedger {
     try {
       while (true) {
         try {
-          executor(fault).rollback(fault, context);
+          executor(fault).rollback(fault, contexts.apply(fault.context()));
           forget(fault);
           journal.markDone(fault, "rolled-back");
-          bus.emit(t -> new RunEvent.FaultRolledBack(context.runId(), t, fault));
+          bus.emit(t -> new RunEvent.FaultRolledBack(runId, t, fault));
           return true;
         } catch (AttackException | RuntimeException | IOException e) {
           boolean retryable = !(e instanceof AttackException a) || a.retryable();
           boolean timeLeft = System.nanoTime() + backoff.toNanos() < untilNanos;
           boolean willRetry = retryable && timeLeft;
-          bus.emit(
-              t -> new RunEvent.RollbackFailed(context.runId(), t, fault, message(e), willRetry));
+          bus.emit(t -> new RunEvent.RollbackFailed(runId, t, fault, message(e), willRetry));
           if (!willRetry) {
             return false;
           }

@@ -1,8 +1,5 @@
 package dev.faultline.engine;
 
-import dev.faultline.attack.AttackContext;
-import dev.faultline.cluster.snapshot.ClusterSnapshot;
-import dev.faultline.cluster.snapshot.StaticSnapshot;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
@@ -150,11 +147,13 @@ final class Run {
       if (!problems.isEmpty()) {
         throw new PreflightFailure(String.join("; ", problems));
       }
-      resources.snapshot = RunPreflight.openSnapshot(experiment, env, options);
-      resources.probes = RunPreflight.prepareProbes(experiment, env);
+      resources.clusters = RunClusters.open(experiment, env, options);
+      RunClusters clusters = resources.clusters;
+      resources.probes = RunPreflight.prepareProbes(experiment, clusters);
       resources.journal = options.dryRun() ? null : env.journals().open(options.runId());
-      var attackContext = new AttackContext(env.client(), env.contextName(), options.runId(), null);
-      ledger = new FaultLedger(resources.journal, env.attacks(), attackContext, bus);
+      ledger =
+          new FaultLedger(
+              resources.journal, env.attacks(), clusters::attacksFor, options.runId(), bus);
       resources.scheduler = new ProbeScheduler();
       var continuous =
           new ContinuousProbes(
@@ -166,18 +165,9 @@ final class Run {
               this::halt);
       var runner =
           new StepRunner(
-              experiment,
-              env,
-              options,
-              bus,
-              ledger,
-              attackContext,
-              resources.snapshot,
-              resources.probes,
-              gates,
-              continuous);
-      RunPreflight.checkPrerequisites(experiment, env, runner, attackContext);
-      RunPreflight.checkAccess(experiment, env, runner);
+              experiment, env, options, bus, ledger, clusters, resources.probes, gates, continuous);
+      RunPreflight.checkPrerequisites(experiment, env, runner, clusters);
+      RunPreflight.checkAccess(experiment, env, runner, clusters);
       continuous.startRunWide();
       Ending ending = walk(steps, runner, continuous);
       verdict = ending.verdict;
@@ -379,6 +369,12 @@ final class Run {
   }
 
   private String title(Step step) {
+    String named = dev.faultline.model.ClusterContexts.ofStep(experiment.spec(), step);
+    String where = named == null || named.equals(env.contextName()) ? "" : " in " + named;
+    return what(step) + where;
+  }
+
+  private static String what(Step step) {
     return switch (step) {
       case AttackStep a -> a.attack() + (a.target() == null ? "" : " on " + a.target());
       case ProbeStep p ->
@@ -391,7 +387,7 @@ final class Run {
 
   /** What the run holds open and must close whatever happens. */
   private static final class RunResources {
-    ClusterSnapshot snapshot = new StaticSnapshot(0, List.of(), List.of(), List.of(), List.of());
+    RunClusters clusters;
     Map<String, PreparedProbe> probes = Map.of();
     RollbackJournal journal;
     ProbeScheduler scheduler;
@@ -401,12 +397,8 @@ final class Run {
         scheduler.close();
       }
       probes.values().forEach(PreparedProbe::close);
-      if (snapshot instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          LOG.log(Level.FINE, "closing the snapshot", e);
-        }
+      if (clusters != null) {
+        clusters.close();
       }
       if (journal != null) {
         try {

@@ -49,6 +49,7 @@ public sealed interface RunEvent {
    * @param selected {@code namespace/name} of each selected pod (or object)
    * @param matched how many objects matched before the blast radius chose
    * @param warnings the resolution's warnings, as sentences
+   * @param context the kubeconfig context the pods live in
    */
   record TargetsResolved(
       String runId,
@@ -57,11 +58,25 @@ public sealed interface RunEvent {
       String target,
       List<String> selected,
       int matched,
-      List<String> warnings)
+      List<String> warnings,
+      String context)
       implements RunEvent {
     public TargetsResolved {
       selected = List.copyOf(selected);
       warnings = List.copyOf(warnings);
+      context = context == null ? "" : context;
+    }
+
+    /** Pods resolved in the run's own context. */
+    public TargetsResolved(
+        String runId,
+        long nanos,
+        String stepId,
+        String target,
+        List<String> selected,
+        int matched,
+        List<String> warnings) {
+      this(runId, nanos, stepId, target, selected, matched, warnings, "");
     }
   }
 

@@ -1,11 +1,8 @@
 package dev.faultline.engine;
 
-import dev.faultline.attack.AttackContext;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.cluster.AccessCheck;
-import dev.faultline.cluster.snapshot.ClusterSnapshot;
-import dev.faultline.cluster.snapshot.StaticSnapshot;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
@@ -18,7 +15,6 @@ import dev.faultline.probe.ProbeContext;
 import dev.faultline.probe.ProbeException;
 import dev.faultline.probe.ProbeExecutor;
 import dev.faultline.probe.ProbeRequest;
-import dev.faultline.target.SnapshotScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,21 +64,6 @@ final class RunPreflight {
     }
   }
 
-  /** The snapshot Pod targets resolve against; an empty one when no attack targets pods. */
-  static ClusterSnapshot openSnapshot(Experiment experiment, RunEnvironment env, RunOptions options)
-      throws Run.PreflightFailure {
-    List<Target> podTargets = List.copyOf(podTargets(experiment).values());
-    if (podTargets.isEmpty()) {
-      return new StaticSnapshot(0, List.of(), List.of(), List.of(), List.of());
-    }
-    try {
-      return env.snapshots().open(SnapshotScope.namespaces(podTargets), options.syncTimeout());
-    } catch (Exception e) {
-      throw new Run.PreflightFailure(
-          "cannot read the pods of context '" + env.contextName() + "': " + FaultLedger.message(e));
-    }
-  }
-
   /** The Pod targets attack steps name, by target name, in step order. */
   static Map<String, Target> podTargets(Experiment experiment) {
     var podTargets = new LinkedHashMap<String, Target>();
@@ -97,29 +78,51 @@ final class RunPreflight {
     return podTargets;
   }
 
-  static Map<String, PreparedProbe> prepareProbes(Experiment experiment, RunEnvironment env)
+  /** Prepares every probe in the cluster it reads (its own context, its target's or the run's). */
+  static Map<String, PreparedProbe> prepareProbes(Experiment experiment, RunClusters clusters)
       throws Run.PreflightFailure {
     var prepared = new LinkedHashMap<String, PreparedProbe>();
-    var context = new ProbeContext(env.client(), env.contextName(), env.environment());
     var policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     try {
       for (Step step : experiment.spec().steps()) {
         if (step instanceof ProbeStep p) {
+          RunEnvironment env = clusters.forStep(p).env();
           prepared.put(
               p.id(),
-              prepare(experiment, env, context, policy, p.id(), p.probe(), p.target(), p.with()));
+              prepare(
+                  experiment,
+                  env,
+                  probeContext(env),
+                  policy,
+                  p.id(),
+                  p.probe(),
+                  p.target(),
+                  p.with()));
         }
       }
       for (ContinuousProbe p : experiment.spec().probes()) {
+        RunEnvironment env = clusters.forProbe(p).env();
         prepared.put(
             p.id(),
-            prepare(experiment, env, context, policy, p.id(), p.probe(), p.target(), p.with()));
+            prepare(
+                experiment,
+                env,
+                probeContext(env),
+                policy,
+                p.id(),
+                p.probe(),
+                p.target(),
+                p.with()));
       }
     } catch (ProbeException e) {
       prepared.values().forEach(PreparedProbe::close);
       throw new Run.PreflightFailure(e.getMessage());
     }
     return prepared;
+  }
+
+  private static ProbeContext probeContext(RunEnvironment env) {
+    return new ProbeContext(env.client(), env.contextName(), env.environment());
   }
 
   private static PreparedProbe prepare(
@@ -148,7 +151,7 @@ final class RunPreflight {
    * one with its step.
    */
   static void checkPrerequisites(
-      Experiment experiment, RunEnvironment env, StepRunner runner, AttackContext context)
+      Experiment experiment, RunEnvironment env, StepRunner runner, RunClusters clusters)
       throws Run.PreflightFailure {
     var problems = new ArrayList<String>();
     for (Step step : experiment.spec().steps()) {
@@ -156,7 +159,7 @@ final class RunPreflight {
         AttackExecutor executor = env.attacks().find(a.attack()).orElseThrow();
         try {
           executor
-              .prerequisites(runner.request(a, false), context)
+              .prerequisites(runner.request(a, false), clusters.forStep(a).attacks())
               .forEach(p -> problems.add("step '" + a.id() + "': " + p));
         } catch (RuntimeException e) {
           problems.add(
@@ -174,35 +177,52 @@ final class RunPreflight {
     }
   }
 
-  /** Asks the cluster for every permission the attacks need; fails naming the missing ones. */
-  static void checkAccess(Experiment experiment, RunEnvironment env, StepRunner runner)
+  /**
+   * Asks each cluster for every permission the attacks there need; fails naming the missing ones
+   * and their context.
+   */
+  static void checkAccess(
+      Experiment experiment, RunEnvironment env, StepRunner runner, RunClusters clusters)
       throws Run.PreflightFailure {
-    var needs = new LinkedHashSet<AccessCheck>();
+    var needs = new LinkedHashMap<RunClusters.Side, LinkedHashSet<AccessCheck>>();
     for (Step step : experiment.spec().steps()) {
       if (step instanceof AttackStep a) {
         AttackExecutor executor = env.attacks().find(a.attack()).orElseThrow();
-        needs.addAll(executor.accessNeeds(runner.request(a, false)));
+        needs
+            .computeIfAbsent(clusters.forStep(a), k -> new LinkedHashSet<>())
+            .addAll(executor.accessNeeds(runner.request(a, false)));
       }
     }
-    if (needs.isEmpty()) {
-      return;
+    var problems = new ArrayList<String>();
+    needs.forEach(
+        (side, checks) -> {
+          if (!checks.isEmpty()) {
+            denied(side, checks).ifPresent(problems::add);
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new Run.PreflightFailure(String.join("; ", problems));
     }
+  }
+
+  private static java.util.Optional<String> denied(
+      RunClusters.Side side, LinkedHashSet<AccessCheck> checks) {
     List<String> denied;
     try {
-      denied = env.access().denied(List.copyOf(needs));
+      denied = side.env().access().denied(List.copyOf(checks));
     } catch (Exception e) {
-      throw new Run.PreflightFailure(
+      return java.util.Optional.of(
           "cannot check permissions on context '"
-              + env.contextName()
+              + side.context()
               + "': "
               + FaultLedger.message(e));
     }
-    if (!denied.isEmpty()) {
-      throw new Run.PreflightFailure(
-          "missing permissions on context '"
-              + env.contextName()
-              + "', nothing was applied: "
-              + String.join("; ", denied));
-    }
+    return denied.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            "missing permissions on context '"
+                + side.context()
+                + "', nothing was applied: "
+                + String.join("; ", denied));
   }
 }

@@ -2,6 +2,7 @@ package dev.faultline.engine;
 
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.cluster.snapshot.PodView;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Target;
 import dev.faultline.safety.RunTarget;
@@ -12,7 +13,6 @@ import dev.faultline.target.TargetResolver;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,35 +25,66 @@ public final class RunTargets {
   private RunTargets() {}
 
   /**
-   * Resolves the Pod targets of {@code experiment}'s attacks against the cluster of {@code env}.
+   * Resolves the Pod targets of {@code experiment}'s attacks against the cluster of {@code env},
+   * and those naming another context against that context's cluster.
    *
-   * @throws Exception when the cluster cannot be read
+   * @throws Exception when a cluster cannot be read
    */
   public static List<RunTarget> resolve(Experiment experiment, RunEnvironment env, Duration timeout)
       throws Exception {
-    Map<String, Target> targets = RunPreflight.podTargets(experiment);
-    if (targets.isEmpty()) {
-      return List.of();
-    }
-    ClusterSnapshot snapshot =
-        env.snapshots().open(SnapshotScope.namespaces(List.copyOf(targets.values())), timeout);
-    try {
-      return of(experiment, snapshot, env.contextName());
-    } finally {
-      if (snapshot instanceof AutoCloseable closeable) {
-        closeable.close();
+    var byContext = new java.util.LinkedHashMap<String, List<Target>>();
+    RunPreflight.podTargets(experiment)
+        .values()
+        .forEach(
+            t ->
+                byContext
+                    .computeIfAbsent(
+                        ClusterContexts.resolve(t.context(), env.contextName()),
+                        k -> new java.util.ArrayList<>())
+                    .add(t));
+    var pods = new java.util.ArrayList<RunTarget>();
+    for (var entry : byContext.entrySet()) {
+      boolean own = entry.getKey().equals(env.contextName());
+      RunEnvironment side = own ? env : env.others().open(entry.getKey());
+      try {
+        ClusterSnapshot snapshot =
+            side.snapshots().open(SnapshotScope.namespaces(entry.getValue()), timeout);
+        try {
+          pods.addAll(of(experiment, snapshot, entry.getKey(), env.contextName()));
+        } finally {
+          if (snapshot instanceof AutoCloseable closeable) {
+            closeable.close();
+          }
+        }
+      } finally {
+        if (!own && side.client() != null) {
+          side.client().close();
+        }
       }
     }
+    return List.copyOf(pods);
   }
 
   /** The pods the attacks' Pod targets select in {@code snapshot}; invalid targets select none. */
   public static List<RunTarget> of(
       Experiment experiment, ClusterSnapshot snapshot, String context) {
+    return of(experiment, snapshot, context, context);
+  }
+
+  /**
+   * The pods the Pod targets living in {@code context} select in {@code snapshot}, that context's
+   * cluster, for a run on {@code runContext}.
+   */
+  static List<RunTarget> of(
+      Experiment experiment, ClusterSnapshot snapshot, String context, String runContext) {
     Set<RunTarget> pods = new LinkedHashSet<>();
     var policy = experiment.spec().effectiveSafety().effectiveNamespaces();
     RunPreflight.podTargets(experiment)
         .forEach(
             (name, target) -> {
+              if (!ClusterContexts.resolve(target.context(), runContext).equals(context)) {
+                return;
+              }
               try {
                 TargetResolver.resolve(
                         target,

@@ -1,12 +1,10 @@
 package dev.faultline.engine;
 
-import dev.faultline.attack.AttackContext;
 import dev.faultline.attack.AttackException;
 import dev.faultline.attack.AttackExecutor;
 import dev.faultline.attack.AttackRequest;
 import dev.faultline.attack.Fault;
 import dev.faultline.catalog.ParamValues;
-import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
@@ -38,8 +36,7 @@ final class StepRunner {
   private final RunOptions options;
   private final EventBus bus;
   private final FaultLedger ledger;
-  private final AttackContext attackContext;
-  private final ClusterSnapshot snapshot;
+  private final RunClusters clusters;
   private final Map<String, PreparedProbe> probes;
   private final GateDesk gates;
   private final ProbeStreaks streaks;
@@ -50,8 +47,7 @@ final class StepRunner {
       RunOptions options,
       EventBus bus,
       FaultLedger ledger,
-      AttackContext attackContext,
-      ClusterSnapshot snapshot,
+      RunClusters clusters,
       Map<String, PreparedProbe> probes,
       GateDesk gates,
       ProbeStreaks streaks) {
@@ -60,8 +56,7 @@ final class StepRunner {
     this.options = options;
     this.bus = bus;
     this.ledger = ledger;
-    this.attackContext = attackContext;
-    this.snapshot = snapshot;
+    this.clusters = clusters;
     this.probes = probes;
     this.gates = gates;
     this.streaks = streaks;
@@ -72,7 +67,7 @@ final class StepRunner {
     AttackRequest request = request(step, true);
     List<Fault> faults;
     try {
-      faults = executor.prepare(request, attackContext);
+      faults = executor.prepare(request, clusters.forStep(step).attacks());
     } catch (AttackException | RuntimeException e) {
       return Outcome.failure(
           Verdict.ERROR, "could not prepare " + step.attack() + ": " + FaultLedger.message(e));
@@ -142,7 +137,7 @@ final class StepRunner {
       pods =
           TargetResolver.resolve(
               target,
-              snapshot,
+              clusters.forStep(step).snapshot(),
               policy,
               Seeds.forTarget(experiment.metadata().name(), step.target()));
       TargetResolution resolved = pods;
@@ -155,7 +150,8 @@ final class StepRunner {
                   step.target(),
                   resolved.selected().stream().map(s -> s.pod().key()).toList(),
                   resolved.matched().size(),
-                  resolved.warnings().stream().map(TargetWarning::message).toList()));
+                  resolved.warnings().stream().map(TargetWarning::message).toList(),
+                  clusters.forStep(step).context()));
     }
     var maxDuration = experiment.spec().effectiveSafety().maxDuration();
     return new AttackRequest(

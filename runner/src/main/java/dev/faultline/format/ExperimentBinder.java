@@ -60,7 +60,8 @@ final class ExperimentBinder {
           "owner",
           "podName",
           "containers",
-          "blastRadius");
+          "blastRadius",
+          "context");
   static final Set<String> OWNER_FIELDS = Set.of("kind", "name");
   static final Set<String> BLAST_RADIUS_FIELDS = Set.of("mode", "value", "seed", "topology");
   static final Set<String> TOPOLOGY_FIELDS = Set.of("key", "zones", "zone", "nodesPerZone");
@@ -79,12 +80,22 @@ final class ExperimentBinder {
           "timeout",
           "interval",
           "initialDelay",
-          "retries");
+          "retries",
+          "context");
   static final Set<String> WAIT_FIELDS = Set.of("id", "after", "wait");
   static final Set<String> GATE_FIELDS = Set.of("id", "after", "gate", "timeout", "onTimeout");
   static final Set<String> CONTINUOUS_PROBE_FIELDS =
       Set.of(
-          "id", "probe", "target", "with", "interval", "initialDelay", "haltAfter", "from", "to");
+          "id",
+          "probe",
+          "target",
+          "with",
+          "interval",
+          "initialDelay",
+          "haltAfter",
+          "from",
+          "to",
+          "context");
   static final Set<String> POSITION_FIELDS = Set.of("x", "y");
   static final List<String> NOTIFICATION_KINDS = List.of("webhook", "logFile");
   static final Set<String> WEBHOOK_FIELDS = Set.of("url", "format", "headers", "events");
@@ -221,7 +232,8 @@ final class ExperimentBinder {
         b.string("podName"),
         b.strings("containers"),
         b.object("blastRadius", "'blastRadius'", this::blastRadius),
-        b.extras(TARGET_FIELDS));
+        b.extras(TARGET_FIELDS),
+        b.string("context"));
   }
 
   private OwnerSelector owner(Binding b) {
@@ -307,7 +319,8 @@ final class ExperimentBinder {
               b.duration("interval"),
               b.duration("initialDelay"),
               b.integer("retries"),
-              b.extras(PROBE_FIELDS, otherKinds));
+              b.extras(PROBE_FIELDS, otherKinds),
+              b.string("context"));
       case "wait" -> new WaitStep(id, after, b.duration("wait"), b.extras(WAIT_FIELDS, otherKinds));
       default ->
           new GateStep(
@@ -337,7 +350,8 @@ final class ExperimentBinder {
         b.integer("haltAfter"),
         b.string("from"),
         b.string("to"),
-        b.extras(CONTINUOUS_PROBE_FIELDS));
+        b.extras(CONTINUOUS_PROBE_FIELDS),
+        b.string("context"));
   }
 
   private static Params params(Binding b) {

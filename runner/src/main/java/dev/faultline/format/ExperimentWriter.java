@@ -126,6 +126,7 @@ final class ExperimentWriter {
 
   private static Map<String, Object> target(Target target) {
     var map = new LinkedHashMap<String, Object>();
+    put(map, "context", target.context());
     put(map, "kind", target.kind());
     putList(map, "namespaces", target.namespaces());
     put(map, "namespacePattern", target.namespacePattern());
@@ -197,6 +198,7 @@ final class ExperimentWriter {
       case ProbeStep probe -> {
         put(map, "probe", probe.probe());
         put(map, "target", probe.target());
+        put(map, "context", probe.context());
         put(map, "until", probe.until());
         put(map, "timeout", probe.timeout());
         put(map, "interval", probe.interval());
@@ -230,6 +232,7 @@ final class ExperimentWriter {
     map.put("id", probe.id());
     put(map, "probe", probe.probe());
     put(map, "target", probe.target());
+    put(map, "context", probe.context());
     put(map, "interval", probe.interval());
     put(map, "initialDelay", probe.initialDelay());
     if (probe.haltAfter() != null) {

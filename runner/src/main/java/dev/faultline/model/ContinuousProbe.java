@@ -12,6 +12,8 @@ import java.util.Objects;
  *     null}: observe only
  * @param from a step id: the probe starts when that step starts; {@code null}: when the run starts
  * @param to a step id: the probe stops when that step ends; {@code null}: when the run ends
+ * @param context the kubeconfig context whose cluster the probe reads; {@code null}: its target's,
+ *     else the run's
  */
 public record ContinuousProbe(
     String id,
@@ -23,7 +25,8 @@ public record ContinuousProbe(
     Integer haltAfter,
     String from,
     String to,
-    Extras extras) {
+    Extras extras,
+    String context) {
 
   public static final TimeSpan DEFAULT_INTERVAL = TimeSpan.of("2s");
 
@@ -31,6 +34,22 @@ public record ContinuousProbe(
     Objects.requireNonNull(id, "id");
     with = with == null ? Params.NONE : with;
     extras = extras == null ? Extras.NONE : extras;
+    context = context == null || context.isBlank() ? null : context;
+  }
+
+  /** A probe in its target's or the run's context (no {@code context} field). */
+  public ContinuousProbe(
+      String id,
+      String probe,
+      String target,
+      Params with,
+      TimeSpan interval,
+      TimeSpan initialDelay,
+      Integer haltAfter,
+      String from,
+      String to,
+      Extras extras) {
+    this(id, probe, target, with, interval, initialDelay, haltAfter, from, to, extras, null);
   }
 
   public TimeSpan effectiveInterval() {
@@ -57,6 +76,7 @@ public record ContinuousProbe(
     private String from;
     private String to;
     private Extras extras;
+    private String context;
 
     private Builder(ContinuousProbe source) {
       id = source.id();
@@ -69,6 +89,13 @@ public record ContinuousProbe(
       from = source.from();
       to = source.to();
       extras = source.extras();
+      context = source.context();
+    }
+
+    /** The kubeconfig context whose cluster the probe reads ({@code context: prod-us}). */
+    public Builder context(String value) {
+      context = value;
+      return this;
     }
 
     /** Name of an entry in {@code spec.targets}, for probes that read cluster state. */
@@ -120,7 +147,7 @@ public record ContinuousProbe(
 
     public ContinuousProbe build() {
       return new ContinuousProbe(
-          id, probe, target, with, interval, initialDelay, haltAfter, from, to, extras);
+          id, probe, target, with, interval, initialDelay, haltAfter, from, to, extras, context);
     }
   }
 }

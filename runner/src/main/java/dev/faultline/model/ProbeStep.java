@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param initialDelay pause after the step starts before the first call; {@code null}: none
  * @param retries for a probe without {@code until}: how many more calls a failing probe gets (an
  *     {@code interval} apart) before the step fails; {@code null}: 0
+ * @param context the kubeconfig context whose cluster the probe reads; {@code null}: its target's,
+ *     else the run's
  */
 public record ProbeStep(
     String id,
@@ -32,7 +34,8 @@ public record ProbeStep(
     TimeSpan interval,
     TimeSpan initialDelay,
     Integer retries,
-    Extras extras)
+    Extras extras,
+    String context)
     implements Step {
 
   public static final TimeSpan DEFAULT_INTERVAL = TimeSpan.of("1s");
@@ -42,6 +45,35 @@ public record ProbeStep(
     after = PlainData.strings(after);
     with = with == null ? Params.NONE : with;
     extras = extras == null ? Extras.NONE : extras;
+    context = context == null || context.isBlank() ? null : context;
+  }
+
+  /** A probe step in its target's or the run's context (no {@code context} field). */
+  public ProbeStep(
+      String id,
+      List<String> after,
+      String probe,
+      String target,
+      Params with,
+      Until until,
+      TimeSpan timeout,
+      TimeSpan interval,
+      TimeSpan initialDelay,
+      Integer retries,
+      Extras extras) {
+    this(
+        id,
+        after,
+        probe,
+        target,
+        with,
+        until,
+        timeout,
+        interval,
+        initialDelay,
+        retries,
+        extras,
+        null);
   }
 
   @Override
@@ -56,7 +88,18 @@ public record ProbeStep(
   @Override
   public ProbeStep withAfter(List<String> after) {
     return new ProbeStep(
-        id, after, probe, target, with, until, timeout, interval, initialDelay, retries, extras);
+        id,
+        after,
+        probe,
+        target,
+        with,
+        until,
+        timeout,
+        interval,
+        initialDelay,
+        retries,
+        extras,
+        context);
   }
 
   public int effectiveRetries() {
@@ -84,6 +127,7 @@ public record ProbeStep(
     private TimeSpan initialDelay;
     private Integer retries;
     private Extras extras;
+    private String context;
 
     private Builder(ProbeStep from) {
       id = from.id();
@@ -97,6 +141,13 @@ public record ProbeStep(
       initialDelay = from.initialDelay();
       retries = from.retries();
       extras = from.extras();
+      context = from.context();
+    }
+
+    /** The kubeconfig context whose cluster the probe reads ({@code context: prod-us}). */
+    public Builder context(String value) {
+      context = value;
+      return this;
     }
 
     public Builder id(String value) {
@@ -195,7 +246,18 @@ public record ProbeStep(
 
     public ProbeStep build() {
       return new ProbeStep(
-          id, after, probe, target, with, until, timeout, interval, initialDelay, retries, extras);
+          id,
+          after,
+          probe,
+          target,
+          with,
+          until,
+          timeout,
+          interval,
+          initialDelay,
+          retries,
+          extras,
+          context);
     }
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param podName regex that the whole object name must match ({@code null}: any name)
  * @param containers regexes; a container is hit when its name matches any of them (empty: all)
  * @param blastRadius how many of the matches are hit; {@code null} means all
+ * @param context the kubeconfig context whose cluster the target lives in, so one experiment can
+ *     freeze a service in one cluster and watch it from another; {@code null}: the run's context
  */
 public record Target(
     TargetKind kind,
@@ -34,7 +36,8 @@ public record Target(
     String podName,
     List<String> containers,
     BlastRadius blastRadius,
-    Extras extras) {
+    Extras extras,
+    String context) {
 
   private static final Target EMPTY =
       new Target(
@@ -45,6 +48,44 @@ public record Target(
     phases = phases == null ? List.of() : List.copyOf(phases);
     containers = PlainData.strings(containers);
     extras = extras == null ? Extras.NONE : extras;
+    context = context == null || context.isBlank() ? null : context;
+  }
+
+  /** A target in the run's own context (no {@code context} field). */
+  public Target(
+      TargetKind kind,
+      List<String> namespaces,
+      String namespacePattern,
+      String labelSelector,
+      String annotationSelector,
+      String fieldSelector,
+      List<PodPhase> phases,
+      String nodeSelector,
+      OwnerSelector owner,
+      String podName,
+      List<String> containers,
+      BlastRadius blastRadius,
+      Extras extras) {
+    this(
+        kind,
+        namespaces,
+        namespacePattern,
+        labelSelector,
+        annotationSelector,
+        fieldSelector,
+        phases,
+        nodeSelector,
+        owner,
+        podName,
+        containers,
+        blastRadius,
+        extras,
+        null);
+  }
+
+  /** This target with its cluster named by kubeconfig context ({@code null}: the run's). */
+  public Target withContext(String value) {
+    return toBuilder().context(value).build();
   }
 
   public static Target pods(String namespace, String labelSelector) {
@@ -129,6 +170,7 @@ public record Target(
     private List<String> containers;
     private BlastRadius blastRadius;
     private Extras extras;
+    private String context;
 
     private Builder(Target from) {
       kind = from.kind();
@@ -144,6 +186,16 @@ public record Target(
       containers = from.containers();
       blastRadius = from.blastRadius();
       extras = from.extras();
+      context = from.context();
+    }
+
+    /**
+     * The kubeconfig context of the cluster the target lives in ({@code context: prod-eu}); {@code
+     * null}: the run's own.
+     */
+    public Builder context(String value) {
+      context = value;
+      return this;
     }
 
     public Builder kind(TargetKind value) {
@@ -306,7 +358,8 @@ public record Target(
           podName,
           containers,
           blastRadius,
-          extras);
+          extras,
+          context);
     }
   }
 }

@@ -19,6 +19,7 @@ public final class Validator {
             new StepGraphRule(),
             new TargetRule(),
             new TargetSelectorRule(),
+            new ContextRule(),
             new DurationRule(),
             new StopWhenRule(),
             new LoopScheduleRule(),
