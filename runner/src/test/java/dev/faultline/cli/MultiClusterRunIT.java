@@ -140,7 +140,10 @@ class MultiClusterRunIT {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     var all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--context", "east"));
+    all.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+    if (args[0].equals("run")) {
+      all.addAll(List.of("--context", "east"));
+    }
     return cli.execute(all.toArray(String[]::new));
   }
 
@@ -193,6 +196,80 @@ class MultiClusterRunIT {
 
     int exit = cli(environment, "run", file, "--dry-run", "--yes-i-mean-west");
     assertThat(exit).as(err.toString()).isZero();
+    assertNothingLeftBehind(westClient);
+  }
+
+  /** Starts {@code faultline run} on east, freezing west's checkout and holding, in a child JVM. */
+  private Process startRunProcess() throws Exception {
+    Path file = dir.resolve("freeze-west-and-hold.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: freeze-west-and-hold
+        spec:
+          targets:
+            checkout-west: {context: west, namespaces: [shop], labelSelector: app=checkout}
+          steps:
+            - {id: freeze, attack: process.signal, target: checkout-west, with: {signal: SIGSTOP, process: java}}
+            - {id: hold, after: [freeze], wait: 5m}
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var builder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.faultline.cli.Main",
+                "run",
+                file.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--context",
+                "east")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("run.log").toFile());
+    builder.environment().put(StateDirectory.ENV, dir.resolve("state").toString());
+    Process process = builder.start();
+    try {
+      LeftBehind.await(Duration.ofSeconds(60), () -> frozen(westClient), n -> n == 3);
+    } catch (AssertionError e) {
+      process.destroyForcibly();
+      throw new AssertionError(e.getMessage() + "\n" + Files.readString(dir.resolve("run.log")));
+    }
+    assertThat(frozen(eastClient)).isZero();
+    return process;
+  }
+
+  private static long frozen(KubernetesClient client) {
+    return client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems().stream()
+        .filter(p -> !LeftBehind.ready(p))
+        .count();
+  }
+
+  @Test
+  void aRunKilledWithSigkillIsRolledBackInTheOtherClusterByCleanup() throws Exception {
+    Process process = startRunProcess();
+    process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    process.waitFor();
+    assertThat(FileRollbackJournal.withOpenFaults(dir.resolve("state"))).hasSize(1);
+
+    assertThat(cli(null, "cleanup")).as(err + "\n" + out).isZero();
+    assertThat(out.toString()).contains("rolled back: ").contains("cleanup: 6 faults rolled back");
+    assertNothingLeftBehind(westClient);
+  }
+
+  @Test
+  void aRunGivenSigtermRollsBackInTheOtherClusterBeforeItExits() throws Exception {
+    Process process = startRunProcess();
+    process.destroy(); // SIGTERM: the shutdown hook stops the run and waits for the rollback
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(Files.readString(dir.resolve("run.log")))
+        .contains("! halt: emergency stop by a signal to the faultline process")
+        .contains("rolled back: ");
     assertNothingLeftBehind(westClient);
   }
 
