@@ -126,7 +126,6 @@ final class ExperimentWriter {
 
   private static Map<String, Object> target(Target target) {
     var map = new LinkedHashMap<String, Object>();
-    put(map, "context", target.context());
     put(map, "kind", target.kind());
     putList(map, "namespaces", target.namespaces());
     put(map, "namespacePattern", target.namespacePattern());
@@ -143,6 +142,7 @@ final class ExperimentWriter {
     if (target.blastRadius() != null) {
       map.put("blastRadius", blastRadius(target.blastRadius()));
     }
+    put(map, "context", target.context());
     return withExtras(map, target.extras());
   }
 
@@ -232,7 +232,6 @@ final class ExperimentWriter {
     map.put("id", probe.id());
     put(map, "probe", probe.probe());
     put(map, "target", probe.target());
-    put(map, "context", probe.context());
     put(map, "interval", probe.interval());
     put(map, "initialDelay", probe.initialDelay());
     if (probe.haltAfter() != null) {
@@ -240,6 +239,7 @@ final class ExperimentWriter {
     }
     put(map, "from", probe.from());
     put(map, "to", probe.to());
+    put(map, "context", probe.context());
 
     putParams(map, probe.with().values());
     return withExtras(map, probe.extras());
