@@ -47,7 +47,11 @@ final class ContextRule implements Rule {
               + "' but its target '"
               + target
               + "' lives in "
-              + (targetContext == null ? "the run's context" : "context '" + targetContext + "'")
+              + (targetContext != null
+                  ? "context '" + targetContext + "'"
+                  : spec.context() == null
+                      ? "the run's context"
+                      : "the run's context '" + spec.context() + "'")
               + "; leave 'context' out (the probe follows its target) or give the target the same"
               + " context");
     }
