@@ -54,8 +54,10 @@ record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
           shown[0].viewModel().open(file.toAbsolutePath().normalize());
         });
     MainWindow window = shown[0];
+    // Generous: starting the sandbox (API server, controllers, demo services) is the slow part on
+    // a loaded two-core machine.
     Await.until(
-        30,
+        90,
         "the sandbox is live and the file open",
         () ->
             fx(() -> window.connection().liveClusterProperty().get() != null)

@@ -108,7 +108,16 @@ class RunFromTheWindowUiTest {
   @Test
   void previewFollowsTheClusterAndTheEmergencyStopRollsEveryFaultBack(FxRobot robot)
       throws Exception {
-    open(robot, EXAMPLE);
+    // The example, held open at its end: the emergency stop must meet a run still going, however
+    // fast the sandbox recovers on a loaded machine.
+    open(
+        robot,
+        write(
+            "freeze-and-hold.yaml",
+            Files.readString(EXAMPLE)
+                .replace(
+                    "layout:\n",
+                    "    - {id: hold, after: [until-recovered], wait: 5m}\nlayout:\n")));
 
     // The preview: half of the three checkout pods, as the badge on the card says too.
     robot.interact(() -> window.viewModel().selection().select("freeze"));
