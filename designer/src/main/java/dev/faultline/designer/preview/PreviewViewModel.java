@@ -160,6 +160,8 @@ public final class PreviewViewModel {
   public void dispose() {
     document.experimentProperty().removeListener(experimentListener);
     selection.idsProperty().removeListener(selectionListener);
+    // The app binds the snapshot to its connection: a disposed preview follows it no more.
+    snapshot.unbind();
     snapshot.set(null);
     others.closeAll();
   }

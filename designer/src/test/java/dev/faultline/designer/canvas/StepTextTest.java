@@ -65,18 +65,18 @@ class StepTextTest {
 
   @Test
   void aStepActingOnAnotherContextSaysWhereInItsSubtitle() {
-    Experiment experiment =
-        CanvasFixtures.read(
-            "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: t}\nspec:\n"
-                + "  targets:\n"
-                + "    west-checkout: {context: west, namespaces: [shop], labelSelector: app=c}\n"
-                + "    east-checkout: {namespaces: [shop], labelSelector: app=c}\n"
-                + "  steps:\n"
-                + "    - {id: freeze, attack: k8s.pod.delete, target: west-checkout}\n"
-                + "    - {id: near, attack: k8s.pod.delete, target: east-checkout}\n"
-                + "    - {id: watch, probe: k8s.state, target: west-checkout}\n"
-                + "    - {id: own, probe: http.check, context: north,"
-                + " with: {url: 'http://a.b/'}}\n");
+    String yaml =
+        "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: t}\nspec:\n"
+            + "  targets:\n"
+            + "    west-checkout: {context: west, namespaces: [shop], labelSelector: app=c}\n"
+            + "    east-checkout: {namespaces: [shop], labelSelector: app=c}\n"
+            + "  steps:\n"
+            + "    - {id: freeze, attack: k8s.pod.delete, target: west-checkout}\n"
+            + "    - {id: near, attack: k8s.pod.delete, target: east-checkout}\n"
+            + "    - {id: watch, probe: k8s.state, target: west-checkout}\n"
+            + "    - {id: own, probe: http.check, context: north,"
+            + " with: {url: 'http://a.b/'}}\n";
+    Experiment experiment = CanvasFixtures.read(yaml);
 
     assertThat(subtitle(experiment, "freeze")).isEqualTo("Delete pods in west");
     assertThat(subtitle(experiment, "near")).isEqualTo("Delete pods");
@@ -84,26 +84,12 @@ class StepTextTest {
     assertThat(subtitle(experiment, "own")).isEqualTo("HTTP check in north");
 
     // Run on west itself, west is home: only north is elsewhere.
-    Experiment onWest = experiment.withSpec(withContext(experiment, "west"));
+    Experiment onWest = CanvasFixtures.read(yaml.replace("spec:\n", "spec:\n  context: west\n"));
     assertThat(subtitle(onWest, "freeze")).isEqualTo("Delete pods");
     assertThat(subtitle(onWest, "own")).isEqualTo("HTTP check in north");
   }
 
   private String subtitle(Experiment experiment, String id) {
     return text.lines(experiment.spec().step(id).orElseThrow(), experiment).subtitle();
-  }
-
-  private static dev.faultline.model.Spec withContext(Experiment e, String context) {
-    var s = e.spec();
-    return new dev.faultline.model.Spec(
-        s.safety(),
-        context,
-        s.targets(),
-        s.steps(),
-        s.probes(),
-        s.extras(),
-        s.loop(),
-        s.schedule(),
-        s.notifications());
   }
 }

@@ -160,8 +160,14 @@ class MultiClusterPreviewTest {
   }
 
   @Test
-  void disposingThePreviewClosesTheOtherContexts() {
+  void disposingThePreviewClosesTheOtherContextsAlsoWhileItsSnapshotIsBound() {
+    // As the app does: the snapshot follows the connection.
+    var connection = new javafx.beans.property.SimpleObjectProperty<>(east);
+    model.snapshotProperty().bind(connection);
+
     model.dispose();
+
     assertThat(closed).containsExactly("west");
+    assertThat(model.snapshotProperty().get()).isNull();
   }
 }

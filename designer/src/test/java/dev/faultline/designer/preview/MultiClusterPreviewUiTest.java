@@ -10,6 +10,7 @@ import dev.faultline.cluster.snapshot.LiveSnapshot;
 import dev.faultline.cluster.snapshot.PodView;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepSelection;
+import dev.faultline.designer.fx.FxCalls;
 import dev.faultline.designer.fx.Snapshots;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
@@ -28,11 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -197,22 +194,21 @@ class MultiClusterPreviewUiTest {
 
   @Test
   void aTargetInWestResolvesWestsPodsUnderWestsHeading() throws Exception {
-    fx(
+    FxCalls.fx(
         () -> {
           model.snapshotProperty().set(eastLive);
           return null;
         });
 
-    waitFor(
-        "west's pods in the preview",
+    FxCalls.await(
         () ->
-            fxGet(
-                () ->
-                    model.resolution() != null
-                        && model.resolution().matched().stream()
-                            .anyMatch(p -> p.name().equals("checkout-only-in-west"))
-                        && model.groups().size() == 3
-                        && model.groups().get(1).heading().equals("west · live")));
+            model.resolution() != null
+                && model.resolution().matched().stream()
+                    .anyMatch(p -> p.name().equals("checkout-only-in-west"))
+                && model.groups().size() == 3
+                && model.groups().get(1).heading().equals("west · live"),
+        WAIT,
+        "west's pods in the preview");
 
     List<String> westCheckouts = names(westClient);
     List<String> eastCheckouts = names(eastClient);
@@ -231,10 +227,10 @@ class MultiClusterPreviewUiTest {
         .isEqualTo("no kubeconfig context 'wset'; did you mean 'west'?");
     assertThat(fxGet(model::header)).contains("target checkout-west in west");
 
-    Path png = fx(() -> Snapshots.write(view, "multi-cluster-preview"));
+    Path png = FxCalls.fx(() -> Snapshots.write(view, "multi-cluster-preview"));
     assertThat(png).exists();
 
-    fx(
+    FxCalls.fx(
         () -> {
           model.dispose();
           return null;
@@ -248,34 +244,11 @@ class MultiClusterPreviewUiTest {
         .toList();
   }
 
-  private static void waitFor(String what, BooleanSupplier test) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!test.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
-
   private static <T> T fxGet(Callable<T> work) {
     try {
-      return fx(work);
+      return FxCalls.fx(work);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static <T> T fx(Callable<T> work) throws Exception {
-    var result = new CompletableFuture<T>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(work.call());
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
-    return result.get(10, TimeUnit.SECONDS);
   }
 }
