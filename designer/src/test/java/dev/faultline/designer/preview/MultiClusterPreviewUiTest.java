@@ -16,6 +16,7 @@ import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.format.Syntax;
 import dev.faultline.model.Experiment;
+import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
@@ -99,7 +100,10 @@ class MultiClusterPreviewUiTest {
     east = sandbox("east");
     west = sandbox("west");
     Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, twoContexts());
+    var servers = new java.util.LinkedHashMap<String, String>();
+    servers.put("east", east.url());
+    servers.put("west", west.url());
+    Files.writeString(kubeconfig, Kubeconfig.text(servers));
     connector =
         new ClusterConnector(
             KubeContexts.ofFiles(List.of(kubeconfig)),
@@ -142,24 +146,6 @@ class MultiClusterPreviewUiTest {
         SandboxOptions.defaults()
             .withKubeconfig(dir.resolve(name + ".kc"))
             .withTimings(ControllerTimings.FAST));
-  }
-
-  private static String twoContexts() {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - {name: east, cluster: {server: "%s"}}
-          - {name: west, cluster: {server: "%s"}}
-        users:
-          - {name: east, user: {token: east}}
-          - {name: west, user: {token: west}}
-        contexts:
-          - {name: east, context: {cluster: east, user: east, namespace: shop}}
-          - {name: west, context: {cluster: west, user: west, namespace: shop}}
-        current-context: east
-        """
-        .formatted(east.url(), west.url());
   }
 
   @AfterAll
