@@ -223,6 +223,7 @@ final class MainStage {
         WindowEvent.WINDOW_HIDDEN,
         event -> {
           saveLayout(stage, window, theme, state);
+          window.preview().dispose(); // closes the other contexts' snapshots
           if (autosaver != null) {
             autosaver.close();
           }

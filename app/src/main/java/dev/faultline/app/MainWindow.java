@@ -159,6 +159,30 @@ public final class MainWindow extends BorderPane {
                   return live == null ? null : live.snapshot();
                 },
                 connection.liveClusterProperty()));
+    // Targets naming another context are previewed in that context's cluster; the connected
+    // context is home.
+    preview
+        .homeContextProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  LiveCluster live = connection.liveClusterProperty().get();
+                  return live == null ? null : live.contextName();
+                },
+                connection.liveClusterProperty()));
+    preview.setContextOpener(connection.contextOpener());
+    // The context fields suggest the kubeconfig's contexts.
+    inspector
+        .model()
+        .kubeContextsProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () ->
+                    connection.targets().stream()
+                        .filter(t -> t instanceof dev.faultline.cluster.ClusterTarget.KubeContext)
+                        .map(dev.faultline.cluster.ClusterTarget::contextName)
+                        .toList(),
+                connection.targets()));
     // With no step selected, the target being edited in the experiment's form is previewed.
     preview.focusedTargetProperty().bind(inspector.model().focusedTargetProperty());
     // The inspector above, the pods its target selects right under it: edit and see.

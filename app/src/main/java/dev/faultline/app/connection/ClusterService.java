@@ -57,6 +57,14 @@ public interface ClusterService {
     throw new UnsupportedOperationException("this cluster service cannot clean up");
   }
 
+  /**
+   * Opens other kubeconfig contexts for the preview of a multi-cluster experiment's targets; null
+   * when this service cannot (such targets then say so).
+   */
+  default dev.faultline.designer.preview.ContextOpener contextOpener() {
+    return null;
+  }
+
   /** Where the embedded sandbox writes its kubeconfig, for {@code kubectl --kubeconfig}. */
   Path sandboxKubeconfig();
 

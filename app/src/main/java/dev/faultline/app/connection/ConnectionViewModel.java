@@ -411,6 +411,11 @@ public final class ConnectionViewModel {
     return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }
 
+  /** How the preview opens the other contexts a multi-cluster experiment names; may be null. */
+  public dev.faultline.designer.preview.ContextOpener contextOpener() {
+    return service.contextOpener();
+  }
+
   /** The sandbox, then every kubeconfig context by name; updated on the FX thread. */
   public ObservableList<ClusterTarget> targets() {
     return readOnlyTargets;

@@ -178,6 +178,11 @@ public final class FabricClusterService implements ClusterService {
   }
 
   @Override
+  public dev.faultline.designer.preview.ContextOpener contextOpener() {
+    return new dev.faultline.designer.preview.KubeContextOpener(connector);
+  }
+
+  @Override
   public Path sandboxKubeconfig() {
     return sandboxKubeconfig;
   }

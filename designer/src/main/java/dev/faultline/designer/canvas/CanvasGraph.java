@@ -60,7 +60,10 @@ public final class CanvasGraph {
     Map<String, Position> positions = AutoPlacement.positions(experiment);
     boolean sameTargets =
         previous.experiment != null
-            && previous.experiment.spec().targets().equals(experiment.spec().targets());
+            && previous.experiment.spec().targets().equals(experiment.spec().targets())
+            // A card says "in west" relative to the experiment's own context.
+            && java.util.Objects.equals(
+                previous.experiment.spec().context(), experiment.spec().context());
     // The empty graph's index is shared by every view: start a fresh one from it.
     SpatialIndex index = previous.experiment == null ? new SpatialIndex() : previous.index;
     Map<String, StepCard> cards = new LinkedHashMap<>();

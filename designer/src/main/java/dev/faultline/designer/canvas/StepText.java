@@ -4,6 +4,7 @@ import dev.faultline.catalog.Catalog;
 import dev.faultline.catalog.Descriptor;
 import dev.faultline.model.AttackStep;
 import dev.faultline.model.BlastRadius;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import dev.faultline.model.Params;
@@ -49,13 +50,13 @@ public final class StepText {
       case AttackStep a ->
           new Lines(
               a.id(),
-              title(a.attack(), "attack"),
+              title(a.attack(), "attack") + elsewhere(a, experiment),
               attackDetail(a),
               targetSummary(a.target(), experiment, "no target"));
       case ProbeStep p ->
           new Lines(
               p.id(),
-              title(p.probe(), "probe"),
+              title(p.probe(), "probe") + elsewhere(p, experiment),
               probeDetail(p),
               p.target() != null
                   ? targetSummary(p.target(), experiment, "")
@@ -64,6 +65,19 @@ public final class StepText {
           new Lines(w.id(), "Wait", "wait " + (w.duration() == null ? "?" : w.duration()), "");
       case GateStep g -> new Lines(g.id(), "Manual gate", nullToEmpty(g.gate()), gateContext(g));
     };
+  }
+
+  /**
+   * {@code " in west"} when the step acts on, or reads, another cluster than the experiment's own
+   * ({@code spec.context}, else the context picked when running), so a multi-cluster graph reads at
+   * a glance; empty otherwise. The engine titles such steps the same way.
+   */
+  static String elsewhere(Step step, Experiment experiment) {
+    String context = ClusterContexts.ofStep(experiment.spec(), step);
+    if (context == null || context.equals(experiment.spec().context())) {
+      return "";
+    }
+    return " in " + context;
   }
 
   /** The icon of the step's descriptor, or the kind's own. */

@@ -47,6 +47,7 @@ final class FieldControl {
           case LINES, MAP -> textArea(field, 2, 6, false);
           case BOOLEAN -> toggle(field);
           case CHOICE -> choice(field);
+          case SUGGEST -> suggest(field);
           case SPINNER -> spinner(field);
         };
     if (field.editor() == FieldEditor.MONOSPACE
@@ -128,7 +129,7 @@ final class FieldControl {
 
   private static void bindText(TextInputControl control, InspectorField field) {
     control.setText(field.text());
-    control.setPromptText(field.prompt());
+    control.promptTextProperty().bind(field.promptProperty());
     Echo echo = new Echo();
     field
         .textProperty()
@@ -224,6 +225,50 @@ final class FieldControl {
               if (now != null && !echo.active) {
                 field.type(now);
                 field.finishEditing();
+              }
+            });
+    return combo;
+  }
+
+  /**
+   * Free text with suggestions: typing edits as in a text field, picking a suggestion types it. The
+   * suggestions follow the field's choices (the kubeconfig's contexts, which may change while the
+   * form is open).
+   */
+  private static ComboBox<String> suggest(InspectorField field) {
+    ComboBox<String> combo = new ComboBox<>();
+    combo.setEditable(true);
+    combo.setItems(FXCollections.observableArrayList(field.choicesProperty().get()));
+    combo.promptTextProperty().bind(field.promptProperty());
+    bindText(combo.getEditor(), field);
+    field
+        .choicesProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!combo.getItems().equals(now)) {
+                // Replacing the items must not clear or retype what the editor shows.
+                String shown = combo.getEditor().getText();
+                combo.getItems().setAll(now);
+                if (!combo.getEditor().getText().equals(shown)) {
+                  combo.getEditor().setText(shown);
+                }
+              }
+            });
+    combo
+        .valueProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null && combo.isShowing()) {
+                combo.getEditor().setText(now);
+                field.finishEditing();
+              }
+            });
+    combo
+        .focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (!focused) {
+                field.commit();
               }
             });
     return combo;

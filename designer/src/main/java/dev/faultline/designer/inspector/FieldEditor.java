@@ -25,6 +25,8 @@ public enum FieldEditor {
   DURATION,
   /** One of a list of choices. */
   CHOICE,
+  /** One line of text with suggestions to pick from (an editable combo): kube contexts. */
+  SUGGEST,
   /** A list of strings, written comma-separated on one line (namespaces, containers). */
   COMMA_LIST,
   /** A list of strings, one per line. */

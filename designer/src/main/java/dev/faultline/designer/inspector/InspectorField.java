@@ -38,7 +38,7 @@ public final class InspectorField {
   private final String key;
   private final String label;
   private final FieldEditor editor;
-  private final String prompt;
+  private final Function<Experiment, String> prompt;
   private final String help;
   private final boolean commitOnly;
   private final Long min;
@@ -55,6 +55,7 @@ public final class InspectorField {
   private final Consumer<Object> afterEdit;
 
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+  private final ReadOnlyStringWrapper promptText = new ReadOnlyStringWrapper(this, "prompt", "");
   private final ReadOnlyStringWrapper localProblem =
       new ReadOnlyStringWrapper(this, "localProblem");
   private final ReadOnlyObjectWrapper<List<Problem>> problems =
@@ -80,6 +81,7 @@ public final class InspectorField {
     this.label = b.label;
     this.editor = b.editor;
     this.prompt = b.prompt;
+    this.promptText.set(b.fixedPrompt);
     this.help = b.help;
     this.commitOnly = b.commitOnly;
     this.min = b.min;
@@ -133,6 +135,9 @@ public final class InspectorField {
   }
 
   private void refreshState(Experiment experiment) {
+    if (prompt != null) {
+      promptText.set(java.util.Objects.requireNonNullElse(prompt.apply(experiment), ""));
+    }
     choiceList.set(choices == null ? List.of() : List.copyOf(choices.apply(experiment)));
     required.set(requiredWhen.test(experiment));
     visible.set(visibleWhen.test(experiment));
@@ -263,7 +268,15 @@ public final class InspectorField {
 
   /** Grey text shown while empty: the default, or what empty means. */
   public String prompt() {
-    return prompt;
+    return promptText.get();
+  }
+
+  /**
+   * The prompt as it follows the document: a probe's context field shows its target's context,
+   * which changes when the target's does.
+   */
+  public ReadOnlyStringProperty promptProperty() {
+    return promptText.getReadOnlyProperty();
   }
 
   /** One or two sentences of help, or empty. */
@@ -304,7 +317,10 @@ public final class InspectorField {
     return problems.getReadOnlyProperty();
   }
 
-  /** The choices of a {@link FieldEditor#CHOICE} field. */
+  /**
+   * The choices of a {@link FieldEditor#CHOICE} field, the suggestions of a {@link
+   * FieldEditor#SUGGEST} one.
+   */
   public ReadOnlyObjectProperty<List<String>> choicesProperty() {
     return choiceList.getReadOnlyProperty();
   }
@@ -337,7 +353,8 @@ public final class InspectorField {
     private final String key;
     private final String label;
     private final FieldEditor editor;
-    private String prompt = "";
+    private String fixedPrompt = "";
+    private Function<Experiment, String> prompt;
     private String help = "";
     private boolean commitOnly;
     private Long min;
@@ -360,7 +377,14 @@ public final class InspectorField {
     }
 
     public Builder prompt(String value) {
-      this.prompt = value == null ? "" : value;
+      this.fixedPrompt = value == null ? "" : value;
+      this.prompt = null;
+      return this;
+    }
+
+    /** A prompt computed from the document, updated with the field. */
+    public Builder prompt(Function<Experiment, String> value) {
+      this.prompt = value;
       return this;
     }
 

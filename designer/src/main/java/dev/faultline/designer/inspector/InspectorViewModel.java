@@ -28,12 +28,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The inspector's state: which form the selection calls for, kept in step with the document and its
@@ -58,6 +60,10 @@ public final class InspectorViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
   private final ReadOnlyObjectWrapper<Map<String, List<Problem>>> targetProblems =
       new ReadOnlyObjectWrapper<>(this, "targetProblems", Map.of());
+  private final ObjectProperty<List<String>> kubeContexts =
+      new SimpleObjectProperty<>(this, "kubeContexts", List.of());
+  private final ContextFields contextFields =
+      new ContextFields(() -> java.util.Objects.requireNonNullElse(kubeContexts.get(), List.of()));
 
   /** What the current form was built for; a different key means a new form. */
   private Object formKey;
@@ -75,7 +81,17 @@ public final class InspectorViewModel {
     document.unparsedTextProperty().addListener((obs, old, now) -> update());
     selection.idsProperty().addListener((obs, old, now) -> update());
     problems.problemsProperty().addListener((obs, old, now) -> distributeProblems());
+    // New suggestions for the context fields: the form's fields re-read their choices.
+    kubeContexts.addListener((obs, old, now) -> update());
     update();
+  }
+
+  /**
+   * The kubeconfig's context names, suggested by the context fields of targets and probes. The app
+   * sets them when it has read the kubeconfig (off the FX thread); empty: no suggestions.
+   */
+  public ObjectProperty<List<String>> kubeContextsProperty() {
+    return kubeContexts;
   }
 
   /**
@@ -209,7 +225,10 @@ public final class InspectorViewModel {
     }
     Optional<Step> step = selection.primary().flatMap(experiment.spec()::step);
     if (step.isEmpty()) {
-      return List.of("experiment", List.copyOf(experiment.spec().targets().keySet()));
+      return List.of(
+          "experiment",
+          List.copyOf(experiment.spec().targets().keySet()),
+          experiment.spec().probes().stream().map(p -> p.id()).toList());
     }
     return List.of("step", step.get().id(), step.get().kindWord(), descriptorId(step.get()));
   }
@@ -230,16 +249,27 @@ public final class InspectorViewModel {
     for (Map.Entry<String, Target> entry : experiment.spec().targets().entrySet()) {
       targets.add(targetSection(entry.getKey(), entry.getValue()));
     }
-    return new ExperimentForm(
-        List.of(
-            new Section("Experiment", ExperimentFields.about()),
-            new Section("Safety", ExperimentFields.safety()),
-            new Section("Loop and schedule", LoopScheduleFields.fields())),
-        targets);
+    List<Section> sections = new ArrayList<>();
+    sections.add(new Section("Experiment", ExperimentFields.about()));
+    sections.add(new Section("Safety", ExperimentFields.safety()));
+    sections.add(new Section("Loop and schedule", LoopScheduleFields.fields()));
+    if (!experiment.spec().probes().isEmpty()) {
+      // Continuous probes have no node on the canvas; their cluster is set here.
+      sections.add(
+          new Section(
+              "Continuous probes: context",
+              experiment.spec().probes().stream()
+                  .map(p -> contextFields.continuousProbe(p.id()))
+                  .toList()));
+    }
+    return new ExperimentForm(sections, targets);
   }
 
-  private static TargetSection targetSection(String name, Target target) {
-    return new TargetSection(name, target.effectiveKind().keyword(), new TargetFields(name).all());
+  private TargetSection targetSection(String name, Target target) {
+    List<InspectorField> fields = new ArrayList<>();
+    fields.add(contextFields.target(name));
+    fields.addAll(new TargetFields(name).all());
+    return new TargetSection(name, target.effectiveKind().keyword(), fields);
   }
 
   private StepForm stepForm(Step step) {
@@ -259,6 +289,7 @@ public final class InspectorViewModel {
         if (StepFields.usesTarget(descriptor)) {
           settings.add(targetChoice(step.id(), descriptor));
         }
+        settings.add(contextFields.probeStep(fields));
       }
       case dev.faultline.model.WaitStep w -> settings.add(fields.waitDuration());
       case dev.faultline.model.GateStep g -> settings.addAll(fields.gateFields());

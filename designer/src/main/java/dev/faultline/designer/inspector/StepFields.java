@@ -39,6 +39,10 @@ final class StepFields {
     this.id = id;
   }
 
+  String id() {
+    return id;
+  }
+
   /** The id field: renames on Enter or focus lost, never per key stroke. */
   InspectorField idField(java.util.function.Consumer<String> renamed) {
     return InspectorField.builder("id", "id", FieldEditor.MONOSPACE)

@@ -168,17 +168,8 @@ final class TargetEdits {
     return experiment.withSpec(experiment.spec().withSteps(steps));
   }
 
+  /** The probe reading the renamed target; every other field (its context too) kept. */
   private static ContinuousProbe renamed(ContinuousProbe p, String target) {
-    return new ContinuousProbe(
-        p.id(),
-        p.probe(),
-        target,
-        p.with(),
-        p.interval(),
-        p.initialDelay(),
-        p.haltAfter(),
-        p.from(),
-        p.to(),
-        p.extras());
+    return p.toBuilder().target(target).build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.designer.preview;
 
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.NamespacePolicy;
 import dev.faultline.model.ProbeStep;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * @param shownTarget the target name the shown step refers to, or null
  * @param emptyReason why nothing is resolved for the shown step (no selection, a step without a
  *     target, an undefined target), or null when {@code shownTarget} is defined
- * @param targets the defined targets to resolve, by name
+ * @param targets the defined targets to resolve, by name, in file order (every target of a
+ *     multi-cluster experiment)
  * @param attackTargets each attack step with a target: its id and target name, in file order
  */
 record PreviewPlan(
@@ -82,12 +84,31 @@ record PreviewPlan(
     } else {
       add(targets, defined, shownTarget, policy, experimentName);
     }
+    if (!ClusterContexts.named(experiment.spec()).isEmpty()) {
+      // A multi-cluster experiment lists every target under its cluster's heading.
+      defined.keySet().forEach(name -> add(targets, defined, name, policy, experimentName));
+    }
     return new PreviewPlan(
         shown.map(Step::id).orElse(null),
         shownTarget,
         emptyReason,
-        Map.copyOf(targets),
+        java.util.Collections.unmodifiableMap(sorted(targets, defined)),
         java.util.Collections.unmodifiableMap(attackTargets));
+  }
+
+  /** The targets in file order, so each context's heading lists them as the file does. */
+  private static Map<String, TargetKey> sorted(
+      Map<String, TargetKey> targets, Map<String, Target> defined) {
+    var inOrder = new LinkedHashMap<String, TargetKey>();
+    defined
+        .keySet()
+        .forEach(
+            name -> {
+              if (targets.containsKey(name)) {
+                inOrder.put(name, targets.get(name));
+              }
+            });
+    return inOrder;
   }
 
   private static String targetOf(Step step) {

@@ -94,7 +94,8 @@ public final class PreviewView extends VBox {
     VBox stackedCounts = new VBox(8);
     stackedCounts.getStyleClass().add("preview-counts");
 
-    getChildren().addAll(headerBar, status, warnings, zones, podTable, counts);
+    getChildren()
+        .addAll(headerBar, status, new ContextGroupsView(model), warnings, zones, podTable, counts);
     VBox.setVgrow(podTable, Priority.ALWAYS);
     // The pods are what matters; the counts keep to a few rows and scroll beyond.
     podTable.setMinHeight(110);

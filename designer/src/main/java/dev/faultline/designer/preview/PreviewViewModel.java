@@ -6,6 +6,7 @@ import dev.faultline.cluster.snapshot.SnapshotState;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepSelection;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.Target;
 import dev.faultline.target.InvalidTargetException;
 import dev.faultline.target.LivePreview;
 import dev.faultline.target.TargetResolution;
@@ -50,6 +51,13 @@ import javafx.collections.ObservableMap;
  * and one update of the properties per frame, and a single change shows in the first frame after
  * its computation ends.
  *
+ * <p><b>Multi-cluster.</b> A target that names another kubeconfig context than the connected one
+ * ({@link #homeContextProperty}) is resolved against that context's own live snapshot, which the
+ * {@link ContextOpener} opens on {@code background} when a target first names it and which is
+ * closed when none does any more (or on {@link #dispose}). Its changes go through the same gate, so
+ * every cluster together still costs at most one update per frame. {@link #groups} lists the
+ * targets under one heading per context.
+ *
  * <p><b>Policy and seed</b> are taken as the engine and {@code faultline preview} take them: the
  * experiment's {@code spec.safety} namespace policy and {@link
  * dev.faultline.target.Seeds#forTarget} of the experiment and target names, so the preview shows
@@ -82,12 +90,18 @@ public final class PreviewViewModel {
   private final ObservableMap<String, PreviewCount> counts = FXCollections.observableHashMap();
   private final ObservableMap<String, PreviewCount> readOnlyCounts =
       FXCollections.unmodifiableObservableMap(counts);
+  private final StringProperty homeContext = new SimpleStringProperty(this, "homeContext");
+  private final ReadOnlyObjectWrapper<List<ContextGroup>> groups =
+      new ReadOnlyObjectWrapper<>(this, "groups", List.of());
+  private final OtherContexts others;
+  // The connected context's name, read by the background computation.
+  private volatile String home;
 
   // Read by the background computation; written on the FX thread.
   private volatile PreviewPlan plan;
   private volatile ClusterSnapshot current;
   // Only the one running computation uses these (hand-over is ordered by the executor and gate).
-  private final Map<PreviewPlan.TargetKey, LivePreview> previews = new ConcurrentHashMap<>();
+  private final Map<PreviewKey, LivePreview> previews = new ConcurrentHashMap<>();
   private volatile long lastResolvedVersion = -1;
   private final AtomicReference<PreviewOutcome> ready = new AtomicReference<>();
 
@@ -129,6 +143,12 @@ public final class PreviewViewModel {
     this.selection = Objects.requireNonNull(selection, "selection");
     this.background = Objects.requireNonNull(background, "background");
     this.frames = Objects.requireNonNull(frames, "frames");
+    this.others = new OtherContexts(background, this::changed);
+    homeContext.addListener(
+        (o, was, now) -> {
+          home = now;
+          replan();
+        });
     document.experimentProperty().addListener(experimentListener);
     selection.idsProperty().addListener(selectionListener);
     focusedTarget.addListener((o, was, now) -> replan());
@@ -140,7 +160,40 @@ public final class PreviewViewModel {
   public void dispose() {
     document.experimentProperty().removeListener(experimentListener);
     selection.idsProperty().removeListener(selectionListener);
+    // The app binds the snapshot to its connection: a disposed preview follows it no more.
+    snapshot.unbind();
     snapshot.set(null);
+    others.closeAll();
+  }
+
+  /**
+   * The kubeconfig context of {@link #snapshotProperty}'s cluster: targets naming no context, or
+   * this one, resolve there; others in their own context's cluster. The app binds it to the
+   * connection's context.
+   */
+  public StringProperty homeContextProperty() {
+    return homeContext;
+  }
+
+  /**
+   * How to open the cluster of another context a target names; null (the default): such targets
+   * show that they cannot be previewed. Set it once, on the FX thread, before targets name
+   * contexts.
+   */
+  public void setContextOpener(ContextOpener opener) {
+    others.setOpener(opener);
+  }
+
+  /**
+   * The targets of a multi-cluster experiment, grouped under one heading per context (the connected
+   * one first); empty for a single-cluster experiment. Changes once per frame at most.
+   */
+  public ReadOnlyObjectProperty<List<ContextGroup>> groupsProperty() {
+    return groups.getReadOnlyProperty();
+  }
+
+  public List<ContextGroup> groups() {
+    return groups.get();
   }
 
   /**
@@ -250,9 +303,11 @@ public final class PreviewViewModel {
     plan = now;
     shownStep.set(now.shownStep());
     shownTarget.set(now.shownTarget());
+    others.want(current == null ? java.util.Set.of() : elsewhere(now));
     if (current == null) {
       resolution.set(null);
       counts.clear();
+      groups.set(List.of());
       snapshotText.set("not connected");
       status.set(now.emptyReason() != null ? now.emptyReason() : NOT_CONNECTED);
     } else if (now.emptyReason() != null) {
@@ -303,17 +358,22 @@ public final class PreviewViewModel {
 
   /** At a pulse, on the FX thread: apply the latest outcome, poll, and start what waits. */
   private void frame() {
+    boolean opened = others.drain();
     PreviewOutcome outcome = ready.getAndSet(null);
     if (outcome != null) {
       apply(outcome);
     }
     ClusterSnapshot snap = current;
-    boolean polled = snap != null && !(snap instanceof LiveSnapshot);
+    Map<String, ClusterSnapshot> elsewhere = others.snapshots();
+    boolean polled =
+        snap != null
+            && (!(snap instanceof LiveSnapshot)
+                || elsewhere.values().stream().anyMatch(o -> !(o instanceof LiveSnapshot)));
     boolean start;
     synchronized (gate) {
       framePending = false;
       startedThisFrame = false;
-      if (snap != null && snap.version() != lastResolvedVersion) {
+      if (opened || snap != null && version(snap, elsewhere) != lastResolvedVersion) {
         dirty = true; // plain snapshots tell no one; a live one's notice may be in flight
       }
       start = tryStartLocked();
@@ -331,7 +391,7 @@ public final class PreviewViewModel {
   private void compute() {
     PreviewOutcome outcome;
     try {
-      outcome = resolveAll(plan, current);
+      outcome = resolveAll(plan, current, others.snapshots());
     } catch (RuntimeException | Error e) {
       outcome = null; // resolveAll catches per target; this is a bug, but the gate must reopen
     }
@@ -344,26 +404,79 @@ public final class PreviewViewModel {
     }
   }
 
-  private PreviewOutcome resolveAll(PreviewPlan what, ClusterSnapshot snap) {
+  private PreviewOutcome resolveAll(
+      PreviewPlan what, ClusterSnapshot snap, Map<String, ClusterSnapshot> elsewhere) {
     if (snap == null) {
       return null;
     }
     long version = snap.version();
-    lastResolvedVersion = version;
+    lastResolvedVersion = version(snap, elsewhere);
     SnapshotState state = snap.state();
     var results = new HashMap<String, PreviewOutcome.Resolved>();
-    if (state.phase() != SnapshotState.Phase.SYNCING) {
-      for (PreviewPlan.TargetKey key : what.targets().values()) {
-        results.put(key.name(), resolve(key, snap));
+    var used = new java.util.HashSet<PreviewKey>();
+    for (PreviewPlan.TargetKey key : what.targets().values()) {
+      String context = contextOf(key.target(), home);
+      // The same path for every cluster: the target's own snapshot, skipped while it syncs.
+      ClusterSnapshot in = context == null ? snap : elsewhere.get(context);
+      if (in != null && in.state().phase() != SnapshotState.Phase.SYNCING) {
+        PreviewKey previewKey = new PreviewKey(key, in);
+        used.add(previewKey);
+        results.put(key.name(), resolve(previewKey));
       }
     }
-    previews.keySet().retainAll(what.targets().values());
-    return new PreviewOutcome(what, snap, version, state, Map.copyOf(results));
+    previews.keySet().retainAll(used);
+    return new PreviewOutcome(what, snap, version, state, Map.copyOf(results), elsewhere);
   }
 
-  private PreviewOutcome.Resolved resolve(PreviewPlan.TargetKey key, ClusterSnapshot snap) {
+  /** The versions of every cluster together: any change of any of them changes the sum. */
+  private static long version(ClusterSnapshot snap, Map<String, ClusterSnapshot> elsewhere) {
+    long sum = snap.version();
+    for (ClusterSnapshot other : elsewhere.values()) {
+      sum += other.version();
+    }
+    return sum;
+  }
+
+  /**
+   * A target's resolver, which is incremental against one snapshot only: a context reopened is a
+   * new key.
+   */
+  private record PreviewKey(PreviewPlan.TargetKey target, ClusterSnapshot snapshot) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PreviewKey k && k.target.equals(target) && k.snapshot == snapshot;
+    }
+
+    @Override
+    public int hashCode() {
+      return target.hashCode() * 31 + System.identityHashCode(snapshot);
+    }
+  }
+
+  /** The other context a target lives in, or null when it is the connected one's. */
+  static String contextOf(dev.faultline.model.Target target, String home) {
+    String context = target.context();
+    return context == null || context.equals(home) ? null : context;
+  }
+
+  /** The contexts other than the connected one that the plan's targets live in. */
+  private java.util.Set<String> elsewhere(PreviewPlan what) {
+    var contexts = new java.util.LinkedHashSet<String>();
+    for (PreviewPlan.TargetKey key : what.targets().values()) {
+      String context = contextOf(key.target(), homeContext.get());
+      if (context != null) {
+        contexts.add(context);
+      }
+    }
+    return contexts;
+  }
+
+  private PreviewOutcome.Resolved resolve(PreviewKey previewKey) {
+    PreviewPlan.TargetKey key = previewKey.target();
+    ClusterSnapshot snap = previewKey.snapshot();
     LivePreview preview =
-        previews.computeIfAbsent(key, k -> new LivePreview(k.target(), k.policy(), k.seed()));
+        previews.computeIfAbsent(
+            previewKey, k -> new LivePreview(key.target(), key.policy(), key.seed()));
     try {
       return new PreviewOutcome.Resolved(preview.resolve(snap), null);
     } catch (InvalidTargetException e) {
@@ -378,7 +491,9 @@ public final class PreviewViewModel {
   // ---- FX thread: outputs
 
   private void apply(PreviewOutcome outcome) {
-    if (outcome.plan() != plan || outcome.snapshot() != current) {
+    if (outcome.plan() != plan
+        || outcome.snapshot() != current
+        || outcome.others() != others.snapshots()) {
       return; // superseded: the newer plan or snapshot is already being resolved
     }
     PreviewPlan what = outcome.plan();
@@ -391,12 +506,21 @@ public final class PreviewViewModel {
           case STALE -> "stale";
         });
     publishCounts(what, outcome.byTarget());
+    publishGroups(what, outcome.byTarget(), state);
 
     long shownVersion = outcome.version();
+    String shownElsewhere =
+        what.shownTarget() == null || !what.targets().containsKey(what.shownTarget())
+            ? null
+            : contextOf(what.targets().get(what.shownTarget()).target(), home);
     if (what.emptyReason() != null) {
       resolution.set(null);
       status.set(what.emptyReason());
-    } else if (syncing) {
+    } else if (shownElsewhere != null && outcome.byTarget().get(what.shownTarget()) == null) {
+      resolution.set(null);
+      String problem = others.problem(shownElsewhere);
+      status.set("Context " + shownElsewhere + ": " + (problem == null ? "syncing…" : problem));
+    } else if (shownElsewhere == null && syncing) {
       resolution.set(null);
       status.set(SYNCING);
     } else {
@@ -446,6 +570,74 @@ public final class PreviewViewModel {
         });
   }
 
+  private void publishGroups(
+      PreviewPlan what, Map<String, PreviewOutcome.Resolved> byTarget, SnapshotState state) {
+    List<String> elsewhere = others.contexts();
+    if (elsewhere.isEmpty()) {
+      if (!groups.get().isEmpty()) {
+        groups.set(List.of());
+      }
+      return;
+    }
+    var lines = new java.util.LinkedHashMap<String, List<ContextGroup.TargetLine>>();
+    String homeName = Objects.requireNonNullElse(home, "");
+    lines.put(homeName, new ArrayList<>());
+    elsewhere.forEach(c -> lines.put(c, new ArrayList<>()));
+    for (PreviewPlan.TargetKey key : what.targets().values()) {
+      String context = contextOf(key.target(), home);
+      lines.get(context == null ? homeName : context).add(line(key.name(), byTarget));
+    }
+    var now = new ArrayList<ContextGroup>();
+    now.add(
+        new ContextGroup(
+            homeName,
+            (homeName.isEmpty() ? "connected cluster" : homeName + " (connected)")
+                + " \u00b7 "
+                + phase(state),
+            null,
+            lines.get(homeName)));
+    Map<String, ClusterSnapshot> open = others.snapshots();
+    for (String context : elsewhere) {
+      ClusterSnapshot snap = open.get(context);
+      String problem = others.problem(context);
+      now.add(
+          new ContextGroup(
+              context,
+              snap == null ? context : context + " \u00b7 " + phase(snap.state()),
+              snap == null && problem != null && !problem.equals("connecting…") ? problem : null,
+              lines.get(context)));
+    }
+    if (!now.equals(groups.get())) {
+      groups.set(List.copyOf(now));
+    }
+  }
+
+  private static ContextGroup.TargetLine line(
+      String name, Map<String, PreviewOutcome.Resolved> byTarget) {
+    PreviewOutcome.Resolved r = byTarget.get(name);
+    if (r == null) {
+      return new ContextGroup.TargetLine(name, -1, -1, List.of(), null);
+    }
+    if (r.resolution() == null) {
+      return new ContextGroup.TargetLine(name, -1, -1, List.of(), r.error());
+    }
+    TargetResolution res = r.resolution();
+    return new ContextGroup.TargetLine(
+        name,
+        res.selected().size(),
+        res.matched().size(),
+        res.selected().stream().map(p -> p.pod().name()).toList(),
+        null);
+  }
+
+  private static String phase(SnapshotState state) {
+    return switch (state.phase()) {
+      case SYNCING -> "syncing…";
+      case LIVE -> "live";
+      case STALE -> "stale";
+    };
+  }
+
   private void updateHeader() {
     var parts = new ArrayList<String>(3);
     TargetResolution shown = resolution.get();
@@ -453,7 +645,9 @@ public final class PreviewViewModel {
       parts.add(shown.selected().size() + " of " + shown.matched().size() + " pods selected");
     }
     if (shownTarget.get() != null) {
-      parts.add("target " + shownTarget.get());
+      Target target = document.experiment().spec().targets().get(shownTarget.get());
+      String elsewhere = target == null ? null : contextOf(target, homeContext.get());
+      parts.add("target " + shownTarget.get() + (elsewhere == null ? "" : " in " + elsewhere));
     }
     parts.add(snapshotText.get());
     header.set(String.join(" · ", parts));

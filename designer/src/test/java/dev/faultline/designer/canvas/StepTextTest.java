@@ -62,4 +62,34 @@ class StepTextTest {
   private StepText.Lines lines(String id) {
     return text.lines(step(id), checkout);
   }
+
+  @Test
+  void aStepActingOnAnotherContextSaysWhereInItsSubtitle() {
+    String yaml =
+        "apiVersion: faultline.dev/v1alpha1\nkind: Experiment\nmetadata: {name: t}\nspec:\n"
+            + "  targets:\n"
+            + "    west-checkout: {context: west, namespaces: [shop], labelSelector: app=c}\n"
+            + "    east-checkout: {namespaces: [shop], labelSelector: app=c}\n"
+            + "  steps:\n"
+            + "    - {id: freeze, attack: k8s.pod.delete, target: west-checkout}\n"
+            + "    - {id: near, attack: k8s.pod.delete, target: east-checkout}\n"
+            + "    - {id: watch, probe: k8s.state, target: west-checkout}\n"
+            + "    - {id: own, probe: http.check, context: north,"
+            + " with: {url: 'http://a.b/'}}\n";
+    Experiment experiment = CanvasFixtures.read(yaml);
+
+    assertThat(subtitle(experiment, "freeze")).isEqualTo("Delete pods in west");
+    assertThat(subtitle(experiment, "near")).isEqualTo("Delete pods");
+    assertThat(subtitle(experiment, "watch")).endsWith(" in west");
+    assertThat(subtitle(experiment, "own")).isEqualTo("HTTP check in north");
+
+    // Run on west itself, west is home: only north is elsewhere.
+    Experiment onWest = CanvasFixtures.read(yaml.replace("spec:\n", "spec:\n  context: west\n"));
+    assertThat(subtitle(onWest, "freeze")).isEqualTo("Delete pods");
+    assertThat(subtitle(onWest, "own")).isEqualTo("HTTP check in north");
+  }
+
+  private String subtitle(Experiment experiment, String id) {
+    return text.lines(experiment.spec().step(id).orElseThrow(), experiment).subtitle();
+  }
 }

@@ -61,10 +61,15 @@ final class Fixture {
 
   static Experiment read(Path file) {
     try {
-      ReadResult result = new ExperimentReader().read(Files.readString(file), Syntax.YAML);
-      return result.experiment().orElseThrow(() -> new AssertionError(result.problems()));
+      return readText(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The experiment a YAML text holds; fails the test when it does not parse. */
+  static Experiment readText(String yaml) {
+    ReadResult result = new ExperimentReader().read(yaml, Syntax.YAML);
+    return result.experiment().orElseThrow(() -> new AssertionError(result.problems()));
   }
 }

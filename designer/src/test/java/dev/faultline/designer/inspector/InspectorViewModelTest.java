@@ -59,7 +59,7 @@ class InspectorViewModelTest {
     assertThat(form.title()).isEqualTo("HTTP check");
     assertThat(form.settings().fields())
         .extracting(InspectorField::key)
-        .containsExactly("until", "timeout", "interval", "initialDelay", "retries");
+        .containsExactly("until", "timeout", "interval", "initialDelay", "retries", "context");
     List<String> params =
         Catalog.builtIn().find("http.check").orElseThrow().params().stream()
             .map(p -> "with." + p.name())

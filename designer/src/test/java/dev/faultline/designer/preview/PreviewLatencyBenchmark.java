@@ -24,14 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -361,15 +359,6 @@ class PreviewLatencyBenchmark {
   }
 
   private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-    var result = new CompletableFuture<T>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(work.call());
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
-    return result.get(10, TimeUnit.SECONDS);
+    return dev.faultline.designer.fx.FxCalls.fx(work);
   }
 }

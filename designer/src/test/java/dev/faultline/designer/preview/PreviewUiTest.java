@@ -9,6 +9,7 @@ import dev.faultline.cluster.snapshot.LiveSnapshot;
 import dev.faultline.designer.SandboxClients;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.document.StepSelection;
+import dev.faultline.designer.fx.FxCalls;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.format.Syntax;
@@ -28,13 +29,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -325,25 +323,10 @@ class PreviewUiTest {
 
   /** Polls {@code condition} on the FX thread until it holds. */
   private static void await(Callable<Boolean> condition, String what) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!fx(condition)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      Thread.sleep(20);
-    }
+    FxCalls.await(condition, WAIT, what);
   }
 
   private static <T> T fx(Callable<T> work) throws Exception {
-    var result = new CompletableFuture<T>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(work.call());
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
-    return result.get(10, TimeUnit.SECONDS);
+    return FxCalls.fx(work);
   }
 }
