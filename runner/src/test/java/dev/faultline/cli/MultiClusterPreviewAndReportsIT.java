@@ -1,0 +1,182 @@
+package dev.faultline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.safety.StateDirectory;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code faultline preview} and a run's reports over two clusters ({@link TwoClusters}: contexts
+ * {@code east}, the run's, and {@code west}): the preview resolves each target in its own cluster
+ * and groups them by context; the HTML, JSON and JUnit reports, the end-of-run summary and {@code
+ * faultline status} name both contexts and say where each fault was.
+ */
+class MultiClusterPreviewAndReportsIT {
+  @TempDir Path dir;
+  private TwoClusters clusters;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void start() throws Exception {
+    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
+    clusters = TwoClusters.start(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    clusters.close();
+    System.clearProperty(StateDirectory.PROPERTY);
+  }
+
+  private Path experiment(String westContext) throws Exception {
+    Path file = dir.resolve("freeze-both.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: faultline.dev/v1alpha1
+        kind: Experiment
+        metadata:
+          name: freeze-both
+        spec:
+          targets:
+            checkout-west:
+              context: %s
+              namespaces: [shop]
+              labelSelector: app=checkout
+              blastRadius: {mode: one}
+            checkout-east:
+              namespaces: [shop]
+              labelSelector: app=checkout
+              blastRadius: {mode: one}
+          steps:
+            - id: freeze-west
+              attack: process.signal
+              target: checkout-west
+              with: {signal: SIGSTOP, process: java}
+            - id: freeze-east
+              after: [freeze-west]
+              attack: process.signal
+              target: checkout-east
+              with: {signal: SIGSTOP, process: java}
+            - id: hold
+              after: [freeze-east]
+              wait: 1s
+        """
+            .formatted(westContext));
+    return file;
+  }
+
+  private int cli(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    var all = new ArrayList<>(List.of(args));
+    if (!args[0].equals("status")) {
+      all.addAll(List.of("--kubeconfig", clusters.kubeconfig.toString(), "--context", "east"));
+    }
+    return cli.execute(all.toArray(String[]::new));
+  }
+
+  private static List<String> checkoutPods(KubernetesClient client) {
+    return client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems().stream()
+        .map(Pod::getMetadata)
+        .map(m -> m.getName())
+        .toList();
+  }
+
+  @Test
+  void previewResolvesEachTargetInItsOwnClusterAndGroupsThemByContext() throws Exception {
+    List<String> east = checkoutPods(clusters.eastClient);
+    List<String> west = checkoutPods(clusters.westClient);
+    assertThat(east).isNotEmpty().doesNotContainAnyElementsOf(west);
+
+    assertThat(cli("preview", experiment("west").toString())).as(err.toString()).isZero();
+
+    String text = out.toString();
+    int eastHeading = text.indexOf("CONTEXT east (the run's context) · snapshot");
+    int westHeading = text.indexOf("CONTEXT west · snapshot");
+    assertThat(eastHeading).as(text).isZero();
+    assertThat(westHeading).as(text).isPositive();
+    String eastPart = text.substring(0, westHeading);
+    String westPart = text.substring(westHeading);
+    assertThat(eastPart).contains("TARGET checkout-east: ").doesNotContain("checkout-west");
+    assertThat(westPart).contains("TARGET checkout-west: ");
+    assertThat(east).anySatisfy(p -> assertThat(eastPart).contains(p));
+    assertThat(west).anySatisfy(p -> assertThat(westPart).contains(p));
+    assertThat(east).noneSatisfy(p -> assertThat(westPart).contains(p));
+    assertThat(err.toString()).contains("connecting to east").contains("connecting to west");
+
+    assertThat(cli("preview", experiment("west").toString(), "-o", "json")).isZero();
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    Map<String, String> contextOf = new LinkedHashMap<>();
+    Map<String, String> podOf = new LinkedHashMap<>();
+    json.path("targets")
+        .forEach(
+            t -> {
+              contextOf.put(t.path("name").asString(), t.path("context").asString());
+              podOf.put(
+                  t.path("name").asString(), t.path("selected").get(0).path("name").asString());
+            });
+    assertThat(contextOf)
+        .containsEntry("checkout-west", "west")
+        .containsEntry("checkout-east", "east");
+    assertThat(west).contains(podOf.get("checkout-west"));
+    assertThat(east).contains(podOf.get("checkout-east"));
+  }
+
+  @Test
+  void previewRefusesAContextTheKubeconfigLacks() throws Exception {
+    assertThat(cli("preview", experiment("wset").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("no kubeconfig context 'wset'").contains("west");
+  }
+
+  @Test
+  void aRunsReportsAndStatusNameBothContexts() throws Exception {
+    Path reports = dir.resolve("reports");
+
+    int exit = cli("run", experiment("west").toString(), "--report-dir", reports.toString());
+
+    assertThat(exit).as(err + "\n" + out).isZero();
+    assertThat(out.toString())
+        .contains("    in east (the run's context): 1 applied, 1 rolled back")
+        .contains("    in west: 1 applied, 1 rolled back")
+        .contains("  target checkout-west in west: 1 of ");
+    String html = Files.readString(reports.resolve(RunReports.HTML));
+    assertThat(html)
+        .contains("<dt>Contexts</dt><dd>east (the run&#39;s), west</dd>")
+        .containsSubsequence(
+            "<h2>Faults</h2>", "Context east", "freeze-east", "Context west", "freeze-west");
+    JsonNode journal = JsonMapper.builder().build().readTree(reports.resolve(RunReports.JSON));
+    assertThat(journal.path("contexts").valueStream().map(JsonNode::asString))
+        .containsExactly("east", "west");
+    assertThat(Files.readString(reports.resolve(RunReports.JUNIT)))
+        .contains("<property name=\"contexts\" value=\"east,west\"")
+        .contains(" in west (step freeze-west)");
+
+    String runId = journal.path("runId").asString();
+    assertThat(cli("status", runId)).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Context:    east\nAlso in:    west\n")
+        .containsPattern("freeze-west#1 +freeze-west +west ")
+        .containsPattern("freeze-east#1 +freeze-east +east ");
+  }
+}
