@@ -153,27 +153,20 @@ final class StatusCommand implements Callable<Integer> {
     printHeader(out, run, journal, multi ? List.copyOf(contexts) : List.of());
     if (faults.isEmpty()) {
       out.println("No faults recorded" + (inProgress ? " yet." : "."));
-    } else if (multi) {
-      var table = new TextTable("FAULT", "STEP", "CONTEXT", "TARGET", "ACTION", "STATE");
-      for (Map<String, Object> f : faults) {
-        table.row(
-            (String) f.get("fault"),
-            (String) f.get("step"),
-            (String) f.get("context"),
-            (String) f.get("target"),
-            TextTable.firstLine((String) f.get("action")),
-            (String) f.get("state"));
-      }
-      table.print(out);
     } else {
-      var table = new TextTable("FAULT", "STEP", "TARGET", "ACTION", "STATE");
+      // A multi-cluster run's faults also say which cluster they live in.
+      var table =
+          new TextTable(columns(multi, "FAULT", "STEP", "CONTEXT", "TARGET", "ACTION", "STATE"));
       for (Map<String, Object> f : faults) {
         table.row(
-            (String) f.get("fault"),
-            (String) f.get("step"),
-            (String) f.get("target"),
-            TextTable.firstLine((String) f.get("action")),
-            (String) f.get("state"));
+            columns(
+                multi,
+                (String) f.get("fault"),
+                (String) f.get("step"),
+                (String) f.get("context"),
+                (String) f.get("target"),
+                TextTable.firstLine((String) f.get("action")),
+                (String) f.get("state")));
       }
       table.print(out);
     }
@@ -229,6 +222,16 @@ final class StatusCommand implements Callable<Integer> {
       out.println("State:      finished");
     }
     out.println();
+  }
+
+  /** The cells of a fault row; the third, the context, only for a multi-cluster run. */
+  private static String[] columns(boolean multi, String... cells) {
+    if (multi) {
+      return cells;
+    }
+    var without = new ArrayList<>(List.of(cells));
+    without.remove(2);
+    return without.toArray(String[]::new);
   }
 
   /** For a multi-cluster run, the other contexts it acts in. */

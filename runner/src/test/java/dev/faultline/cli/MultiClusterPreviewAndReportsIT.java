@@ -3,7 +3,6 @@ package dev.faultline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.LeftBehind;
-import dev.faultline.safety.StateDirectory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -37,14 +36,12 @@ class MultiClusterPreviewAndReportsIT {
 
   @BeforeEach
   void start() throws Exception {
-    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
     clusters = TwoClusters.start(dir);
   }
 
   @AfterEach
   void stop() {
     clusters.close();
-    System.clearProperty(StateDirectory.PROPERTY);
   }
 
   private Path experiment(String westContext) throws Exception {

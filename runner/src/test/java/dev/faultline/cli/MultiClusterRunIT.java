@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.LeftBehind;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
-import dev.faultline.safety.StateDirectory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -44,7 +43,6 @@ class MultiClusterRunIT {
 
   @BeforeEach
   void start() throws Exception {
-    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
     clusters = TwoClusters.start(dir);
     kubeconfig = clusters.kubeconfig;
     eastClient = clusters.eastClient;
@@ -54,7 +52,6 @@ class MultiClusterRunIT {
   @AfterEach
   void stop() {
     clusters.close();
-    System.clearProperty(StateDirectory.PROPERTY);
   }
 
   private Path experiment(String targetContext) throws Exception {

@@ -102,8 +102,11 @@ class PreviewRendererTest {
     return text.toString();
   }
 
-  @Test
-  void targetsInTwoContextsAreGroupedUnderAHeadingPerContextTheRunsFirst() {
+  /**
+   * The preview of the west target (3 pods on west-node) and the east one (2 on east-node), run on
+   * east.
+   */
+  private static String twoContexts(PreviewCommand.Output output) {
     Experiment experiment = experiment("west");
     ClusterSnapshot east = cluster("east-node", 2);
     ClusterSnapshot west = cluster("west-node", 3);
@@ -111,12 +114,12 @@ class PreviewRendererTest {
     var snapshots = new LinkedHashMap<String, ClusterSnapshot>();
     snapshots.put("east", east);
     snapshots.put("west", west);
+    return render(new PreviewRenderer(experiment, "east", "east", output), results, snapshots);
+  }
 
-    String text =
-        render(
-            new PreviewRenderer(experiment, "east", "east", PreviewCommand.Output.table),
-            results,
-            snapshots);
+  @Test
+  void targetsInTwoContextsAreGroupedUnderAHeadingPerContextTheRunsFirst() {
+    String text = twoContexts(PreviewCommand.Output.table);
 
     assertThat(text)
         .startsWith("CONTEXT east (the run's context) · snapshot live · 2 pods watched\n\n")
@@ -134,22 +137,7 @@ class PreviewRendererTest {
 
   @Test
   void jsonGivesEachTargetItsContextAndListsEveryContextsSnapshot() throws Exception {
-    Experiment experiment = experiment("west");
-    ClusterSnapshot east = cluster("east-node", 2);
-    ClusterSnapshot west = cluster("west-node", 3);
-    var results = resolve(experiment, Map.of("checkout-east", east, "checkout-west", west));
-    var snapshots = new LinkedHashMap<String, ClusterSnapshot>();
-    snapshots.put("east", east);
-    snapshots.put("west", west);
-
-    JsonNode json =
-        JsonMapper.builder()
-            .build()
-            .readTree(
-                render(
-                    new PreviewRenderer(experiment, "east", "east", PreviewCommand.Output.json),
-                    results,
-                    snapshots));
+    JsonNode json = JsonMapper.builder().build().readTree(twoContexts(PreviewCommand.Output.json));
 
     assertThat(json.path("contexts").get(0).path("name").asString()).isEqualTo("east");
     assertThat(json.path("contexts").get(0).path("run").asBoolean()).isTrue();

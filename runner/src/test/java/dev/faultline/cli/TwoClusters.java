@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.safety.StateDirectory;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Two sandboxes behind one kubeconfig, for multi-cluster tests: contexts {@code east} (the current
- * one) and {@code west}, both with namespace {@code shop}, and a client to each cluster.
+ * one) and {@code west}, both with namespace {@code shop}, and a client to each cluster. While it
+ * is open, the state directory (journals, active runs) is {@code <dir>/state}.
  */
 final class TwoClusters implements AutoCloseable {
   final Sandbox east;
@@ -21,6 +23,7 @@ final class TwoClusters implements AutoCloseable {
   final Path kubeconfig;
 
   private TwoClusters(Path dir) throws Exception {
+    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
     east = sandbox(dir, "east");
     west = sandbox(dir, "west");
     kubeconfig = dir.resolve("kubeconfig");
@@ -71,5 +74,6 @@ final class TwoClusters implements AutoCloseable {
     westClient.close();
     east.close();
     west.close();
+    System.clearProperty(StateDirectory.PROPERTY);
   }
 }
