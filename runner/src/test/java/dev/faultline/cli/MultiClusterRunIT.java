@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.LeftBehind;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
+import dev.faultline.safety.StateDirectory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
