@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.cluster.ClusterTarget;
+import dev.faultline.cluster.ContextRef;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
@@ -8,6 +9,7 @@ import dev.faultline.cluster.snapshot.LiveSnapshot;
 import dev.faultline.cluster.snapshot.SelectedSnapshot;
 import dev.faultline.cluster.snapshot.SnapshotState;
 import dev.faultline.cluster.snapshot.StaticSnapshot;
+import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.format.ExperimentReader;
 import dev.faultline.format.ReadResult;
 import dev.faultline.model.Experiment;
@@ -132,64 +134,20 @@ final class PreviewCommand implements Callable<Integer> {
         err.println("preview: " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      err.println("preview: connecting to " + cluster.label() + " …");
-      try (KubernetesClient client = connector.connect(cluster);
-          LiveSnapshot snapshot =
-              LiveSnapshot.start(
-                  client,
-                  dev.faultline.target.SnapshotScope.namespaces(targets.values()),
-                  Clock.systemUTC())) {
-        var render = new PreviewRenderer(experiment, cluster.label(), output);
-        // The first answer races the full snapshot: a label-selected list per target is shown if
-        // it comes back while the snapshot is still syncing (machine-readable output gets one
-        // document unless watching).
-        CompletableFuture<Map<String, TargetResolution>> first =
-            output == Output.table || watch
-                ? FirstAnswer.start(client, experiment, targets, this::seedFor)
-                : null;
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (snapshot.state().phase() == SnapshotState.Phase.SYNCING
-            && System.nanoTime() < deadline) {
-          if (first != null && first.isDone()) {
-            Map<String, TargetResolution> quick = first.getNow(null);
-            if (quick != null && snapshot.state().phase() == SnapshotState.Phase.SYNCING) {
-              render.printFirst(quick, out);
-            }
-            first = null;
-          }
-          Thread.sleep(10);
-        }
-        if (first != null) {
-          first.cancel(true);
-        }
-        if (snapshot.state().phase() == SnapshotState.Phase.SYNCING) {
-          err.println(
-              "preview: "
-                  + cluster.label()
-                  + " did not answer within "
-                  + clusterOptions.timeout
-                  + ": "
-                  + snapshot.state().message());
-          return ExitCodes.CLUSTER;
-        }
-        if (snapshot.state().phase() == SnapshotState.Phase.STALE) {
-          err.println(
-              "preview: cannot read " + cluster.label() + ": " + snapshot.state().message());
-          return ExitCodes.CLUSTER;
-        }
-        // One LivePreview per target: the first call resolves from scratch, later ones patch.
-        var previews = new LinkedHashMap<String, LivePreview>();
-        var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
-        targets.forEach(
-            (name, target) ->
-                previews.put(name, new LivePreview(target, safety, seedFor(experiment, name))));
-        Map<String, TargetResolution> last = resolveAll(previews, snapshot);
-        render.print(last, snapshot, out);
-        if (!watch) {
-          return ExitCodes.OK;
-        }
-        watchLoop(previews, snapshot, render, last, out);
-        return ExitCodes.OK;
+      // Targets that name another context are resolved in that context's cluster: each must be
+      // in the kubeconfig, as for a run.
+      var groups = PreviewClusters.byContext(targets, cluster.contextName());
+      List<String> others =
+          groups.keySet().stream().filter(c -> !c.equals(cluster.contextName())).toList();
+      List<String> missing = ClusterRunEnvironment.missing(contexts, others);
+      if (!missing.isEmpty()) {
+        missing.forEach(m -> err.println("preview: the experiment names " + m));
+        return ExitCodes.USAGE;
+      }
+      List<ContextRef> known = others.isEmpty() ? List.of() : contexts.discover().contexts();
+      try (PreviewClusters clusters =
+          PreviewClusters.open(connector, cluster, known, targets, err)) {
+        return show(experiment, targets, cluster, clusters, wait, out, err);
       } catch (KubeconfigException e) {
         err.println("preview: " + e.getMessage());
         return ExitCodes.CLUSTER;
@@ -197,37 +155,115 @@ final class PreviewCommand implements Callable<Integer> {
     }
   }
 
+  private int show(
+      Experiment experiment,
+      Map<String, Target> targets,
+      ClusterTarget cluster,
+      PreviewClusters clusters,
+      Duration wait,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
+    var render = new PreviewRenderer(experiment, cluster.label(), cluster.contextName(), output);
+    List<PreviewClusters.Side> sides = clusters.sides();
+    // The first answer races the full snapshot: a label-selected list per target is shown if it
+    // comes back while the snapshot is still syncing (machine-readable output gets one document
+    // unless watching). Only for one cluster: a grouped first answer would need every side's.
+    CompletableFuture<Map<String, TargetResolution>> first =
+        (output == Output.table || watch) && sides.size() == 1 && !render.multiCluster(targets)
+            ? FirstAnswer.start(sides.getFirst().client(), experiment, targets, this::seedFor)
+            : null;
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (syncing(sides) != null && System.nanoTime() < deadline) {
+      if (first != null && first.isDone()) {
+        Map<String, TargetResolution> quick = first.getNow(null);
+        if (quick != null && syncing(sides) != null) {
+          render.printFirst(quick, out);
+        }
+        first = null;
+      }
+      Thread.sleep(10);
+    }
+    if (first != null) {
+      first.cancel(true);
+    }
+    PreviewClusters.Side slow = syncing(sides);
+    if (slow != null) {
+      err.println(
+          "preview: "
+              + slow.label()
+              + " did not answer within "
+              + clusterOptions.timeout
+              + ": "
+              + slow.snapshot().state().message());
+      return ExitCodes.CLUSTER;
+    }
+    for (PreviewClusters.Side side : sides) {
+      if (side.snapshot().state().phase() == SnapshotState.Phase.STALE) {
+        err.println(
+            "preview: cannot read " + side.label() + ": " + side.snapshot().state().message());
+        return ExitCodes.CLUSTER;
+      }
+    }
+    // One LivePreview per target: the first call resolves from scratch, later ones patch.
+    var previews = new LinkedHashMap<String, LivePreview>();
+    var safety = experiment.spec().effectiveSafety().effectiveNamespaces();
+    targets.forEach(
+        (name, target) ->
+            previews.put(name, new LivePreview(target, safety, seedFor(experiment, name))));
+    Map<String, LiveSnapshot> snapshotOf = clusters.snapshotOfTarget();
+    Map<String, TargetResolution> last = resolveAll(previews, snapshotOf);
+    render.print(last, clusters.snapshots(), out);
+    if (!watch) {
+      return ExitCodes.OK;
+    }
+    watchLoop(previews, clusters, render, last, out);
+    return ExitCodes.OK;
+  }
+
+  /** The first side whose snapshot still syncs, or null. */
+  private static PreviewClusters.Side syncing(List<PreviewClusters.Side> sides) {
+    return sides.stream()
+        .filter(s -> s.snapshot().state().phase() == SnapshotState.Phase.SYNCING)
+        .findFirst()
+        .orElse(null);
+  }
+
   private void watchLoop(
       Map<String, LivePreview> previews,
-      LiveSnapshot snapshot,
+      PreviewClusters clusters,
       PreviewRenderer render,
       Map<String, TargetResolution> last,
       PrintWriter out)
       throws InterruptedException {
     var changed = new java.util.concurrent.Semaphore(0);
-    snapshot.onChange(changed::release);
-    long seen = snapshot.version();
+    clusters.sides().forEach(s -> s.snapshot().onChange(changed::release));
+    Map<String, LiveSnapshot> snapshotOf = clusters.snapshotOfTarget();
+    long seen = clusters.version();
     while (!Thread.currentThread().isInterrupted()) {
       changed.acquire();
       Thread.sleep(100); // coalesce bursts of events into one re-render
       changed.drainPermits();
-      if (snapshot.version() == seen) {
+      if (clusters.version() == seen) {
         continue;
       }
-      seen = snapshot.version();
-      Map<String, TargetResolution> now = resolveAll(previews, snapshot);
+      seen = clusters.version();
+      Map<String, TargetResolution> now = resolveAll(previews, snapshotOf);
       if (!render.sameAsShown(last, now)) {
-        render.printChange(last, now, snapshot, out);
+        render.printChange(last, now, clusters.snapshots(), out);
         last = now;
       }
     }
   }
 
-  /** Every target at the snapshot's current version, each patched from its previous result. */
+  /**
+   * Every target at its snapshot's current version, each patched from its previous result; {@code
+   * snapshotOf} gives each target's cluster.
+   */
   static Map<String, TargetResolution> resolveAll(
-      Map<String, LivePreview> previews, LiveSnapshot snapshot) {
+      Map<String, LivePreview> previews, Map<String, LiveSnapshot> snapshotOf) {
     var results = new LinkedHashMap<String, TargetResolution>();
-    previews.forEach((name, preview) -> results.put(name, preview.resolve(snapshot)));
+    previews.forEach((name, preview) -> results.put(name, preview.resolve(snapshotOf.get(name))));
     return results;
   }
 

@@ -5,7 +5,9 @@ import dev.faultline.cluster.snapshot.PodView;
 import dev.faultline.format.JsonText;
 import dev.faultline.format.YamlText;
 import dev.faultline.model.BlastRadius;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
+import dev.faultline.model.Target;
 import dev.faultline.target.NodeCount;
 import dev.faultline.target.SelectedPod;
 import dev.faultline.target.SelectionDiff;
@@ -21,16 +23,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Prints preview results as an aligned table, JSON or YAML. */
+/**
+ * Prints preview results as an aligned table, JSON or YAML. When a target lives in another context
+ * than the run's, the table groups targets under a heading per context (the run's first) and JSON
+ * and YAML give each target its {@code context}; otherwise the output is the single-cluster one.
+ */
 final class PreviewRenderer {
   private final Experiment experiment;
   private final String cluster;
+  private final String runContext;
   private final PreviewCommand.Output output;
 
   PreviewRenderer(Experiment experiment, String cluster, PreviewCommand.Output output) {
+    this(experiment, cluster, null, output);
+  }
+
+  /**
+   * @param cluster how the run's cluster is labelled
+   * @param runContext the run's context name; null: every target is shown as the run's
+   */
+  PreviewRenderer(
+      Experiment experiment, String cluster, String runContext, PreviewCommand.Output output) {
     this.experiment = experiment;
     this.cluster = cluster;
+    this.runContext = runContext;
     this.output = output;
+  }
+
+  /** The context target {@code name} is resolved in. */
+  String contextOf(String name) {
+    if (runContext == null) {
+      return "";
+    }
+    Target target = experiment.spec().targets().get(name);
+    return ClusterContexts.resolve(target == null ? null : target.context(), runContext);
+  }
+
+  /** Whether any of these targets lives in another context than the run's. */
+  boolean multiCluster(Map<String, ?> targets) {
+    return runContext != null
+        && targets.keySet().stream().anyMatch(n -> !contextOf(n).equals(runContext));
   }
 
   /** Said of a first answer's workload counts, in every output form. */
@@ -41,6 +73,22 @@ final class PreviewRenderer {
   private boolean firstShown;
 
   void print(Map<String, TargetResolution> results, ClusterSnapshot snapshot, PrintWriter out) {
+    print(results, Map.of(runContext == null ? "" : runContext, snapshot), out);
+  }
+
+  /**
+   * The results, with each context's snapshot ({@code snapshots} by context, the run's first; a
+   * single-cluster preview has one).
+   */
+  void print(
+      Map<String, TargetResolution> results,
+      Map<String, ? extends ClusterSnapshot> snapshots,
+      PrintWriter out) {
+    if (multiCluster(results)) {
+      printGrouped(results, snapshots, out);
+      return;
+    }
+    ClusterSnapshot snapshot = snapshots.values().iterator().next();
     switch (output) {
       case json -> out.print(JsonText.write(tree(results, snapshotNode(snapshot))));
       case yaml -> out.print(YamlText.write(tree(results, snapshotNode(snapshot))));
@@ -97,8 +145,19 @@ final class PreviewRenderer {
       Map<String, TargetResolution> after,
       ClusterSnapshot snapshot,
       PrintWriter out) {
+    printChange(before, after, Map.of(runContext == null ? "" : runContext, snapshot), out);
+  }
+
+  /**
+   * {@link #printChange}, with each context's snapshot as {@link #print(Map, Map, PrintWriter)}.
+   */
+  void printChange(
+      Map<String, TargetResolution> before,
+      Map<String, TargetResolution> after,
+      Map<String, ? extends ClusterSnapshot> snapshots,
+      PrintWriter out) {
     if (output != PreviewCommand.Output.table) {
-      print(after, snapshot, out);
+      print(after, snapshots, out);
       return;
     }
     out.println();
@@ -113,8 +172,89 @@ final class PreviewRenderer {
             diff.removed().forEach(p -> out.println("  - " + name + ": " + p.key()));
           }
         });
-    table(after, header(snapshot), false, out);
+    if (multiCluster(after)) {
+      groupedTable(after, snapshots, out);
+    } else {
+      table(after, header(snapshots.values().iterator().next()), false, out);
+    }
     out.flush();
+  }
+
+  private void printGrouped(
+      Map<String, TargetResolution> results,
+      Map<String, ? extends ClusterSnapshot> snapshots,
+      PrintWriter out) {
+    switch (output) {
+      case json -> out.print(JsonText.write(groupedTree(results, snapshots)));
+      case yaml -> out.print(YamlText.write(groupedTree(results, snapshots)));
+      default -> {
+        if (firstShown) {
+          out.println();
+          out.println("── the full snapshot has synced ──");
+        }
+        groupedTable(results, snapshots, out);
+      }
+    }
+    out.flush();
+  }
+
+  /** A heading per context, the run's first and marked as such, then its targets. */
+  private void groupedTable(
+      Map<String, TargetResolution> results,
+      Map<String, ? extends ClusterSnapshot> snapshots,
+      PrintWriter out) {
+    boolean blank = false;
+    for (var group : byContext(results, snapshots.keySet()).entrySet()) {
+      if (blank) {
+        out.println();
+      }
+      blank = true;
+      String context = group.getKey();
+      ClusterSnapshot snapshot = snapshots.get(context);
+      out.println(
+          "CONTEXT "
+              + context
+              + (context.equals(runContext) ? " (the run's context)" : "")
+              + (snapshot == null ? "" : " · " + snapshotWords(snapshot)));
+      table(group.getValue(), null, false, out);
+    }
+  }
+
+  /** Results by context: in the order of {@code order}, then any other context as met. */
+  private Map<String, Map<String, TargetResolution>> byContext(
+      Map<String, TargetResolution> results, java.util.Collection<String> order) {
+    var groups = new LinkedHashMap<String, Map<String, TargetResolution>>();
+    order.forEach(c -> groups.put(c, new LinkedHashMap<>()));
+    results.forEach(
+        (name, r) ->
+            groups.computeIfAbsent(contextOf(name), k -> new LinkedHashMap<>()).put(name, r));
+    groups.values().removeIf(Map::isEmpty);
+    return groups;
+  }
+
+  private Map<String, Object> groupedTree(
+      Map<String, TargetResolution> results, Map<String, ? extends ClusterSnapshot> snapshots) {
+    ClusterSnapshot own = snapshots.get(runContext);
+    Map<String, Object> root =
+        tree(results, snapshotNode(own != null ? own : snapshots.values().iterator().next()));
+    var contexts = new ArrayList<Object>();
+    snapshots.forEach(
+        (context, snapshot) -> {
+          var c = new LinkedHashMap<String, Object>();
+          c.put("name", context);
+          c.put("run", context.equals(runContext));
+          c.put("snapshot", snapshotNode(snapshot));
+          contexts.add(c);
+        });
+    var ordered = new LinkedHashMap<String, Object>();
+    root.forEach(
+        (k, v) -> {
+          if (k.equals("targets")) {
+            ordered.put("contexts", contexts);
+          }
+          ordered.put(k, v);
+        });
+    return ordered;
   }
 
   /**
@@ -161,17 +301,23 @@ final class PreviewRenderer {
   }
 
   private String header(ClusterSnapshot snapshot) {
-    return cluster
-        + " · snapshot "
+    return cluster + " · " + snapshotWords(snapshot);
+  }
+
+  private static String snapshotWords(ClusterSnapshot snapshot) {
+    return "snapshot "
         + snapshot.state().phase().name().toLowerCase(java.util.Locale.ROOT)
         + " · "
         + snapshot.pods().size()
         + " pods watched";
   }
 
+  /** The targets' tables, under {@code header} unless it is null. */
   private void table(
       Map<String, TargetResolution> results, String header, boolean first, PrintWriter out) {
-    out.println(header);
+    if (header != null) {
+      out.println(header);
+    }
     results.forEach(
         (name, r) -> {
           out.println();
@@ -314,6 +460,9 @@ final class PreviewRenderer {
         (name, r) -> {
           var t = new LinkedHashMap<String, Object>();
           t.put("name", name);
+          if (multiCluster(results)) {
+            t.put("context", contextOf(name));
+          }
           t.put("seed", r.seed());
           t.put("matched", (long) r.matched().size());
           var selected = new ArrayList<Object>();

@@ -6,6 +6,8 @@ import dev.faultline.safety.RunTarget;
 import dev.faultline.safety.Since;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /** How {@code faultline runs} and {@code faultline status} show a registered run. */
@@ -22,12 +24,27 @@ final class RunRows {
     return Since.describe(start, now);
   }
 
+  /**
+   * Every context the run acts in: its own first, then those of the objects it resolved or applied
+   * faults to (a multi-cluster experiment's targets naming other contexts). The registry records
+   * each target's context, so this needs no new field in it.
+   */
+  static List<String> contexts(ActiveRun run) {
+    var names = new LinkedHashSet<String>();
+    if (!run.context().isEmpty()) {
+      names.add(run.context());
+    }
+    run.targets().stream().map(RunTarget::context).filter(c -> !c.isEmpty()).forEach(names::add);
+    return List.copyOf(names);
+  }
+
   /** The run as a JSON object's fields. */
   static Map<String, Object> json(ActiveRun run) {
     var item = new LinkedHashMap<String, Object>();
     item.put("runId", run.runId());
     item.put("experiment", run.experiment());
     item.put("context", run.context());
+    item.put("contexts", contexts(run));
     item.put("startedAt", run.startedAt().toString());
     item.put("state", state(run));
     item.put("stale", run.liveness() == Liveness.DEAD);

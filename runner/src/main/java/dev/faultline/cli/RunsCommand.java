@@ -69,7 +69,7 @@ final class RunsCommand implements Callable<Integer> {
         table.row(
             run.runId(),
             run.experiment(),
-            run.context(),
+            String.join(",", RunRows.contexts(run)),
             RunRows.since(run.startedAt(), now),
             RunRows.state(run),
             String.valueOf(run.activeFaults()));

@@ -107,13 +107,24 @@ final class StatusCommand implements Callable<Integer> {
     boolean inProgress = run.isPresent() && run.get().liveness() != Liveness.DEAD;
     List<Fault> recorded = journal.map(JournalContents::recorded).orElse(List.of());
     List<Map<String, Object>> faults = new ArrayList<>();
+    // The run's own context first, then every other one it acts in (multi-cluster experiments).
+    var contexts = new LinkedHashSet<String>();
+    run.ifPresent(r -> contexts.addAll(RunRows.contexts(r)));
+    journal.map(JournalContents::context).filter(c -> !c.isEmpty()).ifPresent(contexts::add);
+    recorded.stream().map(Fault::context).filter(c -> !c.isEmpty()).forEach(contexts::add);
+    boolean multi = contexts.size() > 1;
+    var openIn = new LinkedHashSet<String>();
     int open = 0;
     for (Fault fault : recorded) {
       Optional<String> outcome = journal.get().outcome(fault.id());
       open += outcome.isEmpty() ? 1 : 0;
+      if (outcome.isEmpty() && !fault.context().isEmpty()) {
+        openIn.add(fault.context());
+      }
       var item = new LinkedHashMap<String, Object>();
       item.put("fault", fault.id());
       item.put("step", fault.stepId());
+      item.put("context", fault.context());
       item.put("action", fault.action());
       item.put("target", fault.object().display());
       item.put("state", faultState(outcome, inProgress));
@@ -133,23 +144,29 @@ final class StatusCommand implements Callable<Integer> {
             journal.get().startedAt() == null ? null : journal.get().startedAt().toString());
         item.put("state", "finished");
       }
+      item.put("contexts", List.copyOf(contexts));
       item.put("openFaults", (long) open);
       item.put("faults", faults);
       out.print(JsonText.write(item));
       return code;
     }
-    printHeader(out, run, journal);
+    printHeader(out, run, journal, multi ? List.copyOf(contexts) : List.of());
     if (faults.isEmpty()) {
       out.println("No faults recorded" + (inProgress ? " yet." : "."));
     } else {
-      var table = new TextTable("FAULT", "STEP", "TARGET", "ACTION", "STATE");
+      // A multi-cluster run's faults also say which cluster they live in.
+      var table =
+          new TextTable(columns(multi, "FAULT", "STEP", "CONTEXT", "TARGET", "ACTION", "STATE"));
       for (Map<String, Object> f : faults) {
         table.row(
-            (String) f.get("fault"),
-            (String) f.get("step"),
-            (String) f.get("target"),
-            TextTable.firstLine((String) f.get("action")),
-            (String) f.get("state"));
+            columns(
+                multi,
+                (String) f.get("fault"),
+                (String) f.get("step"),
+                (String) f.get("context"),
+                (String) f.get("target"),
+                TextTable.firstLine((String) f.get("action")),
+                (String) f.get("state")));
       }
       table.print(out);
     }
@@ -161,24 +178,36 @@ final class StatusCommand implements Callable<Integer> {
               + " ends it now)");
     } else if (code == FAULTS_LEFT_OPEN) {
       String context = journal.get().context();
+      String cleanup =
+          multi && !openIn.isEmpty()
+              ? String.join(
+                  "; ", openIn.stream().map(c -> "faultline cleanup --context " + c).toList())
+              : "faultline cleanup" + (context.isEmpty() ? "" : " --context " + context);
       out.println(
           CleanupCommand.plural(open, "fault")
-              + " left open by a run that is no longer running: faultline cleanup"
-              + (context.isEmpty() ? "" : " --context " + context));
+              + " left open by a run that is no longer running: "
+              + cleanup);
     } else {
       out.println("No fault of this run is active.");
     }
     return code;
   }
 
+  /**
+   * @param contexts every context of a multi-cluster run, its own first; empty for one cluster
+   */
   private static void printHeader(
-      PrintWriter out, Optional<ActiveRun> run, Optional<JournalContents> journal) {
+      PrintWriter out,
+      Optional<ActiveRun> run,
+      Optional<JournalContents> journal,
+      List<String> contexts) {
     Instant now = Instant.now();
     if (run.isPresent()) {
       ActiveRun r = run.get();
       out.println("Run:        " + r.runId());
       out.println("Experiment: " + r.experiment());
       out.println("Context:    " + r.context());
+      alsoIn(out, contexts);
       out.println("Since:      " + RunRows.since(r.startedAt(), now));
       out.println("State:      " + RunRows.state(r) + " (pid " + r.pid() + ")");
     } else {
@@ -186,12 +215,30 @@ final class StatusCommand implements Callable<Integer> {
       out.println("Run:        " + j.runId());
       out.println("Experiment: " + j.experiment());
       out.println("Context:    " + j.context());
+      alsoIn(out, contexts);
       if (j.startedAt() != null) {
         out.println("Started:    " + RunRows.since(j.startedAt(), now));
       }
       out.println("State:      finished");
     }
     out.println();
+  }
+
+  /** The cells of a fault row; the third, the context, only for a multi-cluster run. */
+  private static String[] columns(boolean multi, String... cells) {
+    if (multi) {
+      return cells;
+    }
+    var without = new ArrayList<>(List.of(cells));
+    without.remove(2);
+    return without.toArray(String[]::new);
+  }
+
+  /** For a multi-cluster run, the other contexts it acts in. */
+  private static void alsoIn(PrintWriter out, List<String> contexts) {
+    if (contexts.size() > 1) {
+      out.println("Also in:    " + String.join(", ", contexts.subList(1, contexts.size())));
+    }
   }
 
   private static String faultState(Optional<String> outcome, boolean inProgress) {

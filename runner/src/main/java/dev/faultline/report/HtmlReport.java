@@ -25,6 +25,9 @@ import java.util.Locale;
  * to the minimum and maximum per pixel column, and failing samples are always drawn); the faults
  * applied and what became of them; the targets each attack hit; gates, halts and notes.
  *
+ * <p>A run over more than one kubeconfig context names them all in the header (its own first) and
+ * groups the faults and the targets hit under a heading per context.
+ *
  * <p>Every text from the run (step messages, probe messages, object names) is escaped.
  */
 public final class HtmlReport {
@@ -83,7 +86,16 @@ public final class HtmlReport {
     run.description()
         .ifPresent(d -> html.append("<p class=\"desc\">").append(esc(d)).append("</p>\n"));
     html.append("<dl>\n");
-    item(html, "Context", run.context);
+    if (run.multiCluster()) {
+      // Every cluster the run touched, its own first, so a reader sees the whole reach at once.
+      var names = new ArrayList<String>();
+      for (String c : run.contexts) {
+        names.add(c.equals(run.context) ? c + " (the run's)" : c);
+      }
+      item(html, "Contexts", String.join(", ", names));
+    } else {
+      item(html, "Context", run.context);
+    }
     item(html, "Run", run.runId);
     if (run.wallClock != null) {
       item(
@@ -381,9 +393,17 @@ public final class HtmlReport {
       html.append("<p>No faults.</p>\n</section>\n");
       return;
     }
+    for (var group : byContext(run, run.faults.values(), f -> run.contextOf(f.fault))) {
+      contextHeading(html, run, group.context());
+      faultTable(html, group.rows());
+    }
+    html.append("</section>\n");
+  }
+
+  private static void faultTable(StringBuilder html, List<FaultRow> faults) {
     html.append(
         "<table>\n<tr><th>Step</th><th>Action</th><th>Object</th><th>Applied</th><th>Rolled back</th><th>Outcome</th></tr>\n");
-    for (FaultRow f : run.faults.values()) {
+    for (FaultRow f : faults) {
       String fate = f.fate();
       html.append("<tr><td>")
           .append(esc(f.fault.stepId()))
@@ -402,16 +422,25 @@ public final class HtmlReport {
           .append(esc(fate))
           .append("</td></tr>\n");
     }
-    html.append("</table>\n</section>\n");
+    html.append("</table>\n");
   }
 
   private static void targets(StringBuilder html, RunDigest run) {
     if (run.targets.isEmpty()) {
       return;
     }
+    html.append("<section>\n<h2>Targets hit</h2>\n");
+    for (var group : byContext(run, run.targets, run::contextOf)) {
+      contextHeading(html, run, group.context());
+      targetTable(html, group.rows());
+    }
+    html.append("</section>\n");
+  }
+
+  private static void targetTable(StringBuilder html, List<RunEvent.TargetsResolved> targets) {
     html.append(
-        "<section>\n<h2>Targets hit</h2>\n<table>\n<tr><th>Step</th><th>Target</th><th>Matched</th><th>Selected</th><th>Warnings</th></tr>\n");
-    for (RunEvent.TargetsResolved t : run.targets) {
+        "<table>\n<tr><th>Step</th><th>Target</th><th>Matched</th><th>Selected</th><th>Warnings</th></tr>\n");
+    for (RunEvent.TargetsResolved t : targets) {
       html.append("<tr><td>")
           .append(esc(t.stepId()))
           .append("</td><td>")
@@ -424,7 +453,39 @@ public final class HtmlReport {
           .append(esc(String.join("; ", t.warnings())))
           .append("</td></tr>\n");
     }
-    html.append("</table>\n</section>\n");
+    html.append("</table>\n");
+  }
+
+  /** Rows of one context; {@code context} is null when the run used only one. */
+  private record Group<T>(String context, List<T> rows) {}
+
+  /**
+   * One group per context in the run's order (its own first) when the run used more than one; else
+   * one group of every row, shown without a heading.
+   */
+  private static <T> List<Group<T>> byContext(
+      RunDigest run,
+      java.util.Collection<T> rows,
+      java.util.function.Function<T, String> contextOf) {
+    if (!run.multiCluster()) {
+      return List.of(new Group<>(null, List.copyOf(rows)));
+    }
+    var groups = new java.util.LinkedHashMap<String, List<T>>();
+    run.contexts.forEach(c -> groups.put(c, new ArrayList<>()));
+    rows.forEach(r -> groups.computeIfAbsent(contextOf.apply(r), k -> new ArrayList<>()).add(r));
+    return groups.entrySet().stream()
+        .filter(e -> !e.getValue().isEmpty())
+        .map(e -> new Group<>(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private static void contextHeading(StringBuilder html, RunDigest run, String context) {
+    if (context != null) {
+      html.append("<h3 class=\"context\">Context ")
+          .append(esc(context))
+          .append(context.equals(run.context) ? " <small>" + esc("the run's") + "</small>" : "")
+          .append("</h3>\n");
+    }
   }
 
   private static void notable(StringBuilder html, RunDigest run) {

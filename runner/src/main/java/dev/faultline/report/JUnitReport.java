@@ -32,7 +32,10 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>A run that ended in {@code error} (it could not be carried out) adds a {@code run} testcase
  *       with an {@code <error>}.
  *   <li>The suite's and each attack step's {@code <system-out>} list the faults applied and rolled
- *       back.
+ *       back; when the run used more than one kubeconfig context, each with the context it lives
+ *       in.
+ *   <li>The suite's properties hold the run's {@code context} and every context it used, its own
+ *       first, comma-separated as {@code contexts}.
  * </ul>
  */
 public final class JUnitReport {
@@ -134,6 +137,7 @@ public final class JUnitReport {
     xml.writeStartElement("properties");
     property(xml, "runId", run.runId);
     property(xml, "context", run.context);
+    property(xml, "contexts", String.join(",", run.contexts));
     property(xml, "verdict", run.verdict == null ? "unfinished" : run.verdict.word());
     property(xml, "reason", run.reason);
     property(xml, "dryRun", Boolean.toString(run.dryRun));
@@ -165,7 +169,7 @@ public final class JUnitReport {
       }
       xml.writeEndElement();
     }
-    String faults = faultLines(run.faults.values());
+    String faults = faultLines(run, run.faults.values());
     if (!faults.isEmpty()) {
       xml.writeCharacters("\n  ");
       xml.writeStartElement("system-out");
@@ -203,7 +207,7 @@ public final class JUnitReport {
     String name =
         step.id
             + (step.title.isEmpty() || step.title.equals(step.id) ? "" : " (" + step.title + ")");
-    StringBuilder out = new StringBuilder(faultLines(step.faults));
+    StringBuilder out = new StringBuilder(faultLines(run, step.faults));
     ProbeRow probe = run.probes.get(step.id);
     if (probe != null && !probe.samples.isEmpty()) {
       out.append(sampleSummary(probe)).append('\n');
@@ -273,12 +277,14 @@ public final class JUnitReport {
     return out.toString();
   }
 
-  private static String faultLines(java.util.Collection<FaultRow> faults) {
+  /** One line per fault; a multi-cluster run's also say which context the fault lives in. */
+  private static String faultLines(RunDigest run, java.util.Collection<FaultRow> faults) {
     StringBuilder out = new StringBuilder();
     for (FaultRow f : faults) {
       out.append(f.fault.action().isEmpty() ? f.fault.attackId() : f.fault.action())
           .append(" on ")
           .append(f.fault.object().display())
+          .append(run.multiCluster() ? " in " + run.contextOf(f.fault) : "")
           .append(" (step ")
           .append(f.fault.stepId())
           .append("): ");

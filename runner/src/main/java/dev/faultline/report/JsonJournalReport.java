@@ -40,6 +40,10 @@ import tools.jackson.databind.node.ObjectNode;
  *             "sample":{"passed":false,"value":null,"latencyMs":3.1,"message":"503"}}, ...]}
  * }</pre>
  *
+ * <p>{@code context} is the run's own kubeconfig context; {@code contexts} lists every context the
+ * run used, its own first (more than one for a multi-cluster experiment, whose faults and resolved
+ * targets each carry their {@code context}).
+ *
  * <p>{@code nanos} is kept next to {@code ms} so {@link #read} gives back the events exactly. A
  * value of {@code NaN} is written as {@code null}.
  */
@@ -66,6 +70,8 @@ public final class JsonJournalReport {
     root.put("runId", digest.runId);
     root.put("experiment", digest.experimentName());
     root.put("context", digest.context);
+    ArrayNode contexts = root.putArray("contexts");
+    digest.contexts.forEach(contexts::add);
     if (digest.wallClock != null) {
       root.put("startedAt", digest.wallClock.toString());
     }

@@ -131,6 +131,9 @@ final class RunDigest {
   final List<RunEvent.TargetsResolved> targets = new ArrayList<>();
   final List<RunEvent> notable = new ArrayList<>(); // halts, gates, notes, pauses
 
+  /** The contexts the run used, its own first ({@link RunContexts}). */
+  final List<String> contexts;
+
   RunDigest(List<RunEvent> events, Experiment experiment) {
     this.events = List.copyOf(events);
     this.experiment = experiment;
@@ -149,6 +152,22 @@ final class RunDigest {
       lastNanos = Math.max(lastNanos, event.nanos());
       fold(event);
     }
+    contexts = RunContexts.of(this.events, experiment);
+  }
+
+  /** Whether the run used more than one context: reports then say where each thing happened. */
+  boolean multiCluster() {
+    return contexts.size() > 1;
+  }
+
+  /** The context a fault lives in; older journals name none, so the run's. */
+  String contextOf(Fault fault) {
+    return RunContexts.orRun(fault.context(), context);
+  }
+
+  /** The context a target was resolved in; older journals name none, so the run's. */
+  String contextOf(RunEvent.TargetsResolved targets) {
+    return RunContexts.orRun(targets.context(), context);
   }
 
   private void fold(RunEvent event) {

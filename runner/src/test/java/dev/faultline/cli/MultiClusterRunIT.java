@@ -6,13 +6,8 @@ import dev.faultline.LeftBehind;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
-import dev.faultline.sandbox.world.ControllerTimings;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,18 +25,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One experiment over two clusters: two sandboxes behind one kubeconfig (contexts {@code east}, the
- * run's, and {@code west}). The attack's target names {@code west}; one probe reads {@code west}
- * and sees the freeze, the other reads {@code east} and does not; every fault is journalled and
- * rolled back in {@code west}. A context the kubeconfig lacks, or a protected one without its flag,
- * stops the run before anything is applied.
+ * One experiment over two clusters: two sandboxes behind one kubeconfig ({@link TwoClusters}:
+ * contexts {@code east}, the run's, and {@code west}). The attack's target names {@code west}; one
+ * probe reads {@code west} and sees the freeze, the other reads {@code east} and does not; every
+ * fault is journalled and rolled back in {@code west}. A context the kubeconfig lacks, or a
+ * protected one without its flag, stops the run before anything is applied.
  */
 class MultiClusterRunIT {
   private static final String HEALTHY = ".status == \"UP\" and .ready == .total";
 
   @TempDir Path dir;
-  private Sandbox east;
-  private Sandbox west;
+  private TwoClusters clusters;
   private KubernetesClient eastClient;
   private KubernetesClient westClient;
   private Path kubeconfig;
@@ -50,53 +44,15 @@ class MultiClusterRunIT {
 
   @BeforeEach
   void start() throws Exception {
-    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
-    east = sandbox("east");
-    west = sandbox("west");
-    kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, twoContexts());
-    eastClient = client(east);
-    westClient = client(west);
-  }
-
-  private Sandbox sandbox(String name) {
-    return Sandbox.start(
-        SandboxOptions.defaults()
-            .withKubeconfig(dir.resolve(name + ".kc"))
-            .withTimings(ControllerTimings.FAST));
-  }
-
-  private static KubernetesClient client(Sandbox sandbox) throws Exception {
-    return new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(null, Files.readString(sandbox.kubeconfig()), null))
-        .build();
-  }
-
-  private String twoContexts() {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - {name: east, cluster: {server: "%s"}}
-          - {name: west, cluster: {server: "%s"}}
-        users:
-          - {name: east, user: {token: east}}
-          - {name: west, user: {token: west}}
-        contexts:
-          - {name: east, context: {cluster: east, user: east, namespace: shop}}
-          - {name: west, context: {cluster: west, user: west, namespace: shop}}
-        current-context: east
-        """
-        .formatted(east.url(), west.url());
+    clusters = TwoClusters.start(dir);
+    kubeconfig = clusters.kubeconfig;
+    eastClient = clusters.eastClient;
+    westClient = clusters.westClient;
   }
 
   @AfterEach
   void stop() {
-    eastClient.close();
-    westClient.close();
-    east.close();
-    west.close();
-    System.clearProperty(StateDirectory.PROPERTY);
+    clusters.close();
   }
 
   private Path experiment(String targetContext) throws Exception {
