@@ -76,6 +76,45 @@ class ChaosRunTest {
   }
 
   @Test
+  void aContextTheExperimentNamesButTheKubeconfigLacksStopsTheRunBeforeAConnection()
+      throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    // The server cannot be reached: a connection attempt would fail with another message.
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - {name: east, cluster: {server: "https://127.0.0.1:1"}}
+        - {name: west, cluster: {server: "https://127.0.0.1:1"}}
+        users:
+        - {name: u, user: {token: abc}}
+        contexts:
+        - {name: east, context: {cluster: east, user: u}}
+        - {name: west, context: {cluster: west, user: u}}
+        current-context: east
+        """);
+    Experiment twoClusters =
+        Experiment.named("freeze-wset")
+            .allowNamespaces("shop")
+            .target(
+                "web", Target.pods().context("wset").namespaces("shop").labelSelector("app=web"))
+            .attack("kill", Attacks.POD_DELETE, step -> step.target("web"))
+            .probe("east-up", "http.check", step -> step.context("east").with("url", "http://x"))
+            .build();
+
+    assertThatThrownBy(() -> ChaosRun.of(twoClusters).kubeconfig(kubeconfig).run())
+        .isInstanceOf(ChaosRunException.class)
+        .hasMessageStartingWith(
+            "cannot run experiment 'freeze-wset': its targets and probes name contexts the"
+                + " kubeconfig ("
+                + kubeconfig)
+        .hasMessageContaining("no kubeconfig context 'wset'")
+        .hasMessageContaining("did you mean 'west'?");
+  }
+
+  @Test
   void theContextPropertyIsHonouredAndNamedInTheMessage() throws Exception {
     Path kubeconfig = dir.resolve("empty-kubeconfig");
     Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\ncontexts: []\n");

@@ -136,6 +136,7 @@ final class ExperimentCode {
           }
         };
     var calls = new Calls();
+    optional(calls, "context", target.context());
     if (!target.namespaces().isEmpty()) {
       calls.add("namespaces", strings(target.namespaces()));
     }
@@ -274,6 +275,7 @@ final class ExperimentCode {
     var calls = new Calls();
     after(probe.after(), calls);
     optional(calls, "target", probe.target());
+    optional(calls, "context", probe.context());
     with(probe.with(), calls);
     if (probe.until() != null && probe.timeout() != null) {
       calls.add(
@@ -312,6 +314,7 @@ final class ExperimentCode {
   private List<Call> continuousDetails(ContinuousProbe probe) {
     var calls = new Calls();
     optional(calls, "target", probe.target());
+    optional(calls, "context", probe.context());
     with(probe.with(), calls);
     if (probe.interval() != null) {
       calls.add("interval", span(probe.interval()));
