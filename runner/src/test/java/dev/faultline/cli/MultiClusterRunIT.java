@@ -2,22 +2,15 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.LeftBehind;
+import dev.faultline.TwoClusters;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
-import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +33,7 @@ class MultiClusterRunIT {
   private static final String HEALTHY = ".status == \"UP\" and .ready == .total";
 
   @TempDir Path dir;
-  private Sandbox east;
-  private Sandbox west;
+  private TwoClusters clusters;
   private KubernetesClient eastClient;
   private KubernetesClient westClient;
   private Path kubeconfig;
@@ -51,51 +43,15 @@ class MultiClusterRunIT {
   @BeforeEach
   void start() throws Exception {
     System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
-    east = sandbox("east");
-    west = sandbox("west");
-    kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, twoContexts());
-    eastClient = client(east);
-    westClient = client(west);
-  }
-
-  private Sandbox sandbox(String name) {
-    return Sandbox.start(
-        SandboxOptions.defaults()
-            .withKubeconfig(dir.resolve(name + ".kc"))
-            .withTimings(ControllerTimings.FAST));
-  }
-
-  private static KubernetesClient client(Sandbox sandbox) throws Exception {
-    return new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(null, Files.readString(sandbox.kubeconfig()), null))
-        .build();
-  }
-
-  private String twoContexts() {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - {name: east, cluster: {server: "%s"}}
-          - {name: west, cluster: {server: "%s"}}
-        users:
-          - {name: east, user: {token: east}}
-          - {name: west, user: {token: west}}
-        contexts:
-          - {name: east, context: {cluster: east, user: east, namespace: shop}}
-          - {name: west, context: {cluster: west, user: west, namespace: shop}}
-        current-context: east
-        """
-        .formatted(east.url(), west.url());
+    clusters = TwoClusters.start(dir);
+    kubeconfig = clusters.kubeconfig();
+    eastClient = clusters.east();
+    westClient = clusters.west();
   }
 
   @AfterEach
   void stop() {
-    eastClient.close();
-    westClient.close();
-    east.close();
-    west.close();
+    clusters.close();
     System.clearProperty(StateDirectory.PROPERTY);
   }
 
@@ -274,15 +230,7 @@ class MultiClusterRunIT {
   }
 
   private void assertNothingLeftBehind(KubernetesClient client) throws Exception {
-    List<Pod> checkout =
-        LeftBehind.await(
-            Duration.ofSeconds(20),
-            () -> client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems(),
-            pods ->
-                pods.size() == 3
-                    && pods.stream().allMatch(LeftBehind::ready)
-                    && pods.stream().noneMatch(LeftBehind::marked));
-    assertThat(checkout).hasSize(3);
+    assertThat(TwoClusters.awaitCheckoutIntact(client)).hasSize(3);
     assertThat(FileRollbackJournal.withOpenFaults(dir.resolve("state"))).isEmpty();
   }
 }
