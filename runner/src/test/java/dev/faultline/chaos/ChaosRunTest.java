@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.model.Attacks;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Target;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,24 @@ class ChaosRunTest {
         .target("web", Target.pods().namespaces("shop").labelSelector("app=web").one())
         .attack("kill", Attacks.POD_DELETE, step -> step.target("web"))
         .build();
+  }
+
+  /**
+   * A kubeconfig with these contexts, the first current, each on its own cluster at an address
+   * nothing listens on: a connection attempt would fail with another message than the ones tested.
+   */
+  private Path kubeconfig(String... contexts) throws IOException {
+    var text = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+    for (String c : contexts) {
+      text.append("- {name: ").append(c).append(", cluster: {server: \"https://127.0.0.1:1\"}}\n");
+    }
+    text.append("users:\n- {name: u, user: {token: abc}}\ncontexts:\n");
+    for (String c : contexts) {
+      text.append("- {name: ").append(c).append(", context: {cluster: ").append(c);
+      text.append(", user: u}}\n");
+    }
+    text.append("current-context: ").append(contexts[0]).append('\n');
+    return Files.writeString(dir.resolve("kubeconfig"), text);
   }
 
   @Test
@@ -50,23 +69,7 @@ class ChaosRunTest {
 
   @Test
   void aMistypedContextSuggestsTheClosestOne() throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: staging
-          cluster: {server: "https://127.0.0.1:1"}
-        users:
-        - name: staging
-          user: {token: abc}
-        contexts:
-        - name: staging-eu
-          context: {cluster: staging, user: staging}
-        current-context: staging-eu
-        """);
+    Path kubeconfig = kubeconfig("staging-eu");
 
     assertThatThrownBy(
             () -> ChaosRun.of(podDelete()).kubeconfig(kubeconfig).context("staging-ue").run())
@@ -78,23 +81,7 @@ class ChaosRunTest {
   @Test
   void aContextTheExperimentNamesButTheKubeconfigLacksStopsTheRunBeforeAConnection()
       throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    // The server cannot be reached: a connection attempt would fail with another message.
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - {name: east, cluster: {server: "https://127.0.0.1:1"}}
-        - {name: west, cluster: {server: "https://127.0.0.1:1"}}
-        users:
-        - {name: u, user: {token: abc}}
-        contexts:
-        - {name: east, context: {cluster: east, user: u}}
-        - {name: west, context: {cluster: west, user: u}}
-        current-context: east
-        """);
+    Path kubeconfig = kubeconfig("east", "west");
     Experiment twoClusters =
         Experiment.named("freeze-wset")
             .allowNamespaces("shop")
