@@ -2,6 +2,7 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.LeftBehind;
 import dev.faultline.TwoClusters;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

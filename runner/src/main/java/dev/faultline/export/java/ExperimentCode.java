@@ -136,7 +136,6 @@ final class ExperimentCode {
           }
         };
     var calls = new Calls();
-    optional(calls, "context", target.context());
     if (!target.namespaces().isEmpty()) {
       calls.add("namespaces", strings(target.namespaces()));
     }
@@ -168,6 +167,7 @@ final class ExperimentCode {
       calls.add("containers", strings(target.containers()));
     }
     blastRadius(target.blastRadius(), path, calls);
+    optional(calls, "context", target.context());
     return new Chain(head, calls.list());
   }
 
@@ -314,7 +314,6 @@ final class ExperimentCode {
   private List<Call> continuousDetails(ContinuousProbe probe) {
     var calls = new Calls();
     optional(calls, "target", probe.target());
-    optional(calls, "context", probe.context());
     with(probe.with(), calls);
     if (probe.interval() != null) {
       calls.add("interval", span(probe.interval()));
@@ -327,6 +326,7 @@ final class ExperimentCode {
     }
     optional(calls, "from", probe.from());
     optional(calls, "to", probe.to());
+    optional(calls, "context", probe.context());
     return calls.list();
   }
 

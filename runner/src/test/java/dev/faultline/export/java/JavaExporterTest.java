@@ -144,10 +144,10 @@ class JavaExporterTest {
 
     // Line breaks depend on line length; the calls do not.
     String calls = text.replaceAll("\\s+", "");
-    assertTrue(calls.contains("Target.pods().context(\"west\").namespaces(\"shop\")"), text);
+    assertTrue(calls.contains("labelSelector(\"app=checkout\").context(\"west\"))"), text);
     assertTrue(calls.contains("step.after(\"freeze-west\").context(\"west\")"), text);
     assertTrue(calls.contains("step.after(\"west-unhealthy\").context(\"east\")"), text);
-    assertTrue(calls.contains("probe->probe.context(\"east\")"), text);
+    assertTrue(calls.contains(".haltAfter(3).context(\"east\"))"), text);
   }
 
   static Experiment read(Path example) {
