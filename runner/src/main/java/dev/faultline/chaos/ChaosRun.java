@@ -9,10 +9,12 @@ import dev.faultline.cluster.KubeconfigException;
 import dev.faultline.cluster.KubeconfigProblem;
 import dev.faultline.engine.ClusterRunEnvironment;
 import dev.faultline.engine.Engine;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.RunResult;
 import dev.faultline.engine.SupervisedRun;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.safety.Confirmation;
 import dev.faultline.safety.ProtectedContexts;
@@ -28,8 +30,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,10 +57,14 @@ import java.util.stream.Collectors;
  *       else the experiment's {@code spec.context}, else the kubeconfig's current context.
  * </ol>
  *
+ * <p>A multi-cluster experiment (targets and probes that name a {@code context}) also acts on the
+ * other contexts it names: each must be in the same kubeconfig, and is opened with the same
+ * credentials when the run starts.
+ *
  * <p>A context marked protected ({@code faultline contexts protect}) is refused unless {@link
- * #confirmProtectedContext(String)} names it. Gates: nobody answers them in a program, so by
- * default each applies its {@code onTimeout} at once (as a headless {@code faultline run} does);
- * {@link #approveGates()} approves them instead.
+ * #confirmProtectedContext(String)} names it; this holds for every context the run acts on. Gates:
+ * nobody answers them in a program, so by default each applies its {@code onTimeout} at once (as a
+ * headless {@code faultline run} does); {@link #approveGates()} approves them instead.
  *
  * <p>{@link #run()} blocks for the whole run: call it from a test or a worker thread, never from a
  * UI thread. A {@code ChaosRun} is a mutable set of options; use one per thread.
@@ -75,7 +83,7 @@ public final class ChaosRun {
   private boolean dryRun;
   private Duration clusterTimeout = Duration.ofSeconds(30);
   private Path stateDirectory;
-  private String confirmedContext;
+  private final Set<String> confirmedContexts = new HashSet<>();
   private final List<RunListener> listeners = new ArrayList<>();
   private final List<Path> setUp = new ArrayList<>();
   private Duration setUpTimeout = Duration.ofMinutes(3);
@@ -131,10 +139,11 @@ public final class ChaosRun {
 
   /**
    * Allows the run against a context marked protected, the Java form of {@code
-   * --yes-i-mean-CONTEXT}: the name must be exactly the context the run chooses.
+   * --yes-i-mean-CONTEXT}: the name must be exactly the context the run chooses, or another context
+   * a multi-cluster experiment names. Call it once for each protected context the run acts on.
    */
   public ChaosRun confirmProtectedContext(String name) {
-    confirmedContext = Objects.requireNonNull(name, "name");
+    confirmedContexts.add(Objects.requireNonNull(name, "name"));
     return this;
   }
 
@@ -166,14 +175,19 @@ public final class ChaosRun {
    *
    * @return the verdict and how each step ended; a failed hypothesis is a result, not an exception
    * @throws ChaosRunException when the run cannot start: the experiment has errors, no context can
-   *     be chosen, the kubeconfig is unusable, the context is protected and not confirmed, or the
-   *     {@link #setUp(List) set-up} could not be applied or did not become ready
+   *     be chosen, the kubeconfig is unusable or lacks a context the experiment names, a context
+   *     the run acts on is protected and not confirmed, or the {@link #setUp(List) set-up} could
+   *     not be applied or did not become ready
    */
   public ChaosResult run() {
     checkValid();
     KubeContexts contexts = kubeContexts();
     ContextRef chosen = chooseContext(contexts.discover());
-    guardProtected(chosen.name());
+    // Every context is checked before the first connection, so nothing is applied anywhere when
+    // one of them is missing or protected.
+    List<String> used = ClusterContexts.used(experiment.spec(), chosen.name());
+    checkOthersExist(contexts, used.subList(1, used.size()));
+    used.forEach(this::guardProtected);
     Path state = stateDirectory != null ? stateDirectory : StateDirectory.get();
     // The connector wants a path for an embedded sandbox's kubeconfig; a kubeconfig context never
     // starts one, so nothing is written there.
@@ -185,7 +199,8 @@ public final class ChaosRun {
       if (!setUp.isEmpty()) {
         new ClusterSetup(setUp, setUpTimeout).apply(client);
       }
-      return execute(client, chosen.name(), state);
+      var others = ClusterRunEnvironment.opener(connector, state, experiment.metadata().name());
+      return execute(client, chosen.name(), others, state);
     } catch (KubeconfigException e) {
       throw new ChaosRunException(
           "cannot connect to context '" + chosen.name() + "': " + e.getMessage(), e);
@@ -195,10 +210,12 @@ public final class ChaosRun {
     }
   }
 
-  private ChaosResult execute(KubernetesClient client, String contextName, Path state)
+  private ChaosResult execute(
+      KubernetesClient client, String contextName, RunEnvironment.ContextOpener others, Path state)
       throws IOException {
     String name = experiment.metadata().name();
-    var environment = ClusterRunEnvironment.create(client, contextName, state, name);
+    var environment =
+        ClusterRunEnvironment.create(client, contextName, state, name).withOthers(others);
     var options =
         new RunOptions(
             RunOptions.newRunId(name, Instant.now()), dryRun, gates, null, null, clusterTimeout);
@@ -212,6 +229,19 @@ public final class ChaosRun {
             listeners.toArray(RunListener[]::new));
     RunResult result = supervised.await();
     return ChaosResult.of(name, contextName, result);
+  }
+
+  private void checkOthersExist(KubeContexts contexts, List<String> others) {
+    List<String> missing = ClusterRunEnvironment.missing(contexts, others);
+    if (!missing.isEmpty()) {
+      throw new ChaosRunException(
+          "cannot run experiment '"
+              + experiment.metadata().name()
+              + "': its targets and probes name contexts the kubeconfig ("
+              + describe(contexts.discover())
+              + ") lacks:"
+              + missing.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
+    }
   }
 
   private void checkValid() {
@@ -301,7 +331,7 @@ public final class ChaosRun {
       throw new ChaosRunException("cannot read the protected contexts: " + e.getMessage(), e);
     }
     List<String> confirmations =
-        contextName.equals(confirmedContext) ? List.of(RunGuard.flag(contextName)) : List.of();
+        confirmedContexts.contains(contextName) ? List.of(RunGuard.flag(contextName)) : List.of();
     Confirmation confirmation = new RunGuard(protectedContexts).confirm(contextName, confirmations);
     if (confirmation.outcome() == Confirmation.Outcome.REFUSED) {
       throw new ChaosRunException(

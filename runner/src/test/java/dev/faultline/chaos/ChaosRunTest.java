@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.model.Attacks;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Target;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,24 @@ class ChaosRunTest {
         .target("web", Target.pods().namespaces("shop").labelSelector("app=web").one())
         .attack("kill", Attacks.POD_DELETE, step -> step.target("web"))
         .build();
+  }
+
+  /**
+   * A kubeconfig with these contexts, the first current, each on its own cluster at an address
+   * nothing listens on: a connection attempt would fail with another message than the ones tested.
+   */
+  private Path kubeconfig(String... contexts) throws IOException {
+    var text = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+    for (String c : contexts) {
+      text.append("- {name: ").append(c).append(", cluster: {server: \"https://127.0.0.1:1\"}}\n");
+    }
+    text.append("users:\n- {name: u, user: {token: abc}}\ncontexts:\n");
+    for (String c : contexts) {
+      text.append("- {name: ").append(c).append(", context: {cluster: ").append(c);
+      text.append(", user: u}}\n");
+    }
+    text.append("current-context: ").append(contexts[0]).append('\n');
+    return Files.writeString(dir.resolve("kubeconfig"), text);
   }
 
   @Test
@@ -50,29 +69,36 @@ class ChaosRunTest {
 
   @Test
   void aMistypedContextSuggestsTheClosestOne() throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: staging
-          cluster: {server: "https://127.0.0.1:1"}
-        users:
-        - name: staging
-          user: {token: abc}
-        contexts:
-        - name: staging-eu
-          context: {cluster: staging, user: staging}
-        current-context: staging-eu
-        """);
+    Path kubeconfig = kubeconfig("staging-eu");
 
     assertThatThrownBy(
             () -> ChaosRun.of(podDelete()).kubeconfig(kubeconfig).context("staging-ue").run())
         .isInstanceOf(ChaosRunException.class)
         .hasMessageContaining("no kubeconfig context 'staging-ue' (from context(...))")
         .hasMessageContaining("did you mean 'staging-eu'?");
+  }
+
+  @Test
+  void aContextTheExperimentNamesButTheKubeconfigLacksStopsTheRunBeforeAConnection()
+      throws Exception {
+    Path kubeconfig = kubeconfig("east", "west");
+    Experiment twoClusters =
+        Experiment.named("freeze-wset")
+            .allowNamespaces("shop")
+            .target(
+                "web", Target.pods().context("wset").namespaces("shop").labelSelector("app=web"))
+            .attack("kill", Attacks.POD_DELETE, step -> step.target("web"))
+            .probe("east-up", "http.check", step -> step.context("east").with("url", "http://x"))
+            .build();
+
+    assertThatThrownBy(() -> ChaosRun.of(twoClusters).kubeconfig(kubeconfig).run())
+        .isInstanceOf(ChaosRunException.class)
+        .hasMessageStartingWith(
+            "cannot run experiment 'freeze-wset': its targets and probes name contexts the"
+                + " kubeconfig ("
+                + kubeconfig)
+        .hasMessageContaining("no kubeconfig context 'wset'")
+        .hasMessageContaining("did you mean 'west'?");
   }
 
   @Test

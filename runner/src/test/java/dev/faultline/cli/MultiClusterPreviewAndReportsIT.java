@@ -3,6 +3,8 @@ package dev.faultline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.LeftBehind;
+import dev.faultline.TwoClusters;
+import dev.faultline.safety.StateDirectory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -36,12 +38,14 @@ class MultiClusterPreviewAndReportsIT {
 
   @BeforeEach
   void start() throws Exception {
+    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
     clusters = TwoClusters.start(dir);
   }
 
   @AfterEach
   void stop() {
     clusters.close();
+    System.clearProperty(StateDirectory.PROPERTY);
   }
 
   private Path experiment(String westContext) throws Exception {
@@ -90,7 +94,7 @@ class MultiClusterPreviewAndReportsIT {
     cli.setErr(new PrintWriter(err, true));
     var all = new ArrayList<>(List.of(args));
     if (!args[0].equals("status")) {
-      all.addAll(List.of("--kubeconfig", clusters.kubeconfig.toString(), "--context", "east"));
+      all.addAll(List.of("--kubeconfig", clusters.kubeconfig().toString(), "--context", "east"));
     }
     return cli.execute(all.toArray(String[]::new));
   }
@@ -102,10 +106,10 @@ class MultiClusterPreviewAndReportsIT {
   @Test
   void previewResolvesEachTargetInItsOwnClusterAndGroupsThemByContext() throws Exception {
     // Both sandboxes seed the same world; two replicas in west tell the clusters apart.
-    clusters.westClient.apps().deployments().inNamespace("shop").withName("checkout").scale(2);
+    clusters.west().apps().deployments().inNamespace("shop").withName("checkout").scale(2);
     LeftBehind.await(
-        Duration.ofSeconds(20), () -> checkoutPods(clusters.westClient), pods -> pods.size() == 2);
-    assertThat(checkoutPods(clusters.eastClient)).hasSize(3);
+        Duration.ofSeconds(20), () -> checkoutPods(clusters.west()), pods -> pods.size() == 2);
+    assertThat(checkoutPods(clusters.east())).hasSize(3);
 
     assertThat(cli("preview", experiment("west").toString())).as(err.toString()).isZero();
 

@@ -3,10 +3,10 @@ package dev.faultline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.LeftBehind;
+import dev.faultline.TwoClusters;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One experiment over two clusters: two sandboxes behind one kubeconfig ({@link TwoClusters}:
- * contexts {@code east}, the run's, and {@code west}). The attack's target names {@code west}; one
- * probe reads {@code west} and sees the freeze, the other reads {@code east} and does not; every
- * fault is journalled and rolled back in {@code west}. A context the kubeconfig lacks, or a
- * protected one without its flag, stops the run before anything is applied.
+ * One experiment over two clusters: two sandboxes behind one kubeconfig (contexts {@code east}, the
+ * run's, and {@code west}). The attack's target names {@code west}; one probe reads {@code west}
+ * and sees the freeze, the other reads {@code east} and does not; every fault is journalled and
+ * rolled back in {@code west}. A context the kubeconfig lacks, or a protected one without its flag,
+ * stops the run before anything is applied.
  */
 class MultiClusterRunIT {
   private static final String HEALTHY = ".status == \"UP\" and .ready == .total";
@@ -44,15 +44,17 @@ class MultiClusterRunIT {
 
   @BeforeEach
   void start() throws Exception {
+    System.setProperty(StateDirectory.PROPERTY, dir.resolve("state").toString());
     clusters = TwoClusters.start(dir);
-    kubeconfig = clusters.kubeconfig;
-    eastClient = clusters.eastClient;
-    westClient = clusters.westClient;
+    kubeconfig = clusters.kubeconfig();
+    eastClient = clusters.east();
+    westClient = clusters.west();
   }
 
   @AfterEach
   void stop() {
     clusters.close();
+    System.clearProperty(StateDirectory.PROPERTY);
   }
 
   private Path experiment(String targetContext) throws Exception {
@@ -230,15 +232,7 @@ class MultiClusterRunIT {
   }
 
   private void assertNothingLeftBehind(KubernetesClient client) throws Exception {
-    List<Pod> checkout =
-        LeftBehind.await(
-            Duration.ofSeconds(20),
-            () -> client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems(),
-            pods ->
-                pods.size() == 3
-                    && pods.stream().allMatch(LeftBehind::ready)
-                    && pods.stream().noneMatch(LeftBehind::marked));
-    assertThat(checkout).hasSize(3);
+    assertThat(TwoClusters.awaitCheckoutIntact(client)).hasSize(3);
     assertThat(FileRollbackJournal.withOpenFaults(dir.resolve("state"))).isEmpty();
   }
 }

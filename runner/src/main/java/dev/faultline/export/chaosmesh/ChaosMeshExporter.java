@@ -9,6 +9,7 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exporter;
 import dev.faultline.format.YamlText;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.NamespacePolicy;
@@ -103,9 +104,12 @@ public final class ChaosMeshExporter implements Exporter {
       throw new ExportException(
           "nothing in '"
               + experiment.metadata().name()
-              + "' has a Chaos Mesh counterpart, so the workflow would do nothing; Chaos Mesh"
+              + "' has a Chaos Mesh counterpart"
+              + (writer.otherContexts().isEmpty() ? "" : " in " + TemplateWriter.home(experiment))
+              + ", so the workflow would do nothing; Chaos Mesh"
               + " runs the chaosmesh.* attacks, k8s.pod.delete, k8s.container.kill and http.check"
-              + " probes");
+              + " probes"
+              + otherClusters(experiment, writer.otherContexts()));
     }
     var afterById = new LinkedHashMap<String, List<String>>();
     steps.forEach(s -> afterById.put(s.id(), s.after()));
@@ -174,6 +178,35 @@ public final class ChaosMeshExporter implements Exporter {
     return workflow;
   }
 
+  /**
+   * For the refusal of a multi-cluster experiment: which targets and steps live in the other
+   * contexts, and how to export one cluster's part.
+   */
+  private static String otherClusters(Experiment experiment, Map<String, List<String>> steps) {
+    if (steps.isEmpty()) {
+      return "";
+    }
+    var parts = new ArrayList<String>();
+    steps.forEach(
+        (context, ids) -> {
+          List<String> targets =
+              experiment.spec().targets().entrySet().stream()
+                  .filter(t -> context.equals(t.getValue().context()))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          parts.add(
+              "context '"
+                  + context
+                  + "': "
+                  + (targets.isEmpty() ? "" : "targets " + String.join(", ", targets) + ", ")
+                  + "steps "
+                  + String.join(", ", ids));
+        });
+    return "; a Workflow runs in one cluster, and these act on others ("
+        + String.join("; ", parts)
+        + "): set spec.context to the context whose part to export";
+  }
+
   /** The template name of a plan node; composites are added to {@code composites} in tree order. */
   private static String composite(
       StepOrder.Plan plan,
@@ -240,6 +273,21 @@ public final class ChaosMeshExporter implements Exporter {
     for (int i = 0; i < probes.size(); i++) {
       ContinuousProbe probe = probes.get(i);
       String at = "spec.probes[" + i + "]";
+      String elsewhere =
+          TemplateWriter.elsewhere(experiment, ClusterContexts.ofProbe(experiment.spec(), probe));
+      if (elsewhere != null) {
+        warnings.add(
+            ConversionWarning.at(
+                at,
+                probe.id()
+                    + ": reads context '"
+                    + elsewhere
+                    + "', and a Workflow runs in one cluster, "
+                    + TemplateWriter.home(experiment)
+                    + "; it is left out"
+                    + (probe.haltAfter() == null ? "" : ", so it cannot halt the workflow")));
+        continue;
+      }
       if (!probe.probe().equals("http.check")) {
         warnings.add(
             ConversionWarning.at(

@@ -8,6 +8,7 @@ import dev.faultline.catalog.Descriptor;
 import dev.faultline.catalog.ParamValues;
 import dev.faultline.export.ConversionWarning;
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import dev.faultline.model.ProbeStep;
@@ -17,7 +18,10 @@ import dev.faultline.model.TimeSpan;
 import dev.faultline.model.Until;
 import dev.faultline.model.WaitStep;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * container kills and HTTP checks become the matching templates; every other step becomes a {@code
  * Suspend} as long as the step could take, so the steps after it start no earlier than in
  * Faultline, with a warning that says what was not carried over.
+ *
+ * <p>A Workflow runs in the one cluster it is applied to. A step that acts on another kubeconfig
+ * context than that one (a target or probe naming {@code context}) would attack or check the wrong
+ * cluster, so it becomes a Suspend too, with a warning naming its context.
  */
 final class TemplateWriter {
   /**
@@ -56,6 +64,9 @@ final class TemplateWriter {
     this.checks = new StatusCheckWriter(warnings);
   }
 
+  /** Step ids left out because they act on another context, by context, in step order. */
+  private final Map<String, List<String>> otherContexts = new LinkedHashMap<>();
+
   /** Whether the template written last does the step itself (not a Suspend standing in). */
   private boolean lastCarried;
 
@@ -63,10 +74,19 @@ final class TemplateWriter {
     return lastCarried;
   }
 
+  /** The steps left out because they act on another cluster, by their context. */
+  Map<String, List<String>> otherContexts() {
+    return otherContexts;
+  }
+
   ObjectNode write(Step step, String name, String at) {
     lastCarried = false;
     ObjectNode template = JsonNodeFactory.instance.objectNode();
     template.put("name", name);
+    String elsewhere = elsewhere(experiment, ClusterContexts.ofStep(experiment.spec(), step));
+    if (elsewhere != null) {
+      return otherCluster(step, elsewhere, template, at);
+    }
     return switch (step) {
       case AttackStep attack -> attack(attack, template, at);
       case ProbeStep probe -> probe(probe, template, at);
@@ -291,6 +311,52 @@ final class TemplateWriter {
             + deadline
             + (gate.timeout() == null ? "" : " (its timeout)")
             + " and the workflow goes on without asking anyone");
+    return suspend(template, deadline);
+  }
+
+  /**
+   * {@code context} when it is not the Workflow's own cluster: {@code spec.context}, else whichever
+   * cluster the Workflow is applied to; {@code null} when the part runs there.
+   */
+  static String elsewhere(Experiment experiment, String context) {
+    return context == null || context.equals(experiment.spec().context()) ? null : context;
+  }
+
+  /** How the warnings name the Workflow's own cluster. */
+  static String home(Experiment experiment) {
+    String context = experiment.spec().context();
+    return context == null
+        ? "the cluster it is applied to"
+        : "context '" + context + "' (spec.context)";
+  }
+
+  private ObjectNode otherCluster(Step step, String context, ObjectNode template, String at) {
+    otherContexts.computeIfAbsent(context, c -> new ArrayList<>()).add(step.id());
+    String deadline =
+        switch (step) {
+          case AttackStep a -> a.duration() == null ? "0s" : a.duration().text();
+          case ProbeStep p ->
+              p.probe().equals("http.check") && p.timeout() != null
+                  ? p.timeout().text()
+                  : probeTime(p);
+          default -> "0s";
+        };
+    warn(
+        at,
+        step.id()
+            + ": acts on context '"
+            + context
+            + "', and a Workflow runs in one cluster, "
+            + home(experiment)
+            + "; a Suspend of "
+            + deadline
+            + " stands in its place, so the steps after it keep their timing but nothing is "
+            + (step instanceof AttackStep ? "attacked" : "checked")
+            + " in "
+            + context
+            + " (export with spec.context: "
+            + context
+            + " for that cluster's part)");
     return suspend(template, deadline);
   }
 

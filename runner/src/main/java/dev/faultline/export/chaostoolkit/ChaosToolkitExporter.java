@@ -7,6 +7,7 @@ import dev.faultline.export.Exporter;
 import dev.faultline.export.LoopScheduleWarnings;
 import dev.faultline.format.JsonText;
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.ContinuousProbe;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
@@ -31,8 +32,9 @@ import java.util.Optional;
  *   <li>rollbacks: the undo of every lasting fault, in reverse order.
  * </ul>
  *
- * Everything the format cannot say is a {@link dev.faultline.export.ConversionWarning}. The mapping
- * table is in docs/export.md.
+ * The kubeconfig context of each activity of a multi-cluster experiment is kept as {@link
+ * ContextSecrets} says. Everything the format cannot say is a {@link
+ * dev.faultline.export.ConversionWarning}. The mapping table is in docs/export.md.
  */
 public final class ChaosToolkitExporter implements Exporter {
   @Override
@@ -70,11 +72,16 @@ public final class ChaosToolkitExporter implements Exporter {
     var configuration = new LinkedHashMap<String, Object>();
     var method = new ArrayList<Map<String, Object>>();
     var rollbacks = new ArrayList<Map<String, Object>>();
-    new MethodWriter(experiment, order, baseline, log).write(method, rollbacks, configuration);
+    var contexts = new ContextSecrets(log);
+    new MethodWriter(experiment, order, baseline, log, contexts)
+        .write(method, rollbacks, configuration);
+    List<Map<String, Object>> hypothesis = hypothesisProbes(experiment, baseline, log, contexts);
+    if (!contexts.secrets().isEmpty()) {
+      doc.put("secrets", contexts.secrets());
+    }
     if (!configuration.isEmpty()) {
       doc.put("configuration", configuration);
     }
-    List<Map<String, Object>> hypothesis = hypothesisProbes(experiment, baseline, log);
     if (!hypothesis.isEmpty()) {
       boolean continuous = !experiment.spec().probes().isEmpty();
       String strategy =
@@ -125,7 +132,7 @@ public final class ChaosToolkitExporter implements Exporter {
   }
 
   private static List<Map<String, Object>> hypothesisProbes(
-      Experiment experiment, List<String> baseline, ExportLog log) {
+      Experiment experiment, List<String> baseline, ExportLog log, ContextSecrets contexts) {
     var probes = new ArrayList<Map<String, Object>>();
     List<Step> steps = experiment.spec().steps();
     for (int i = 0; i < steps.size(); i++) {
@@ -154,7 +161,11 @@ public final class ChaosToolkitExporter implements Exporter {
                 probe.with(),
                 path,
                 log)
-            .ifPresent(probes::add);
+            .ifPresent(
+                activity -> {
+                  contexts.apply(activity, ClusterContexts.ofStep(experiment.spec(), probe), path);
+                  probes.add(activity);
+                });
       }
     }
     List<ContinuousProbe> continuous = experiment.spec().probes();
@@ -172,6 +183,7 @@ public final class ChaosToolkitExporter implements Exporter {
       if (mapped.isEmpty()) {
         continue;
       }
+      contexts.apply(mapped.get(), ClusterContexts.ofProbe(experiment.spec(), probe), path);
       probes.add(mapped.get());
       log.warn(
           path,
@@ -203,12 +215,19 @@ public final class ChaosToolkitExporter implements Exporter {
     private final ExportLog log;
     private final List<String> uncheckedProbes = new ArrayList<>();
     private final WaitPauses waits;
+    private final ContextSecrets contexts;
 
-    MethodWriter(Experiment experiment, StepOrder order, List<String> baseline, ExportLog log) {
+    MethodWriter(
+        Experiment experiment,
+        StepOrder order,
+        List<String> baseline,
+        ExportLog log,
+        ContextSecrets contexts) {
       this.experiment = experiment;
       this.order = order;
       this.baseline = baseline;
       this.log = log;
+      this.contexts = contexts;
       this.waits = new WaitPauses(order);
     }
 
@@ -238,6 +257,12 @@ public final class ChaosToolkitExporter implements Exporter {
             }
             var action = mapped.get().action();
             var undo = mapped.get().undo();
+            // The undo acts where the fault is: the rollback must not land in another cluster.
+            String context = ClusterContexts.ofStep(experiment.spec(), attack);
+            contexts.apply(action, context, path);
+            if (undo != null) {
+              contexts.apply(undo, context, path);
+            }
             configuration.putAll(mapped.get().configuration());
             if (attack.stopWhen() != null) {
               log.warn(path + ".stopWhen", "the fault cannot end early on a probe's failures");
@@ -273,6 +298,7 @@ public final class ChaosToolkitExporter implements Exporter {
             if (mapped.isEmpty()) {
               continue;
             }
+            contexts.apply(mapped.get(), ClusterContexts.ofStep(experiment.spec(), probe), path);
             double initialDelay =
                 probe.initialDelay() == null ? 0 : Seconds.of(probe.initialDelay()).doubleValue();
             if (probe.until() != null) {

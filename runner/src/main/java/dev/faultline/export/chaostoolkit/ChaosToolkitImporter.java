@@ -43,7 +43,8 @@ public final class ChaosToolkitImporter implements Importer {
     var warnings = new ArrayList<ConversionWarning>();
     String title = Nodes.requiredString(doc, "title", "");
     String description = Nodes.optionalString(doc, "description", "").orElse(null);
-    for (String key : List.of("secrets", "controls", "extensions", "contributions")) {
+    Map<String, String> contextScopes = contextScopes(doc, warnings);
+    for (String key : List.of("controls", "extensions", "contributions")) {
       doc.entry(key)
           .ifPresent(
               e ->
@@ -54,7 +55,7 @@ public final class ChaosToolkitImporter implements Importer {
                           e.keyColumn(),
                           key + " are not imported; Faultline has no counterpart")));
     }
-    var graph = new MethodGraph(warnings);
+    var graph = new MethodGraph(warnings, contextScopes);
     graph.read(doc);
     configuration(doc, graph, warnings);
     var spec = new Spec(null, null, graph.targets(), graph.steps(), graph.continuous(), null);
@@ -66,6 +67,41 @@ public final class ChaosToolkitImporter implements Importer {
             null);
     var positions = new LayeredLayout().layout(experiment, NodeSize.STANDARD);
     return new ImportResult(experiment.withLayout(new Layout(positions)), formatName(), warnings);
+  }
+
+  /**
+   * The secret scopes that hold only a {@code KUBERNETES_CONTEXT} (as {@link ContextSecrets} writes
+   * them), to that context: the activities naming one act in that cluster. Other secrets are not
+   * imported.
+   */
+  private static Map<String, String> contextScopes(DocMap doc, List<ConversionWarning> warnings)
+      throws ImportException {
+    var scopes = new LinkedHashMap<String, String>();
+    if (doc.entry("secrets").isEmpty()) {
+      return scopes;
+    }
+    DocMap.Entry secrets = doc.entry("secrets").get();
+    boolean others = false;
+    for (DocMap.Entry scope : Nodes.map(secrets.value(), "secrets").entries()) {
+      if (scope.value() instanceof DocMap keys
+          && keys.entries().size() == 1
+          && Nodes.plain(keys, ContextSecrets.KEY) instanceof String context
+          && !context.isBlank()) {
+        scopes.put(scope.key(), context);
+      } else {
+        others = true;
+      }
+    }
+    if (others) {
+      warnings.add(
+          new ConversionWarning(
+              "secrets",
+              secrets.keyLine(),
+              secrets.keyColumn(),
+              (scopes.isEmpty() ? "secrets are" : "secrets other than kubeconfig contexts are")
+                  + " not imported; Faultline has no counterpart"));
+    }
+    return scopes;
   }
 
   /**

@@ -36,9 +36,13 @@ final class MethodGraph {
   private final Map<String, DocMap> definitions = new HashMap<>();
   private List<String> frontier = List.of();
 
-  MethodGraph(List<ConversionWarning> warnings) {
+  /**
+   * @param contextScopes the secret scopes that name a kubeconfig context, see {@link
+   *     ContextSecrets}
+   */
+  MethodGraph(List<ConversionWarning> warnings, Map<String, String> contextScopes) {
     this.warnings = warnings;
-    this.providers = new ProviderReader(warnings);
+    this.providers = new ProviderReader(warnings, contextScopes);
   }
 
   List<Step> steps() {
@@ -385,6 +389,14 @@ final class MethodGraph {
   }
 
   private static String baseName(Target target) {
+    String base = selectionName(target);
+    // Two clusters may hold the same selection: the context tells their targets apart.
+    return target.context() == null
+        ? base
+        : base + "-" + ChaosToolkitImporter.slug(target.context());
+  }
+
+  private static String selectionName(Target target) {
     if (target.labelSelector() != null) {
       var m =
           java.util.regex.Pattern.compile("[^,=!]*=+([A-Za-z0-9._-]+)")

@@ -28,6 +28,10 @@ final class ProviderReader {
           "scale (deployment|statefulset) (?:-l (?:'([^']*)'|(\\S+))|--all|([a-z0-9.-]+))"
               + " -n (\\S+) --replicas=(\\d+|\\$\\{[A-Za-z0-9_]+})");
 
+  /** What {@link ContextSecrets} puts before a kubectl command: {@code --context NAME}. */
+  private static final Pattern KUBECTL_CONTEXT =
+      Pattern.compile("--context (?:'((?:[^']|'\"'\"')*)'|(\\S+)) (.*)", Pattern.DOTALL);
+
   private static final String DEFAULT_STATUS = "200-299";
 
   /** What an activity's provider is in our terms. */
@@ -43,9 +47,15 @@ final class ProviderReader {
   record Unknown() implements Reading {}
 
   private final List<ConversionWarning> warnings;
+  private final Map<String, String> contextScopes;
 
-  ProviderReader(List<ConversionWarning> warnings) {
+  /**
+   * @param contextScopes the experiment's secret scopes that hold only {@code KUBERNETES_CONTEXT},
+   *     to the context each names
+   */
+  ProviderReader(List<ConversionWarning> warnings, Map<String, String> contextScopes) {
     this.warnings = warnings;
+    this.contextScopes = contextScopes;
   }
 
   Reading read(DocMap activity, String path) throws ImportException {
@@ -63,7 +73,9 @@ final class ProviderReader {
     DocMap provider = Nodes.map(providerNode, providerPath);
     String type = Nodes.requiredString(provider, "type", providerPath);
     return switch (type) {
-      case "python" -> python(activity, provider, providerPath);
+      case "python" ->
+          inContext(
+              python(activity, provider, providerPath), secretContext(provider, providerPath));
       case "process" -> process(provider, providerPath);
       case "http" -> http(activity, provider, providerPath);
       default ->
@@ -72,6 +84,44 @@ final class ProviderReader {
               Nodes.join(providerPath, "type"),
               provider.line(),
               provider.column());
+    };
+  }
+
+  /**
+   * The context of the first secret scope the provider names that {@link ContextSecrets} wrote;
+   * {@code null} for none. Other scopes are not imported.
+   */
+  private String secretContext(DocMap provider, String path) throws ImportException {
+    if (!provider.has("secrets")) {
+      return null;
+    }
+    String context = null;
+    for (DocNode scope : Nodes.list(provider.get("secrets").get(), Nodes.join(path, "secrets"))) {
+      String name = Nodes.string(scope, Nodes.join(path, "secrets"));
+      if (contextScopes.containsKey(name) && context == null) {
+        context = contextScopes.get(name);
+      } else {
+        warnings.add(
+            Nodes.warning(
+                scope,
+                Nodes.join(path, "secrets"),
+                "the secret scope '" + name + "' is not imported"));
+      }
+    }
+    return context;
+  }
+
+  /** {@code reading} acting in {@code context}: its target lives there. */
+  private static Reading inContext(Reading reading, String context) {
+    if (context == null) {
+      return reading;
+    }
+    return switch (reading) {
+      case Attack a when a.target() != null ->
+          new Attack(a.attack(), a.target().withContext(context), a.with());
+      case Probe p when p.target() != null ->
+          new Probe(p.probe(), p.target().withContext(context), p.with());
+      default -> reading;
     };
   }
 
@@ -177,7 +227,17 @@ final class ProviderReader {
   private Reading process(DocMap provider, String path) throws ImportException {
     String executable = Nodes.requiredString(provider, "path", path);
     Object arguments = Nodes.plain(provider, "arguments");
-    Matcher m = KUBECTL_SCALE.matcher(arguments instanceof String s ? s : "");
+    String command = arguments instanceof String s ? s : "";
+    String context = null;
+    Matcher inContext = KUBECTL_CONTEXT.matcher(command);
+    if (executable.equals("kubectl") && inContext.matches()) {
+      context =
+          inContext.group(1) != null
+              ? inContext.group(1).replace("'\"'\"'", "'")
+              : inContext.group(2);
+      command = inContext.group(3);
+    }
+    Matcher m = KUBECTL_SCALE.matcher(command);
     if (!executable.equals("kubectl") || !m.matches()) {
       return unknown(
           provider,
@@ -196,10 +256,12 @@ final class ProviderReader {
     if (m.group(4) != null) {
       target.podName(escape(m.group(4)));
     }
-    return new Attack(
-        "k8s.deployment.scale",
-        target.build(),
-        Params.of(Map.of("replicas", replicas(m.group(6), provider, path))));
+    return inContext(
+        new Attack(
+            "k8s.deployment.scale",
+            target.build(),
+            Params.of(Map.of("replicas", replicas(m.group(6), provider, path)))),
+        context);
   }
 
   private Reading http(DocMap activity, DocMap provider, String path) throws ImportException {

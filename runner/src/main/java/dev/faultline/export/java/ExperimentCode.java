@@ -167,6 +167,7 @@ final class ExperimentCode {
       calls.add("containers", strings(target.containers()));
     }
     blastRadius(target.blastRadius(), path, calls);
+    optional(calls, "context", target.context());
     return new Chain(head, calls.list());
   }
 
@@ -274,6 +275,7 @@ final class ExperimentCode {
     var calls = new Calls();
     after(probe.after(), calls);
     optional(calls, "target", probe.target());
+    optional(calls, "context", probe.context());
     with(probe.with(), calls);
     if (probe.until() != null && probe.timeout() != null) {
       calls.add(
@@ -324,6 +326,7 @@ final class ExperimentCode {
     }
     optional(calls, "from", probe.from());
     optional(calls, "to", probe.to());
+    optional(calls, "context", probe.context());
     return calls.list();
   }
 

@@ -9,6 +9,7 @@ import dev.faultline.export.Exporter;
 import dev.faultline.export.JavaClassName;
 import dev.faultline.export.K3sCluster;
 import dev.faultline.export.LoopScheduleWarnings;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.GateStep;
 import java.util.ArrayList;
@@ -152,6 +153,18 @@ public final class JavaExporter implements Exporter {
           .append(
               " * -Dfaultline.kubeconfig=PATH} and {@code -Dfaultline.context=NAME} choose"
                   + " another.\n");
+      List<String> others = ClusterContexts.named(experiment.spec());
+      if (!others.isEmpty()) {
+        // Said up front: the test fails at once when the kubeconfig lacks one of them.
+        doc.append(" *\n");
+        String sentence =
+            "<p>Its targets and probes also name the contexts "
+                + html(String.join(", ", others))
+                + ", which the same kubeconfig must have.";
+        for (String line : wrap(sentence, 97)) {
+          doc.append(" * ").append(line).append('\n');
+        }
+      }
     }
     doc.append(" */\n");
     return doc.toString();

@@ -3,10 +3,12 @@ package dev.faultline.export.java;
 import dev.faultline.export.ConversionWarning;
 import dev.faultline.export.K3sCluster;
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -135,6 +137,7 @@ final class K3sTest {
               "the K3s cluster starts empty: name the manifests of the system under test"
                   + " (--k3s-manifest FILE), or the targets will match nothing"));
     }
+    multiCluster(experiment).ifPresent(warnings::add);
     List<Step> steps = experiment.spec().steps();
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i) instanceof AttackStep attack && attack.attack() != null) {
@@ -154,6 +157,31 @@ final class K3sTest {
       }
     }
     return warnings;
+  }
+
+  /**
+   * One disposable cluster cannot stand in for several: its kubeconfig has the context {@value
+   * K3sCluster#CONTEXT} only. Aliasing the other contexts to it would run "freeze west, watch east"
+   * in one cluster, where the east probe sees the west freeze: a verdict about nothing. So the
+   * contexts are kept and the warning says that the test stops before it applies anything.
+   */
+  private static Optional<ConversionWarning> multiCluster(Experiment experiment) {
+    List<String> others =
+        ClusterContexts.named(experiment.spec()).stream()
+            .filter(c -> !c.equals(K3sCluster.CONTEXT))
+            .toList();
+    if (others.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ConversionWarning.at(
+            "spec.targets",
+            "the experiment acts on several clusters ("
+                + String.join(", ", others)
+                + ") and the K3s test starts one, whose kubeconfig has only the context '"
+                + K3sCluster.CONTEXT
+                + "': the test stops before it applies anything, naming the missing contexts;"
+                + " export without --k3s and run it with a kubeconfig that has them"));
   }
 
   private static String needs(String attack) {

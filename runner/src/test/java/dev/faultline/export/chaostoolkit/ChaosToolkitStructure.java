@@ -8,11 +8,13 @@ import java.util.Map;
  * Checks a Chaos Toolkit experiment (as plain data) for the keys and shapes chaoslib requires
  * before it runs anything (external-formats.md §4.2): title, description, a method list, a
  * hypothesis title and a tolerance of a known form on each of its probes, activities with type,
- * name and a python, process or http provider with its required fields. Returns the problems, each
+ * name and a python, process or http provider with its required fields; secret scopes of inline
+ * strings, and providers that name only scopes the experiment declares. Returns the problems, each
  * naming where it is; empty means the document has the required structure.
  */
 final class ChaosToolkitStructure {
   private final List<String> problems = new ArrayList<>();
+  private final java.util.Set<Object> scopes = new java.util.HashSet<>();
 
   private ChaosToolkitStructure() {}
 
@@ -29,6 +31,9 @@ final class ChaosToolkitStructure {
     }
     nonEmptyString(doc, "title", "");
     nonEmptyString(doc, "description", "");
+    if (doc.containsKey("secrets")) {
+      secrets(doc.get("secrets"));
+    }
     if (!(doc.get("method") instanceof List<?> method)) {
       problems.add("method: required list");
     } else {
@@ -114,6 +119,21 @@ final class ChaosToolkitStructure {
     }
   }
 
+  private void secrets(Object secrets) {
+    if (!(secrets instanceof Map<?, ?> all)) {
+      problems.add("secrets: must be a mapping");
+      return;
+    }
+    all.forEach(
+        (scope, keys) -> {
+          scopes.add(scope);
+          if (!(keys instanceof Map<?, ?> map)
+              || !map.values().stream().allMatch(v -> v instanceof String)) {
+            problems.add("secrets." + scope + ": must map names to strings");
+          }
+        });
+  }
+
   private void provider(Object value, String at) {
     if (!(value instanceof Map<?, ?> provider)) {
       problems.add(at + ": required mapping");
@@ -125,6 +145,10 @@ final class ChaosToolkitStructure {
         nonEmptyString(provider, "func", at + ".");
         if (provider.containsKey("arguments") && !(provider.get("arguments") instanceof Map)) {
           problems.add(at + ".arguments: must be a mapping for python providers");
+        }
+        if (provider.containsKey("secrets")
+            && !(provider.get("secrets") instanceof List<?> named && scopes.containsAll(named))) {
+          problems.add(at + ".secrets: must list secret scopes the experiment declares");
         }
       }
       case "process" -> {

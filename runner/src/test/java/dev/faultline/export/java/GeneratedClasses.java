@@ -1,5 +1,11 @@
 package dev.faultline.export.java;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.faultline.export.ExportFormat;
+import dev.faultline.export.ExportOptions;
+import dev.faultline.export.Exports;
+import dev.faultline.model.Experiment;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -12,6 +18,10 @@ import java.util.List;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Compiles generated Java sources in-process with {@code javax.tools.JavaCompiler} against the test
@@ -78,6 +88,32 @@ final class GeneratedClasses {
     } catch (ClassNotFoundException e) {
       throw new AssertionError("compiled but not found: " + qualifiedName, e);
     }
+  }
+
+  /**
+   * Exports {@code experiment} as the JUnit test class {@code generated.it.className}, compiles it
+   * and runs it with the JUnit Platform Launcher, as a user's build would.
+   */
+  static TestExecutionSummary runExported(Path dir, Experiment experiment, String className)
+      throws Exception {
+    String source =
+        Exports.standard()
+            .export(
+                experiment,
+                ExportFormat.JAVA,
+                ExportOptions.DEFAULTS.withJavaClass("generated.it", className))
+            .text();
+    Class<?> generated = compile(dir, "generated.it." + className, source);
+    var listener = new SummaryGeneratingListener();
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(generated)).build(),
+            listener);
+    TestExecutionSummary summary = listener.getSummary();
+    if (summary.getTestsFoundCount() != 1) {
+      throw new AssertionError("expected one test in\n" + source);
+    }
+    return summary;
   }
 
   /** Calls a static no-argument method of a generated class, such as {@code experiment()}. */

@@ -1,14 +1,10 @@
 package dev.faultline.export.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.faultline.Examples;
-import dev.faultline.LeftBehind;
+import dev.faultline.TwoClusters;
 import dev.faultline.chaos.ChaosRun;
-import dev.faultline.export.ExportFormat;
-import dev.faultline.export.ExportOptions;
-import dev.faultline.export.Exports;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Spec;
@@ -20,19 +16,14 @@ import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxClients;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -113,34 +104,11 @@ class JavaExportIT {
 
   private TestExecutionSummary runGenerated(Experiment experiment, String className)
       throws Exception {
-    String source =
-        Exports.standard()
-            .export(
-                experiment,
-                ExportFormat.JAVA,
-                ExportOptions.DEFAULTS.withJavaClass("generated.it", className))
-            .text();
-    Class<?> generated = GeneratedClasses.compile(dir, "generated.it." + className, source);
-    var listener = new SummaryGeneratingListener();
-    LauncherFactory.create()
-        .execute(
-            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(generated)).build(),
-            listener);
-    TestExecutionSummary summary = listener.getSummary();
-    assertThat(summary.getTestsFoundCount()).as(source).isEqualTo(1);
-    return summary;
+    return GeneratedClasses.runExported(dir, experiment, className);
   }
 
   private void assertNothingLeftBehind() throws Exception {
-    List<Pod> checkout =
-        LeftBehind.await(
-            Duration.ofSeconds(20),
-            () -> client.pods().inNamespace("shop").withLabel("app", "checkout").list().getItems(),
-            pods ->
-                pods.size() == 3
-                    && pods.stream().allMatch(LeftBehind::ready)
-                    && pods.stream().noneMatch(LeftBehind::marked));
-    assertThat(checkout).hasSize(3);
+    assertThat(TwoClusters.awaitCheckoutIntact(client)).hasSize(3);
     assertThat(FileRollbackJournal.withOpenFaults(dir.resolve("state"))).isEmpty();
   }
 

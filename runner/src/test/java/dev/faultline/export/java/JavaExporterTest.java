@@ -136,6 +136,20 @@ class JavaExporterTest {
         result.text());
   }
 
+  @Test
+  void eachContextIsWrittenWhereTheFileNamesIt() throws Exception {
+    Experiment read = read(Examples.dir().resolve("multi-cluster-freeze-west-watch-east.yaml"));
+
+    String text = Exports.standard().export(read, ExportFormat.JAVA, ExportOptions.DEFAULTS).text();
+
+    // Line breaks depend on line length; the calls do not.
+    String calls = text.replaceAll("\\s+", "");
+    assertTrue(calls.contains("labelSelector(\"app=checkout\").context(\"west\"))"), text);
+    assertTrue(calls.contains("step.after(\"freeze-west\").context(\"west\")"), text);
+    assertTrue(calls.contains("step.after(\"west-unhealthy\").context(\"east\")"), text);
+    assertTrue(calls.contains(".haltAfter(3).context(\"east\"))"), text);
+  }
+
   static Experiment read(Path example) {
     var read = new ExperimentReader().read(example);
     assertTrue(read.experiment().isPresent(), () -> example + ": " + read.problems());

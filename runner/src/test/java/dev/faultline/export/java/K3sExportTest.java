@@ -9,6 +9,7 @@ import dev.faultline.export.ExportOptions;
 import dev.faultline.export.ExportResult;
 import dev.faultline.export.Exports;
 import dev.faultline.export.K3sCluster;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.Layout;
 import java.lang.reflect.Method;
@@ -49,7 +50,30 @@ class K3sExportTest {
         .isEqualTo(read.withLayout(Layout.EMPTY));
     assertThat(result.warnings())
         .extracting(ConversionWarning::message)
-        .allMatch(m -> m.contains("which K3s does not have"));
+        .allMatch(
+            m ->
+                m.contains("which K3s does not have")
+                    || m.contains("the K3s test starts one")
+                        && ClusterContexts.isMultiCluster(read.spec(), K3sCluster.CONTEXT));
+  }
+
+  @Test
+  void aMultiClusterExperimentKeepsItsContextsAndIsWarnedAboutTheOneCluster() throws Exception {
+    var k3s = new K3sCluster(K3sCluster.DEFAULT_IMAGE, List.of("k8s/system-under-test.yaml"));
+    ExportResult result =
+        export(example("multi-cluster-freeze-west-watch-east.yaml"), k3s, "TwoClustersTest");
+
+    assertThat(result.text()).contains(".context(\"west\")").contains(".context(\"east\")");
+    assertThat(result.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.path()).isEqualTo("spec.targets");
+              assertThat(w.message())
+                  .contains("several clusters (west, east)")
+                  .contains("only the context 'default'")
+                  .contains("export without --k3s");
+            });
   }
 
   @Test
