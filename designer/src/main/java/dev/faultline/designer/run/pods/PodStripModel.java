@@ -33,6 +33,8 @@ public final class PodStripModel {
     for (RunEvent event : batch) {
       if (event instanceof RunEvent.RunStarted started) {
         runContext = started.context() == null ? "" : started.context();
+        // The run's own cluster's pods come first, whichever attack resolves first.
+        rows.computeIfAbsent(runContext, c -> new LinkedHashMap<>());
       } else if (event instanceof RunEvent.TargetsResolved resolved) {
         var inContext = rows.computeIfAbsent(resolved.context(), c -> new LinkedHashMap<>());
         for (String key : resolved.selected()) {
@@ -100,7 +102,7 @@ public final class PodStripModel {
     return all;
   }
 
-  /** The contexts with rows, in order of appearance. */
+  /** The contexts with rows: the run's own first, the others in order of appearance. */
   public List<String> contexts() {
     return rows.entrySet().stream()
         .filter(e -> !e.getValue().isEmpty())
@@ -128,10 +130,15 @@ public final class PodStripModel {
     return Set.copyOf(keys);
   }
 
-  /** The pods to sample, by context. */
+  /** The pods to sample, by context (the run's own first). */
   public Map<String, Set<String>> trackedKeysByContext() {
     var keys = new LinkedHashMap<String, Set<String>>();
-    rows.forEach((context, inContext) -> keys.put(context, Set.copyOf(inContext.keySet())));
+    rows.forEach(
+        (context, inContext) -> {
+          if (!inContext.isEmpty()) {
+            keys.put(context, Set.copyOf(inContext.keySet()));
+          }
+        });
     return keys;
   }
 

@@ -129,6 +129,16 @@ class PodStripModelTest {
   }
 
   @Test
+  void theRunsOwnClusterComesFirstWhicheverAttackResolvesFirst() {
+    List<dev.faultline.engine.RunEvent> events =
+        new java.util.ArrayList<>(SyntheticRun.multiCluster());
+    // West's targets resolved before east's.
+    events.add(events.remove(1));
+    model.accept(events);
+    assertThat(model.contexts()).containsExactly("east", "west");
+  }
+
+  @Test
   void podsAllInAnotherClusterThanTheRunsAreGroupedUnderIt() {
     var events =
         SyntheticRun.multiCluster().stream()
