@@ -175,17 +175,10 @@ public final class MainWindow extends BorderPane {
             viewModel.catalog(),
             connection,
             viewModel.tasks(),
-            new RunStarter(StateDirectory.get()),
+            new RunStarter(StateDirectory.get(), connection::contextOpener),
             this::window,
             viewModel::report);
-    runArea =
-        new RunArea(
-            runs,
-            viewModel.tasks(),
-            () -> {
-              LiveCluster live = connection.liveClusterProperty().get();
-              return live == null ? null : live.snapshot();
-            });
+    runArea = new RunArea(runs, viewModel.tasks(), runs::snapshotOf);
     workflowRuns =
         new dev.faultline.app.run.WorkflowRunController(
             document,

@@ -447,6 +447,23 @@ public final class ConnectionViewModel {
     return service.cleanUpLeftovers();
   }
 
+  /**
+   * The contexts of {@code names} the kubeconfig lacks, as sentences with a did-you-mean; reads the
+   * kubeconfig, so call it off the FX thread.
+   */
+  public List<String> missingContexts(List<String> names) {
+    return names.isEmpty() ? List.of() : service.missingContexts(names);
+  }
+
+  /**
+   * Opens the other contexts a multi-cluster run of {@code experimentName} names, as the CLI does;
+   * the opener itself connects only when the run starts.
+   */
+  public dev.faultline.engine.RunEnvironment.ContextOpener contextOpener(
+      Path stateDirectory, String experimentName) {
+    return service.contextOpener(stateDirectory, experimentName);
+  }
+
   /** Whether the current target is a protected context (runs on it need its name typed). */
   public boolean isCurrentProtected() {
     ClusterTarget shown = target.get();
