@@ -253,6 +253,13 @@ class MultiClusterRunFromTheWindowUiTest {
                     pods.model().rows().stream()
                         .anyMatch(
                             r -> r.context().equals("west") && r.state() == PodState.NOT_READY)));
+    // As a user would drag it: room for both clusters' pods under the charts.
+    robot.interact(
+        () ->
+            robot
+                .lookup(".run-body")
+                .queryAs(javafx.scene.control.SplitPane.class)
+                .setDividerPositions(0.22, 0.5));
     Thread.sleep(1500); // a few more chart points and pod samples
     ScreenCapture.save(robot, stage.getScene(), "screenshot-multi-cluster-run.png");
     robot.clickOn("#gate-continue");
@@ -328,7 +335,14 @@ class MultiClusterRunFromTheWindowUiTest {
 
   private static void awaitConfirmation(FxRobot robot) {
     Await.until(
-        20, "the confirmation shows", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+        20,
+        "the confirmation shows",
+        () ->
+            robot
+                .lookup("#confirm-run")
+                .match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
   }
 
   private static String text(FxRobot robot, String query) {
