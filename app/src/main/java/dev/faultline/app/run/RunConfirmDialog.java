@@ -188,8 +188,8 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
   }
 
   /**
-   * " in east, plus the pods west selects at start": attacks on another context are resolved only
-   * when the run opens it. Empty when every attack acts on the run's own context.
+   * " in east, plus the pods selected in west at start,": attacks on another context are resolved
+   * only when the run opens it. Empty when every attack acts on the run's own context.
    */
   static String elsewhere(RunPlan plan) {
     List<String> others =
@@ -202,10 +202,9 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
         ? ""
         : " in "
             + plan.context()
-            + ", plus the pods "
+            + ", plus the pods selected in "
             + String.join(", ", others)
-            + " selects at"
-            + " start,";
+            + " at start,";
   }
 
   /** Other runs in progress on the same objects: the two would disturb each other's results. */
