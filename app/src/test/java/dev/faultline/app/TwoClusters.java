@@ -1,5 +1,6 @@
 package dev.faultline.app;
 
+import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
@@ -27,23 +28,10 @@ record TwoClusters(Sandbox east, Sandbox west, Path kubeconfig) implements AutoC
       throw e;
     }
     Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - {name: east, cluster: {server: "%s"}}
-          - {name: west, cluster: {server: "%s"}}
-        users:
-          - {name: east, user: {token: east}}
-          - {name: west, user: {token: west}}
-        contexts:
-          - {name: east, context: {cluster: east, user: east, namespace: shop}}
-          - {name: west, context: {cluster: west, user: west, namespace: shop}}
-        current-context: east
-        """
-            .formatted(east.url(), west.url()));
+    var urls = new java.util.LinkedHashMap<String, String>();
+    urls.put("east", east.url());
+    urls.put("west", west.url());
+    Files.writeString(kubeconfig, Kubeconfig.text(urls));
     return new TwoClusters(east, west, kubeconfig);
   }
 

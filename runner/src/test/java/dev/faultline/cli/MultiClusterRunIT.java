@@ -6,6 +6,7 @@ import dev.faultline.LeftBehind;
 import dev.faultline.safety.FileRollbackJournal;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
+import dev.faultline.sandbox.Kubeconfig;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import dev.faultline.sandbox.world.ControllerTimings;
@@ -73,21 +74,10 @@ class MultiClusterRunIT {
   }
 
   private String twoContexts() {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - {name: east, cluster: {server: "%s"}}
-          - {name: west, cluster: {server: "%s"}}
-        users:
-          - {name: east, user: {token: east}}
-          - {name: west, user: {token: west}}
-        contexts:
-          - {name: east, context: {cluster: east, user: east, namespace: shop}}
-          - {name: west, context: {cluster: west, user: west, namespace: shop}}
-        current-context: east
-        """
-        .formatted(east.url(), west.url());
+    var urls = new java.util.LinkedHashMap<String, String>();
+    urls.put("east", east.url());
+    urls.put("west", west.url());
+    return Kubeconfig.text(urls);
   }
 
   @AfterEach
