@@ -98,6 +98,28 @@ record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
         stage, window, new KubernetesClientBuilder().withConfig(config).build());
   }
 
+  /**
+   * Stops a run still under way and waits for its rollback, then hides the window (which releases
+   * its connection): what the run tests do after each test, as the app does on close.
+   */
+  static void close(FxRobot robot, Stage stage, MainWindow window) {
+    robot.interact(() -> window.runs().emergencyStop());
+    Await.until(60, "the run is rolled back", () -> !fx(() -> window.runs().activeBinding().get()));
+    robot.interact(
+        () -> {
+          if (stage.isShowing()) {
+            stage.hide();
+          }
+        });
+  }
+
+  /** Whether {@code pod} carries a {@code faultline.dev/} annotation: a fault still marked. */
+  static boolean marked(io.fabric8.kubernetes.api.model.Pod pod) {
+    var annotations = pod.getMetadata().getAnnotations();
+    return annotations != null
+        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
+  }
+
   private static <T> T fx(Callable<T> read) {
     try {
       return WaitForAsyncUtils.asyncFx(read).get();

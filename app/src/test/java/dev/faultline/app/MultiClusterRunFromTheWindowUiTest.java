@@ -92,15 +92,7 @@ class MultiClusterRunFromTheWindowUiTest {
   @AfterEach
   void stop(FxRobot robot) throws Exception {
     if (stage != null) {
-      robot.interact(() -> window.runs().emergencyStop());
-      Await.until(
-          60, "the run is rolled back", () -> !fx(() -> window.runs().activeBinding().get()));
-      robot.interact(
-          () -> {
-            if (stage.isShowing()) {
-              stage.hide();
-            }
-          });
+      LiveRunWindow.close(robot, stage, window);
     }
     east.close();
     west.close();
@@ -368,7 +360,7 @@ class MultiClusterRunFromTheWindowUiTest {
               client.pods().inNamespace("shop").withLabel("app", app).list().getItems();
           return pods.size() == replicas
               && pods.stream().allMatch(MultiClusterRunFromTheWindowUiTest::ready)
-              && pods.stream().noneMatch(MultiClusterRunFromTheWindowUiTest::isMarked);
+              && pods.stream().noneMatch(LiveRunWindow::marked);
         });
     assertThat(new Cleanup(dir.resolve("state"), AttackExecutors.builtIn()).scan(null).leftovers())
         .isEmpty();
@@ -376,7 +368,7 @@ class MultiClusterRunFromTheWindowUiTest {
 
   private static List<Pod> marked(KubernetesClient client) {
     return client.pods().inNamespace("shop").list().getItems().stream()
-        .filter(MultiClusterRunFromTheWindowUiTest::isMarked)
+        .filter(LiveRunWindow::marked)
         .toList();
   }
 
@@ -384,12 +376,6 @@ class MultiClusterRunFromTheWindowUiTest {
     return pod.getStatus() != null
         && pod.getStatus().getConditions().stream()
             .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
-  }
-
-  private static boolean isMarked(Pod pod) {
-    var annotations = pod.getMetadata().getAnnotations();
-    return annotations != null
-        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
   }
 
   private static <T> T fx(Callable<T> read) {
