@@ -170,7 +170,7 @@ public final class MainWindow extends BorderPane {
                   return live == null ? null : live.contextName();
                 },
                 connection.liveClusterProperty()));
-    preview.setContextOpener(connection.contextOpener());
+    preview.setContextOpener(connection.previewContextOpener());
     // The context fields suggest the kubeconfig's contexts.
     inspector
         .model()
@@ -199,17 +199,10 @@ public final class MainWindow extends BorderPane {
             viewModel.catalog(),
             connection,
             viewModel.tasks(),
-            new RunStarter(StateDirectory.get()),
+            new RunStarter(StateDirectory.get(), connection::contextOpener),
             this::window,
             viewModel::report);
-    runArea =
-        new RunArea(
-            runs,
-            viewModel.tasks(),
-            () -> {
-              LiveCluster live = connection.liveClusterProperty().get();
-              return live == null ? null : live.snapshot();
-            });
+    runArea = new RunArea(runs, viewModel.tasks(), runs::snapshotOf);
     workflowRuns =
         new dev.faultline.app.run.WorkflowRunController(
             document,

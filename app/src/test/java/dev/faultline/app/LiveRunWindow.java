@@ -1,5 +1,6 @@
 package dev.faultline.app;
 
+import dev.faultline.app.connection.ClusterService;
 import dev.faultline.app.connection.FabricClusterService;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.designer.fx.FxTaskExecutor;
@@ -37,6 +38,24 @@ record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
             new KubeContexts(Map.of(), dir.resolve("home")),
             SandboxOptions.defaults().withKubeconfig(kubeconfig),
             dir.resolve("data/contexts.yaml"));
+    return open(robot, clusters, true, file, fxFailures, kubeconfig, null);
+  }
+
+  /**
+   * Opens {@code file} in a new window on {@code clusters}: its embedded sandbox when {@code
+   * sandbox}, else the current context of its kubeconfig. The client returned talks to {@code
+   * clientKubeconfig}'s {@code clientContext} (null: its current one).
+   */
+  static LiveRunWindow open(
+      FxRobot robot,
+      ClusterService clusters,
+      boolean sandbox,
+      Path file,
+      List<Throwable> fxFailures,
+      Path clientKubeconfig,
+      String clientContext)
+      throws Exception {
+    Path kubeconfig = clientKubeconfig;
     Stage stage = FxToolkit.registerStage(Stage::new);
     MainWindow[] shown = new MainWindow[1];
     robot.interact(
@@ -46,7 +65,7 @@ record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
           shown[0] =
               MainStage.show(
                   stage,
-                  new LaunchOptions(true, Optional.empty(), false, Optional.empty()),
+                  new LaunchOptions(sandbox, Optional.empty(), false, Optional.empty()),
                   new FxTaskExecutor(),
                   clusters);
           stage.setWidth(1400);
@@ -56,17 +75,51 @@ record LiveRunWindow(Stage stage, MainWindow window, KubernetesClient client) {
     MainWindow window = shown[0];
     // Generous: starting the sandbox (API server, controllers, demo services) is the slow part on
     // a loaded two-core machine.
-    Await.until(
-        90,
-        "the sandbox is live and the file open",
-        () ->
-            fx(() -> window.connection().liveClusterProperty().get() != null)
-                && fx(() -> !window.viewModel().document().experiment().spec().steps().isEmpty())
-                && fx(() -> window.viewModel().problems().problems().isEmpty()));
+    try {
+      Await.until(
+          90,
+          "the cluster is live and the file open",
+          () ->
+              fx(() -> window.connection().liveClusterProperty().get() != null)
+                  && fx(() -> !window.viewModel().document().experiment().spec().steps().isEmpty())
+                  && fx(() -> window.viewModel().problems().problems().isEmpty()));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + fx(
+                  () ->
+                      "; connection: "
+                          + window.connection().statusTextProperty().get()
+                          + ", problems: "
+                          + window.viewModel().problems().problems()),
+          e);
+    }
     Config config =
-        Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+        Config.fromKubeconfig(clientContext, Files.readString(kubeconfig), kubeconfig.toString());
     return new LiveRunWindow(
         stage, window, new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  /**
+   * Stops a run still under way and waits for its rollback, then hides the window (which releases
+   * its connection): what the run tests do after each test, as the app does on close.
+   */
+  static void close(FxRobot robot, Stage stage, MainWindow window) {
+    robot.interact(() -> window.runs().emergencyStop());
+    Await.until(60, "the run is rolled back", () -> !fx(() -> window.runs().activeBinding().get()));
+    robot.interact(
+        () -> {
+          if (stage.isShowing()) {
+            stage.hide();
+          }
+        });
+  }
+
+  /** Whether {@code pod} carries a {@code faultline.dev/} annotation: a fault still marked. */
+  static boolean marked(io.fabric8.kubernetes.api.model.Pod pod) {
+    var annotations = pod.getMetadata().getAnnotations();
+    return annotations != null
+        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
   }
 
   private static <T> T fx(Callable<T> read) {

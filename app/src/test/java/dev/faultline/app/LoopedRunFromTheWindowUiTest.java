@@ -9,7 +9,6 @@ import dev.faultline.engine.RunEvent;
 import dev.faultline.engine.Verdict;
 import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.StateDirectory;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,15 +199,9 @@ class LoopedRunFromTheWindowUiTest {
         "no pod in shop carries a fault annotation",
         () ->
             client.pods().inNamespace("shop").list().getItems().stream()
-                .noneMatch(LoopedRunFromTheWindowUiTest::marked));
+                .noneMatch(LiveRunWindow::marked));
     assertThat(new Cleanup(dir.resolve("state"), AttackExecutors.builtIn()).scan(null).leftovers())
         .isEmpty();
-  }
-
-  private static boolean marked(Pod pod) {
-    var annotations = pod.getMetadata().getAnnotations();
-    return annotations != null
-        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
   }
 
   private static <T> T fx(Callable<T> read) {

@@ -10,7 +10,6 @@ import dev.faultline.engine.Verdict;
 import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.StateDirectory;
 import dev.faultline.target.TargetResolution;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,15 +87,7 @@ class RunFromTheWindowUiTest {
   void closeEverything(FxRobot robot) throws Exception {
     if (stage != null) {
       // Stopped and rolled back before the window (and with it the sandbox) goes, as the app does.
-      robot.interact(() -> window.runs().emergencyStop());
-      Await.until(
-          60, "the run is rolled back", () -> !fx(() -> window.runs().activeBinding().get()));
-      robot.interact(
-          () -> {
-            if (stage.isShowing()) {
-              stage.hide();
-            }
-          });
+      LiveRunWindow.close(robot, stage, window);
     }
     if (client != null) {
       client.close();
@@ -273,14 +264,8 @@ class RunFromTheWindowUiTest {
         "no pod in shop carries a fault annotation",
         () ->
             client.pods().inNamespace("shop").list().getItems().stream()
-                .noneMatch(RunFromTheWindowUiTest::marked));
+                .noneMatch(LiveRunWindow::marked));
     assertThat(leftovers()).isEmpty();
-  }
-
-  private static boolean marked(Pod pod) {
-    var annotations = pod.getMetadata().getAnnotations();
-    return annotations != null
-        && annotations.keySet().stream().anyMatch(k -> k.startsWith("faultline.dev/"));
   }
 
   private List<Cleanup.Leftover> leftovers() throws Exception {

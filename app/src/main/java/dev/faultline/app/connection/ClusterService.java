@@ -3,8 +3,10 @@ package dev.faultline.app.connection;
 import dev.faultline.cluster.ClusterSummary;
 import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.safety.Cleanup;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,8 +63,26 @@ public interface ClusterService {
    * Opens other kubeconfig contexts for the preview of a multi-cluster experiment's targets; null
    * when this service cannot (such targets then say so).
    */
-  default dev.faultline.designer.preview.ContextOpener contextOpener() {
+  default dev.faultline.designer.preview.ContextOpener previewContextOpener() {
     return null;
+  }
+
+  /**
+   * Opens the other kubeconfig contexts a multi-cluster experiment names (targets and probes with a
+   * {@code context}), through the same kubeconfig files and credentials as this service's
+   * connections, for a run whose journals live in {@code stateDirectory}. By default no other
+   * context can be opened.
+   */
+  default RunEnvironment.ContextOpener contextOpener(Path stateDirectory, String experimentName) {
+    return RunEnvironment.ContextOpener.NONE;
+  }
+
+  /**
+   * The contexts of {@code names} the kubeconfig lacks, each as a sentence with a did-you-mean;
+   * empty when all are there. Reads the kubeconfig: call it off the FX thread.
+   */
+  default List<String> missingContexts(List<String> names) {
+    return names.stream().map(n -> "cannot open context '" + n + "' from here").toList();
   }
 
   /** Where the embedded sandbox writes its kubeconfig, for {@code kubectl --kubeconfig}. */

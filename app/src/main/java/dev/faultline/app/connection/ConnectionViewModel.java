@@ -412,8 +412,8 @@ public final class ConnectionViewModel {
   }
 
   /** How the preview opens the other contexts a multi-cluster experiment names; may be null. */
-  public dev.faultline.designer.preview.ContextOpener contextOpener() {
-    return service.contextOpener();
+  public dev.faultline.designer.preview.ContextOpener previewContextOpener() {
+    return service.previewContextOpener();
   }
 
   /** The sandbox, then every kubeconfig context by name; updated on the FX thread. */
@@ -450,6 +450,23 @@ public final class ConnectionViewModel {
    */
   public Cleanup.Report cleanUpLeftovers() throws Exception {
     return service.cleanUpLeftovers();
+  }
+
+  /**
+   * The contexts of {@code names} the kubeconfig lacks, as sentences with a did-you-mean; reads the
+   * kubeconfig, so call it off the FX thread.
+   */
+  public List<String> missingContexts(List<String> names) {
+    return names.isEmpty() ? List.of() : service.missingContexts(names);
+  }
+
+  /**
+   * Opens the other contexts a multi-cluster run of {@code experimentName} names, as the CLI does;
+   * the opener itself connects only when the run starts.
+   */
+  public dev.faultline.engine.RunEnvironment.ContextOpener contextOpener(
+      Path stateDirectory, String experimentName) {
+    return service.contextOpener(stateDirectory, experimentName);
   }
 
   /** Whether the current target is a protected context (runs on it need its name typed). */

@@ -8,6 +8,8 @@ import dev.faultline.cluster.ClusterTarget;
 import dev.faultline.cluster.ContextDiscovery;
 import dev.faultline.cluster.KubeContexts;
 import dev.faultline.cluster.snapshot.LiveSnapshot;
+import dev.faultline.engine.ClusterRunEnvironment;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.safety.Cleanup;
 import dev.faultline.safety.ProtectedContexts;
 import dev.faultline.safety.StateDirectory;
@@ -178,8 +180,19 @@ public final class FabricClusterService implements ClusterService {
   }
 
   @Override
-  public dev.faultline.designer.preview.ContextOpener contextOpener() {
+  public dev.faultline.designer.preview.ContextOpener previewContextOpener() {
     return new dev.faultline.designer.preview.KubeContextOpener(connector);
+  }
+
+  @Override
+  public RunEnvironment.ContextOpener contextOpener(Path stateDirectory, String experimentName) {
+    // The CLI's own opener over this service's connector: same kubeconfig files, same checks.
+    return ClusterRunEnvironment.opener(connector, stateDirectory, experimentName);
+  }
+
+  @Override
+  public List<String> missingContexts(List<String> names) {
+    return ClusterRunEnvironment.missing(connector.kubeContexts(), names);
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.faultline.designer.run.RunViewModel;
 import dev.faultline.designer.run.log.EventLogView;
 import dev.faultline.designer.run.pods.PodStatusStrip;
 import dev.faultline.designer.run.timeline.RunTimeline;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -21,7 +21,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class RunArea extends StackPane {
   private final UiTaskExecutor tasks;
-  private final Supplier<ClusterSnapshot> snapshot;
+  private final Function<String, ClusterSnapshot> snapshots;
   private final Label placeholder =
       new Label(
           "No run yet. Run (F5) runs the experiment on the connected cluster and shows it here:"
@@ -32,11 +32,13 @@ public final class RunArea extends StackPane {
       new ReadOnlyObjectWrapper<>(this, "eventLog");
 
   /**
-   * @param snapshot the live snapshot the pod strip samples (null while disconnected)
+   * @param snapshots the snapshot the pod strip samples for each context of the run (null while
+   *     there is none); called on background threads
    */
-  public RunArea(RunController runs, UiTaskExecutor tasks, Supplier<ClusterSnapshot> snapshot) {
+  public RunArea(
+      RunController runs, UiTaskExecutor tasks, Function<String, ClusterSnapshot> snapshots) {
     this.tasks = tasks;
-    this.snapshot = snapshot;
+    this.snapshots = snapshots;
     setId("run-area");
     placeholder.setWrapText(true);
     placeholder.setMaxWidth(560);
@@ -57,7 +59,7 @@ public final class RunArea extends StackPane {
       return;
     }
     RunTimeline timeline = new RunTimeline();
-    PodStatusStrip pods = new PodStatusStrip(snapshot, tasks);
+    PodStatusStrip pods = PodStatusStrip.perContext(snapshots, tasks);
     EventLogView log = new EventLogView();
     run.addSink(timeline);
     run.addSink(pods);

@@ -1,9 +1,12 @@
 package dev.faultline.app.run;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,8 +21,9 @@ import javafx.stage.Window;
 
 /**
  * The last look before a run: the context (protected ones say so in red and need their name typed),
- * live or dry, and for each attack the fault and the pods it would hit now. Shown without blocking;
- * the answer goes to a callback.
+ * live or dry, and for each attack the fault and the pods it would hit now. A multi-cluster run
+ * lists every context it uses; each protected one needs its own name typed, and a context the
+ * kubeconfig lacks keeps Run disabled. Shown without blocking; the answer goes to a callback.
  */
 final class RunConfirmDialog extends Dialog<ButtonType> {
 
@@ -45,6 +49,9 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     VBox body = new VBox(10);
     body.setPadding(new Insets(4, 0, 4, 0));
     body.getChildren().add(modeLine(plan));
+    if (plan.multiCluster()) {
+      body.getChildren().add(contextsLine(plan));
+    }
     if (!plan.overlaps().isEmpty()) {
       body.getChildren().add(overlapLine(plan.overlaps()));
     }
@@ -72,22 +79,70 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     scroll.setPrefViewportHeight(Math.min(360, 60 + 56 * plan.attacks().size() + overlapHeight));
     scroll.setPrefViewportWidth(560);
     content.getChildren().add(scroll);
-    if (plan.protectedContext() && !plan.dryRun()) {
+    // Nothing may start while a context cannot even be opened: the run would fail at preflight.
+    BooleanExpression refused = new SimpleBooleanProperty(!plan.missingContexts().isEmpty());
+    for (String missing : plan.missingContexts()) {
+      String end = missing.endsWith("?") || missing.endsWith(".") ? "" : ".";
+      Label problem =
+          new Label(
+              "\u26a0 The experiment names " + missing + end + " Nothing runs until it is fixed.");
+      problem.setWrapText(true);
+      problem.getStyleClass().addAll(Styles.DANGER, "missing-context");
+      content.getChildren().add(problem);
+    }
+    List<TextField> typedNames = new ArrayList<>();
+    for (String context : plan.dryRun() ? List.<String>of() : plan.protectedContexts()) {
       Label ask =
           new Label(
               "\u26a0 "
-                  + plan.context()
+                  + context
                   + " is a protected context. Type its name to run the experiment there:");
       ask.setWrapText(true);
       ask.getStyleClass().add(Styles.DANGER);
       TextField typed = new TextField();
-      typed.setId("confirm-context-name");
-      typed.setPromptText(plan.context());
-      goButton.disableProperty().bind(typed.textProperty().isNotEqualTo(plan.context()));
+      // The run's own keeps the id it always had; the others are told apart by name.
+      typed.setId(
+          context.equals(plan.context())
+              ? "confirm-context-name"
+              : "confirm-context-name-" + context);
+      typed.setPromptText(context);
+      refused = refused.or(typed.textProperty().isNotEqualTo(context));
       content.getChildren().addAll(ask, typed);
-      setOnShown(event -> typed.requestFocus());
+      typedNames.add(typed);
+    }
+    goButton.disableProperty().bind(refused);
+    if (!typedNames.isEmpty()) {
+      setOnShown(event -> typedNames.getFirst().requestFocus());
     }
     getDialogPane().setContent(content);
+  }
+
+  /**
+   * "Acts on east (connected) and west (protected: type its name below)": every cluster of a
+   * multi-cluster run, so none is a surprise.
+   */
+  static String contexts(RunPlan plan) {
+    List<String> parts = new ArrayList<>();
+    parts.add(plan.context() + " (connected" + (plan.protectedContext() ? ", protected)" : ")"));
+    for (RunPlan.OtherContext other : plan.others()) {
+      String state =
+          !other.missing().isEmpty()
+              ? "not in the kubeconfig"
+              : other.protectedContext()
+                  ? (plan.dryRun() ? "protected" : "protected: type its name below")
+                  : "opened when the run starts";
+      parts.add(other.name() + " (" + state + ")");
+    }
+    String last = parts.removeLast();
+    return "Acts on " + String.join(", ", parts) + " and " + last + ".";
+  }
+
+  private static Node contextsLine(RunPlan plan) {
+    Label line = new Label(contexts(plan));
+    line.setId("run-contexts");
+    line.setWrapText(true);
+    line.getStyleClass().add(Styles.TEXT_BOLD);
+    return line;
   }
 
   /** Shows the dialog and calls {@code onAnswer} with true when the user confirmed. */
@@ -106,6 +161,7 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
             plan.dryRun()
                 ? "Dry run: targets are resolved and probes run once; no fault is applied."
                 : podsHit(plan)
+                    + elsewhere(plan)
                     + " will be hit. Every fault is journaled before it is applied and"
                     + " rolled back at the end, on failure, cancel or emergency stop.");
     mode.setWrapText(true);
@@ -131,6 +187,26 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
             .collect(Collectors.joining(", ", " (", ")"));
   }
 
+  /**
+   * " in east, plus the pods selected in west at start,": attacks on another context are resolved
+   * only when the run opens it. Empty when every attack acts on the run's own context.
+   */
+  static String elsewhere(RunPlan plan) {
+    List<String> others =
+        plan.attacks().stream()
+            .map(RunPlan.PlannedAttack::context)
+            .filter(c -> !c.isEmpty())
+            .distinct()
+            .toList();
+    return others.isEmpty()
+        ? ""
+        : " in "
+            + plan.context()
+            + ", plus the pods selected in "
+            + String.join(", ", others)
+            + " at start,";
+  }
+
   /** Other runs in progress on the same objects: the two would disturb each other's results. */
   private static Node overlapLine(List<String> overlaps) {
     Label title =
@@ -154,7 +230,13 @@ final class RunConfirmDialog extends Dialog<ButtonType> {
     Label title = new Label(attack.stepId() + " \u00b7 " + attack.fault());
     title.getStyleClass().add(Styles.TEXT_BOLD);
     title.setWrapText(true);
-    Label target = muted("target " + attack.target() + " \u2192 " + pods(attack.pods()));
+    Label target =
+        muted(
+            "target "
+                + attack.target()
+                + (attack.context().isEmpty()
+                    ? " \u2192 " + pods(attack.pods())
+                    : " in " + attack.context() + " \u2192 pods resolved there at start"));
     VBox line = new VBox(2, title, target);
     line.getStyleClass().add("planned-attack");
     if (!attack.problem().isEmpty()) {

@@ -3,15 +3,20 @@ package dev.faultline.app.run;
 import dev.faultline.app.connection.ConnectionViewModel;
 import dev.faultline.app.connection.LiveCluster;
 import dev.faultline.catalog.Catalog;
+import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.designer.document.DocumentProblems;
 import dev.faultline.designer.document.ExperimentDocument;
 import dev.faultline.designer.fx.UiTaskExecutor;
 import dev.faultline.designer.run.RunPhase;
 import dev.faultline.designer.run.RunViewModel;
 import dev.faultline.engine.Verdict;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.validate.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -53,6 +58,9 @@ public final class RunController {
   /** Completes once the active run (all its loops) is over and rolled back. */
   private CompletableFuture<?> ended;
 
+  /** The clusters of the run shown; read by the pod strip on background threads. */
+  private volatile RunClusterSnapshots snapshots;
+
   /**
    * @param report shows a message in the status line; true marks an error
    */
@@ -88,19 +96,36 @@ public final class RunController {
     Experiment experiment = document.experiment();
     LiveCluster cluster = connection.liveClusterProperty().get();
     boolean protectedContext = connection.isCurrentProtected();
+    Set<String> protectedNames = Set.copyOf(connection.protectedContexts());
     preparing = true;
     tasks.execute(
         () -> {
+          // Reads the kubeconfig: every context the experiment names must be in it.
+          List<String> used = ClusterContexts.used(experiment.spec(), cluster.contextName());
+          var missing = new LinkedHashMap<String, String>();
+          for (String other : used.subList(1, used.size())) {
+            connection.missingContexts(List.of(other)).stream()
+                .findFirst()
+                .ifPresent(why -> missing.put(other, why));
+          }
           RunPlan plan =
               planner.plan(
-                  experiment, cluster.snapshot(), cluster.contextName(), protectedContext, dryRun);
+                  experiment,
+                  cluster.snapshot(),
+                  cluster.contextName(),
+                  protectedContext,
+                  dryRun,
+                  new RunPlanner.Others(protectedNames, missing));
           return dryRun ? plan : plan.withOverlaps(starter.overlaps(plan.targets()));
         },
         plan ->
             new RunConfirmDialog(owner.get(), plan)
                 .ask(
                     confirmed -> {
-                      if (confirmed && cluster == connection.liveClusterProperty().get()) {
+                      if (confirmed && !plan.missingContexts().isEmpty()) {
+                        // Run is disabled then; this only guards against a future path around it.
+                        preparing = false;
+                      } else if (confirmed && cluster == connection.liveClusterProperty().get()) {
                         start(experiment, cluster, dryRun, plan.targets());
                       } else {
                         preparing = false;
@@ -142,15 +167,17 @@ public final class RunController {
       boolean dryRun,
       java.util.List<dev.faultline.safety.RunTarget> targets) {
     RunViewModel run = new RunViewModel(experiment, null, tasks);
+    snapshots = new RunClusterSnapshots(cluster.contextName(), cluster::snapshot);
+    RunClusterSnapshots runSnapshots = snapshots;
     // Shown first, then active: whoever reacts to a run becoming active finds its view built.
     current.set(run);
     phase.bind(run.phaseProperty());
     if (experiment.spec().loop() != null) {
-      startLoop(experiment, cluster, dryRun, targets, run);
+      startLoop(experiment, cluster, dryRun, targets, run, runSnapshots);
       return;
     }
     tasks.execute(
-        () -> starter.start(experiment, cluster, dryRun, targets, run.listener()),
+        () -> starter.start(experiment, cluster, dryRun, targets, run.listener(), runSnapshots),
         started -> {
           preparing = false;
           ended = started.result();
@@ -181,7 +208,8 @@ public final class RunController {
       LiveCluster cluster,
       boolean dryRun,
       java.util.List<dev.faultline.safety.RunTarget> targets,
-      RunViewModel run) {
+      RunViewModel run,
+      RunClusterSnapshots runSnapshots) {
     tasks.execute(
         () ->
             starter.startLoop(
@@ -191,7 +219,8 @@ public final class RunController {
                 targets,
                 run.listener(),
                 run.loopListener(),
-                handle -> Platform.runLater(() -> run.attach(handle))),
+                handle -> Platform.runLater(() -> run.attach(handle)),
+                runSnapshots),
         started -> {
           preparing = false;
           ended = started.result();
@@ -320,6 +349,16 @@ public final class RunController {
   private String contextName() {
     LiveCluster cluster = connection.liveClusterProperty().get();
     return cluster == null ? "the cluster" : cluster.contextName();
+  }
+
+  /**
+   * The snapshot the pods of {@code context} are read from, for the run shown: the connection's for
+   * the run's own context, the one the run opened for another. Null before a run, or for a context
+   * not opened (yet). Safe on any thread.
+   */
+  public ClusterSnapshot snapshotOf(String context) {
+    RunClusterSnapshots shown = snapshots;
+    return shown == null ? null : shown.of(context);
   }
 
   /** The run shown, the active one or the last one; null before the first run. */

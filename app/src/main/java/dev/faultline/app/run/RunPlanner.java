@@ -5,6 +5,7 @@ import dev.faultline.catalog.Descriptor;
 import dev.faultline.cluster.snapshot.ClusterSnapshot;
 import dev.faultline.cluster.snapshot.PodView;
 import dev.faultline.model.AttackStep;
+import dev.faultline.model.ClusterContexts;
 import dev.faultline.model.Experiment;
 import dev.faultline.model.ProbeStep;
 import dev.faultline.model.Step;
@@ -16,6 +17,7 @@ import dev.faultline.target.TargetResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,28 +34,74 @@ public final class RunPlanner {
     this.catalog = catalog;
   }
 
-  /** The plan for running {@code experiment} on {@code context} now. */
+  /** The plan for running {@code experiment} on {@code context} now, on that cluster only. */
   public RunPlan plan(
       Experiment experiment,
       ClusterSnapshot snapshot,
       String context,
       boolean protectedContext,
       boolean dryRun) {
+    return plan(experiment, snapshot, context, protectedContext, dryRun, Others.NONE);
+  }
+
+  /**
+   * What the planner knows of the other contexts a multi-cluster experiment names.
+   *
+   * @param protectedNames the contexts the user marked protected
+   * @param missing why each context the kubeconfig lacks cannot be opened, by name
+   */
+  public record Others(Set<String> protectedNames, Map<String, String> missing) {
+    /** Nothing protected, nothing missing. */
+    public static final Others NONE = new Others(Set.of(), Map.of());
+
+    public Others {
+      protectedNames = Set.copyOf(protectedNames);
+      missing = Map.copyOf(missing);
+    }
+  }
+
+  /**
+   * The plan for running {@code experiment} on {@code context} now. Attacks whose target names
+   * another context are listed with it; their pods are resolved there when the run starts (the live
+   * snapshot is the run's own cluster's).
+   */
+  public RunPlan plan(
+      Experiment experiment,
+      ClusterSnapshot snapshot,
+      String context,
+      boolean protectedContext,
+      boolean dryRun,
+      Others others) {
     List<RunPlan.PlannedAttack> attacks = new ArrayList<>();
     int probes = experiment.spec().probes().size();
     for (Step step : experiment.spec().steps()) {
       if (step instanceof AttackStep attack) {
-        attacks.add(planned(experiment, attack, snapshot));
+        attacks.add(planned(experiment, attack, snapshot, context));
       } else if (step instanceof ProbeStep) {
         probes++;
       }
     }
+    List<String> used = ClusterContexts.used(experiment.spec(), context);
+    List<RunPlan.OtherContext> otherContexts =
+        used.subList(1, used.size()).stream()
+            .map(
+                name ->
+                    new RunPlan.OtherContext(
+                        name, others.protectedNames().contains(name), others.missing().get(name)))
+            .toList();
     return new RunPlan(
-        experiment.metadata().name(), context, protectedContext, dryRun, attacks, probes);
+        experiment.metadata().name(),
+        context,
+        protectedContext,
+        dryRun,
+        attacks,
+        probes,
+        null,
+        otherContexts);
   }
 
   private RunPlan.PlannedAttack planned(
-      Experiment experiment, AttackStep step, ClusterSnapshot snapshot) {
+      Experiment experiment, AttackStep step, ClusterSnapshot snapshot, String runContext) {
     String fault = fault(step);
     if (step.target() == null) {
       return new RunPlan.PlannedAttack(step.id(), fault, "no target", List.of(), "");
@@ -65,6 +113,12 @@ public final class RunPlanner {
     }
     String shown =
         step.target() + (target.labelSelector() == null ? "" : " (" + target.labelSelector() + ")");
+    String other = ClusterContexts.resolve(target.context(), runContext);
+    if (!other.equals(runContext)) {
+      // Only the run's own cluster is watched before the run: the engine resolves these pods in
+      // their context at start, and the run view lists them under it.
+      return new RunPlan.PlannedAttack(step.id(), fault, shown, List.of(), "", other);
+    }
     try {
       TargetResolution resolution =
           TargetResolver.resolve(

@@ -7,6 +7,7 @@ import dev.faultline.engine.LoopListener;
 import dev.faultline.engine.LoopResult;
 import dev.faultline.engine.LoopRun;
 import dev.faultline.engine.RegistryUpdates;
+import dev.faultline.engine.RunEnvironment;
 import dev.faultline.engine.RunHandle;
 import dev.faultline.engine.RunListener;
 import dev.faultline.engine.RunOptions;
@@ -36,13 +37,50 @@ public final class RunStarter {
   private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
 
   private final Path stateDirectory;
+  private final Openers openers;
 
   /**
+   * Opens the other kubeconfig contexts of a multi-cluster experiment's run, given the state
+   * directory and the experiment's name (as {@code ClusterRunEnvironment.opener} takes them).
+   */
+  @FunctionalInterface
+  public interface Openers {
+    /** Runs that act on their own context only. */
+    Openers NONE = (stateDirectory, experimentName) -> RunEnvironment.ContextOpener.NONE;
+
+    /** The opener for one experiment's runs; connects only when asked to open a context. */
+    RunEnvironment.ContextOpener forRun(Path stateDirectory, String experimentName);
+  }
+
+  /**
+   * A starter for runs on the connected cluster only.
+   *
    * @param stateDirectory where journals and active-run entries live ({@link
    *     dev.faultline.safety.StateDirectory#get()})
    */
   public RunStarter(Path stateDirectory) {
+    this(stateDirectory, Openers.NONE);
+  }
+
+  /**
+   * @param stateDirectory where journals and active-run entries live
+   * @param openers opens the other contexts a multi-cluster experiment names
+   */
+  public RunStarter(Path stateDirectory, Openers openers) {
     this.stateDirectory = stateDirectory;
+    this.openers = java.util.Objects.requireNonNull(openers, "openers");
+  }
+
+  /**
+   * The run's environment on {@code cluster}, opening the other contexts the experiment names
+   * through {@link #openers} and recording their snapshots in {@code snapshots}.
+   */
+  private RunEnvironment environment(
+      String name, LiveCluster cluster, RunClusterSnapshots snapshots) {
+    RunEnvironment.ContextOpener others = openers.forRun(stateDirectory, name);
+    return ClusterRunEnvironment.create(
+            cluster.client(), cluster.contextName(), stateDirectory, name)
+        .withOthers(snapshots == null ? others : snapshots.tracking(others));
   }
 
   /**
@@ -71,10 +109,24 @@ public final class RunStarter {
       List<RunTarget> targets,
       RunListener listener)
       throws IOException {
+    return start(experiment, cluster, dryRun, targets, listener, null);
+  }
+
+  /**
+   * As above, recording the snapshots of the other contexts the run opens in {@code snapshots}
+   * (null: not recorded), for the pod strip to sample.
+   */
+  public RunHandle start(
+      Experiment experiment,
+      LiveCluster cluster,
+      boolean dryRun,
+      List<RunTarget> targets,
+      RunListener listener,
+      RunClusterSnapshots snapshots)
+      throws IOException {
     String name = experiment.metadata().name();
     String runId = RunOptions.newRunId(name, Instant.now());
-    var environment =
-        ClusterRunEnvironment.create(cluster.client(), cluster.contextName(), stateDirectory, name);
+    var environment = environment(name, cluster, snapshots);
     // Gates wait for the Continue button; nobody answers them on the operator's behalf.
     RunOptions options =
         RunOptions.defaults(runId).withDryRun(dryRun).withGates(RunOptions.GatePolicy.ASK);
@@ -122,6 +174,7 @@ public final class RunStarter {
    * @param listener receives every loop's run events, on runner threads
    * @param loopListener receives the loop's events, on the loop's thread
    * @param onIteration receives each loop's handle as it starts, on the loop's thread
+   * @param snapshots records the snapshots of the other contexts each loop opens; may be null
    */
   public LoopedRun startLoop(
       Experiment experiment,
@@ -130,10 +183,10 @@ public final class RunStarter {
       List<RunTarget> targets,
       RunListener listener,
       LoopListener loopListener,
-      Consumer<RunHandle> onIteration) {
+      Consumer<RunHandle> onIteration,
+      RunClusterSnapshots snapshots) {
     String name = experiment.metadata().name();
-    var environment =
-        ClusterRunEnvironment.create(cluster.client(), cluster.contextName(), stateDirectory, name);
+    var environment = environment(name, cluster, snapshots);
     Engine engine = new Engine(environment);
     LoopRun.Starter starter =
         runId -> {

@@ -140,6 +140,70 @@ class RunConfirmDialogUiTest {
     dev.faultline.app.ScreenCapture.write(shot.get(), png);
   }
 
+  @Test
+  void everyProtectedContextOfAMultiClusterRunNeedsItsOwnNameTyped(FxRobot robot) {
+    RunPlan.PlannedAttack inWest =
+        new RunPlan.PlannedAttack(
+            "freeze-west", "Signal a process", "checkout-west", List.of(), "", "west");
+    RunPlan plan =
+        new RunPlan(
+            "checkout",
+            "east",
+            true,
+            false,
+            List.of(FREEZE, inWest),
+            2,
+            null,
+            List.of(
+                new RunPlan.OtherContext("west", true, ""),
+                new RunPlan.OtherContext("north", false, "")));
+    AtomicReference<Boolean> answer = new AtomicReference<>();
+    show(robot, plan, answer);
+
+    assertThat(texts(robot))
+        .contains(
+            "Acts on east (connected, protected), west (protected: type its name below) and"
+                + " north (opened when the run starts).",
+            "target checkout-west in west \u2192 pods resolved there at start")
+        .anyMatch(
+            t -> t.startsWith("2 pods in east, plus the pods selected in west at start, will be"));
+    assertThat(plan.protectedContexts()).containsExactly("east", "west");
+    Button run = robot.lookup("#confirm-run").queryButton();
+    TextField east = robot.lookup("#confirm-context-name").queryAs(TextField.class);
+    TextField west = robot.lookup("#confirm-context-name-west").queryAs(TextField.class);
+    assertThat(robot.lookup("#confirm-context-name-north").tryQuery()).isEmpty();
+    robot.interact(() -> east.setText("east"));
+    assertThat(run.isDisabled()).as("west, protected too, is not typed yet").isTrue();
+    robot.interact(() -> west.setText("west"));
+    assertThat(run.isDisabled()).isFalse();
+    robot.clickOn(run);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(answer.get()).isTrue();
+  }
+
+  @Test
+  void theSamePodNameInTwoClustersIsTwoTargets() {
+    RunPlan.PlannedAttack inWest =
+        new RunPlan.PlannedAttack(
+            "freeze-west", "Signal", "checkout-west", List.of("shop/checkout-1"), "", "west");
+    RunPlan plan =
+        new RunPlan(
+            "checkout",
+            "east",
+            false,
+            false,
+            List.of(FREEZE, inWest),
+            0,
+            null,
+            List.of(new RunPlan.OtherContext("west", false, "")));
+    assertThat(plan.targets())
+        .containsExactly(
+            dev.faultline.safety.RunTarget.pod("east", "shop/checkout-1"),
+            dev.faultline.safety.RunTarget.pod("east", "shop/checkout-2"),
+            dev.faultline.safety.RunTarget.pod("west", "shop/checkout-1"));
+    assertThat(plan.podsHit()).isEqualTo(3);
+  }
+
   private void show(FxRobot robot, RunPlan plan, AtomicReference<Boolean> answer) {
     robot.interact(() -> new RunConfirmDialog(stage, plan).ask(answer::set));
     WaitForAsyncUtils.waitForFxEvents();

@@ -106,6 +106,49 @@ public final class SyntheticRun {
     return events;
   }
 
+  /**
+   * A multi-cluster run on {@code east}: a probe step resolves one pod in east, the freeze two in
+   * {@code west}, one of them with the same {@code namespace/name} as east's; the freeze's faults
+   * live in west and are rolled back there.
+   */
+  public static List<RunEvent> multiCluster() {
+    Fault freezeA = inWest(fault("freeze#1", "freeze", POD_A, "SIGSTOP /java/ in " + POD_A, true));
+    Fault freezeB = inWest(fault("freeze#2", "freeze", POD_B, "SIGSTOP /java/ in " + POD_B, true));
+    return List.of(
+        new RunEvent.RunStarted(
+            RUN,
+            0,
+            Instant.parse("2025-01-01T10:00:00Z"),
+            "freeze-west-watch-east",
+            "east",
+            false,
+            List.of("watch", "freeze")),
+        new RunEvent.TargetsResolved(
+            RUN, s(0.5), "watch", "checkout-east", List.of(POD_A), 3, List.of(), "east"),
+        new RunEvent.StepStarted(RUN, s(1), "freeze", "attack", "Freeze checkout in west"),
+        new RunEvent.TargetsResolved(
+            RUN, s(1.2), "freeze", "checkout-west", List.of(POD_A, POD_B), 3, List.of(), "west"),
+        new RunEvent.FaultApplied(RUN, s(2), freezeA),
+        new RunEvent.FaultApplied(RUN, s(2.1), freezeB),
+        new RunEvent.StepSucceeded(RUN, s(2.2), "freeze", "2 faults applied"),
+        new RunEvent.FaultRolledBack(RUN, s(5), freezeA),
+        new RunEvent.FaultRolledBack(RUN, s(5.1), freezeB),
+        new RunEvent.RunFinished(RUN, s(6), Verdict.PASSED, "", 0));
+  }
+
+  private static Fault inWest(Fault f) {
+    return new Fault(
+        f.id(),
+        f.runId(),
+        f.stepId(),
+        f.attackId(),
+        "west",
+        f.object(),
+        f.action(),
+        f.reversible(),
+        f.data());
+  }
+
   /** The events up to and including run time {@code nanos}. */
   public static List<RunEvent> until(long nanos) {
     return events().stream().filter(e -> e.nanos() <= nanos).toList();

@@ -28,6 +28,14 @@ final class EventLines {
    * differs from its previous sample (or it is the first); other events ignore it.
    */
   static LogLine line(RunEvent event, boolean changed) {
+    return line(event, changed, "");
+  }
+
+  /**
+   * As above, for a run on {@code runContext}: targets and faults in another context (a
+   * multi-cluster run) say which, as in "Fault applied: … in west".
+   */
+  static LogLine line(RunEvent event, boolean changed, String runContext) {
     long t = event.nanos();
     return switch (event) {
       case RunEvent.RunStarted e ->
@@ -53,34 +61,44 @@ final class EventLines {
           line(t, "STEP", e.stepId(), sentence("Failed", e.message()), STEPS, ERRORS);
       case RunEvent.StepSkipped e ->
           line(t, "STEP", e.stepId(), sentence("Skipped", e.reason()), STEPS);
-      case RunEvent.TargetsResolved e -> targets(e);
+      case RunEvent.TargetsResolved e -> targets(e, elsewhere(e.context(), runContext));
       case RunEvent.ProbeSampled e -> probe(e, changed);
       case RunEvent.FaultPlanned e ->
           line(
               t,
               "FAULT",
               e.fault().stepId(),
-              "Fault planned (dry run): " + action(e.fault()),
+              "Fault planned (dry run): " + action(e.fault(), runContext),
               FAULTS);
       case RunEvent.FaultApplied e ->
-          line(t, "FAULT", e.fault().stepId(), "Fault applied: " + action(e.fault()), FAULTS);
+          line(
+              t,
+              "FAULT",
+              e.fault().stepId(),
+              "Fault applied: " + action(e.fault(), runContext),
+              FAULTS);
       case RunEvent.FaultFailed e ->
           line(
               t,
               "FAULT",
               e.fault().stepId(),
-              "Fault failed: " + action(e.fault()) + " — " + e.message(),
+              "Fault failed: " + action(e.fault(), runContext) + " — " + e.message(),
               FAULTS,
               ERRORS);
       case RunEvent.FaultRolledBack e ->
-          line(t, "FAULT", e.fault().stepId(), "Fault rolled back: " + action(e.fault()), FAULTS);
+          line(
+              t,
+              "FAULT",
+              e.fault().stepId(),
+              "Fault rolled back: " + action(e.fault(), runContext),
+              FAULTS);
       case RunEvent.RollbackFailed e ->
           line(
               t,
               "FAULT",
               e.fault().stepId(),
               "Rollback failed: "
-                  + action(e.fault())
+                  + action(e.fault(), runContext)
                   + " — "
                   + e.message()
                   + (e.willRetry() ? " (retrying)" : " (left open for faultline cleanup)"),
@@ -117,10 +135,10 @@ final class EventLines {
     };
   }
 
-  private static LogLine targets(RunEvent.TargetsResolved e) {
+  private static LogLine targets(RunEvent.TargetsResolved e, String where) {
     List<String> selected = e.selected();
     StringBuilder text =
-        new StringBuilder("Targets resolved: ")
+        new StringBuilder("Targets resolved" + where + ": ")
             .append(selected.size())
             .append(" of ")
             .append(e.matched())
@@ -177,6 +195,18 @@ final class EventLines {
     return fault.action().isBlank()
         ? fault.attackId() + " on " + fault.object().namespace() + "/" + fault.object().name()
         : fault.action();
+  }
+
+  /** {@link #action(Fault)}, with " in west" when the fault lives in another context. */
+  static String action(Fault fault, String runContext) {
+    return action(fault) + elsewhere(fault.context(), runContext);
+  }
+
+  /** " in west" for a context other than the run's own; empty for the run's own or unknown. */
+  private static String elsewhere(String context, String runContext) {
+    return context == null || context.isEmpty() || context.equals(runContext)
+        ? ""
+        : " in " + context;
   }
 
   /** {@code 850 ms} below a second, {@code 1.2 s} above. */

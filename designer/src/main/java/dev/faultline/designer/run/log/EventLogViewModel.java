@@ -40,6 +40,9 @@ public final class EventLogViewModel implements RunEventSink {
   private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
   private final Map<String, Boolean> probePassing = new HashMap<>();
 
+  /** The run's own context: lines about another one (a multi-cluster run) name theirs. */
+  private String runContext = "";
+
   public EventLogViewModel() {
     filterText.addListener((obs, o, n) -> refilter());
     allSamples.addListener((obs, o, n) -> refilter());
@@ -57,7 +60,10 @@ public final class EventLogViewModel implements RunEventSink {
         Boolean before = probePassing.put(sampled.probeId(), sampled.sample().passed());
         changed = before == null || before != sampled.sample().passed();
       }
-      added.add(EventLines.line(event, changed));
+      if (event instanceof RunEvent.RunStarted started) {
+        runContext = started.context() == null ? "" : started.context();
+      }
+      added.add(EventLines.line(event, changed, runContext));
     }
     lines.addAll(added);
     total.set(lines.size());

@@ -12,6 +12,7 @@ public final class PodRow {
   /** A stretch of run time {@code [start, end]} in one state. */
   public record Segment(long start, long end, PodState state) {}
 
+  private final String context;
   private final String namespace;
   private final String name;
   private final boolean replacement;
@@ -20,7 +21,8 @@ public final class PodRow {
   private int restartCount = -1;
   private PodObservation last;
 
-  PodRow(String key, boolean replacement) {
+  PodRow(String context, String key, boolean replacement) {
+    this.context = context == null ? "" : context;
     int slash = key.indexOf('/');
     this.namespace = slash < 0 ? "" : key.substring(0, slash);
     this.name = key.substring(slash + 1);
@@ -29,6 +31,11 @@ public final class PodRow {
 
   public String key() {
     return namespace + "/" + name;
+  }
+
+  /** The kubeconfig context the pod lives in, as the run's events name it. */
+  public String context() {
+    return context;
   }
 
   public String namespace() {

@@ -8,10 +8,14 @@ import dev.faultline.designer.run.RunEventSink;
 import dev.faultline.designer.run.RunPalette.Swatch;
 import dev.faultline.designer.run.timeline.TimeAxis;
 import dev.faultline.engine.RunEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.geometry.Orientation;
@@ -28,10 +32,11 @@ import javafx.scene.text.TextAlignment;
  * hatched once gone, a red tick where the restart count rose. Replacement pods of the same workload
  * join as rows marked ↳.
  *
- * <p>Rows come from the run's {@link RunEvent.TargetsResolved} events; states come from the
- * cluster: about once a second, while the run is live, the strip reads the tracked pods from the
- * snapshot off the FX thread (through the {@link UiTaskExecutor}) and repaints once the sample is
- * back. One canvas paints only the visible rows, so a hundred pods cost little.
+ * <p>Rows come from the run's {@link RunEvent.TargetsResolved} events; a multi-cluster run's rows
+ * are grouped under a header per context. States come from each pod's cluster: about once a second,
+ * while the run is live, the strip reads the tracked pods from the snapshot off the FX thread
+ * (through the {@link UiTaskExecutor}) and repaints once the sample is back. One canvas paints only
+ * the visible rows, so a hundred pods cost little.
  *
  * <p>Feed it with {@link #accept} on the FX thread; add {@link #stylesheet()} to the scene.
  */
@@ -44,7 +49,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
   private static final Font SMALL = Font.font(10.5);
 
   private PodStripModel model = new PodStripModel();
-  private final Supplier<? extends ClusterSnapshot> snapshot;
+  private final Function<String, ? extends ClusterSnapshot> snapshots;
   private final UiTaskExecutor executor;
   private final LongSupplier systemNanos;
   private final ScrollBar scroll = new ScrollBar();
@@ -62,7 +67,16 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
    * snapshot, or null while there is none) through {@code executor}.
    */
   public PodStatusStrip(Supplier<? extends ClusterSnapshot> snapshot, UiTaskExecutor executor) {
-    this(snapshot, executor, new RunClock(), System::nanoTime);
+    this(context -> snapshot.get(), executor, new RunClock(), System::nanoTime);
+  }
+
+  /**
+   * A strip that samples each context's pods from {@code snapshots} (given the context the run's
+   * events name; called on a background thread; null while that cluster cannot be read).
+   */
+  public static PodStatusStrip perContext(
+      Function<String, ? extends ClusterSnapshot> snapshots, UiTaskExecutor executor) {
+    return new PodStatusStrip(snapshots, executor, new RunClock(), System::nanoTime);
   }
 
   /** As above, with the run clock and the sampling period's time source given (for tests). */
@@ -71,8 +85,17 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
       UiTaskExecutor executor,
       RunClock clock,
       LongSupplier systemNanos) {
+    this(context -> snapshot.get(), executor, clock, systemNanos);
+  }
+
+  /** Per context, with the run clock and the sampling period's time source given (for tests). */
+  public PodStatusStrip(
+      Function<String, ? extends ClusterSnapshot> snapshots,
+      UiTaskExecutor executor,
+      RunClock clock,
+      LongSupplier systemNanos) {
     super(clock);
-    this.snapshot = Objects.requireNonNull(snapshot);
+    this.snapshots = Objects.requireNonNull(snapshots);
     this.executor = Objects.requireNonNull(executor);
     this.systemNanos = Objects.requireNonNull(systemNanos);
     setId("pod-strip");
@@ -120,7 +143,41 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
 
   /** The y of row {@code index}'s top at the last paint (may be outside the visible area). */
   public double rowTop(int index) {
-    return HEADER + index * ROW - scroll.getValue();
+    PodRow row = model.rows().get(index);
+    List<Line> lines = lines();
+    int line = 0;
+    while (line < lines.size() && lines.get(line).row() != row) {
+      line++;
+    }
+    return lineTop(line);
+  }
+
+  private double lineTop(int line) {
+    return HEADER + line * ROW - scroll.getValue();
+  }
+
+  /** The context headers shown, in order; empty when the rows are not grouped. */
+  public List<String> groups() {
+    return lines().stream().filter(l -> l.row() == null).map(Line::context).toList();
+  }
+
+  /** One line of the strip: a context's header ({@code row} null) or a pod's row. */
+  private record Line(String context, PodRow row) {}
+
+  /** The rows, each context's under a header when the model is grouped. */
+  private List<Line> lines() {
+    List<PodRow> rows = model.rows();
+    boolean grouped = model.grouped();
+    List<Line> lines = new ArrayList<>(rows.size() + 2);
+    String current = null;
+    for (PodRow row : rows) {
+      if (grouped && !row.context().equals(current)) {
+        current = row.context();
+        lines.add(new Line(current, null));
+      }
+      lines.add(new Line(row.context(), row));
+    }
+    return lines;
   }
 
   /** Samples the cluster now (off the FX thread), unless a sample is already under way. */
@@ -132,16 +189,25 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
     lastSampleSystem = systemNanos.getAsLong();
     long at = clock.now();
     int taken = generation;
-    var keys = model.trackedKeys();
-    var workloads = model.trackedWorkloads();
+    Map<String, Set<String>> keys = model.trackedKeysByContext();
+    Map<String, Set<String>> workloads = new HashMap<>();
+    keys.keySet().forEach(context -> workloads.put(context, model.trackedWorkloads(context)));
     executor.execute(
         () -> {
-          ClusterSnapshot current = snapshot.get();
-          return current == null ? null : PodSampler.sample(current, keys, workloads);
+          // Each cluster's pods from its own snapshot: one pass over each.
+          Map<String, Map<String, PodObservation>> seen = new HashMap<>();
+          keys.forEach(
+              (context, inContext) -> {
+                ClusterSnapshot current = snapshots.apply(context);
+                if (current != null) {
+                  seen.put(context, PodSampler.sample(current, inContext, workloads.get(context)));
+                }
+              });
+          return seen;
         },
         seen -> {
           sampling = false;
-          if (seen != null && taken == generation && model.observe(at, seen)) {
+          if (!seen.isEmpty() && taken == generation && model.observe(at, seen::get)) {
             requestLayout();
             invalidate();
           }
@@ -168,7 +234,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
 
   @Override
   protected double computePrefHeight(double width) {
-    int rows = Math.max(1, Math.min(PREF_ROWS, model.rows().size()));
+    int rows = Math.max(1, Math.min(PREF_ROWS, lines().size()));
     return HEADER + rows * ROW + 1;
   }
 
@@ -181,7 +247,7 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
   protected void layoutChildren() {
     double w = Math.floor(getWidth());
     double h = Math.floor(getHeight());
-    double content = HEADER + model.rows().size() * ROW;
+    double content = HEADER + lines().size() * ROW;
     boolean overflow = content > h;
     double barWidth = overflow ? scroll.prefWidth(-1) : 0;
     scroll.setVisible(overflow);
@@ -206,14 +272,20 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setFill(palette.color(Swatch.BACKGROUND));
     g.fillRect(0, 0, w, h);
-    List<PodRow> rows = model.rows();
+    List<Line> lines = lines();
     // Only the rows in view: a strip of a hundred pods paints twenty.
     int first = Math.max(0, (int) Math.floor(scroll.getValue() / ROW));
-    int last = Math.min(rows.size() - 1, (int) Math.ceil((scroll.getValue() + h - HEADER) / ROW));
+    int last = Math.min(lines.size() - 1, (int) Math.ceil((scroll.getValue() + h - HEADER) / ROW));
     paintTickLines(g, HEADER, h);
     for (int i = first; i <= last; i++) {
-      paintRow(g, rows.get(i), rowTop(i), now, w);
+      Line line = lines.get(i);
+      if (line.row() == null) {
+        paintGroup(g, line.context(), lineTop(i), w);
+      } else {
+        paintRow(g, line.row(), lineTop(i), now, w);
+      }
     }
+    List<PodRow> rows = model.rows();
     paintHeader(g, w, rows.size());
     if (rows.isEmpty()) {
       g.setFill(palette.color(Swatch.MUTED));
@@ -269,6 +341,27 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
     g.setStroke(palette.color(Swatch.BORDER));
     g.strokeLine(GUTTER - 0.5, top, GUTTER - 0.5, top + ROW);
     g.setStroke(palette.color(Swatch.GRID).deriveColor(0, 1, 1, 0.5));
+    g.strokeLine(0, Math.round(top + ROW) - 0.5, w, Math.round(top + ROW) - 0.5);
+  }
+
+  /** A context's header line: its name and how many of its pods are ready now. */
+  private void paintGroup(GraphicsContext g, String context, double top, double w) {
+    double mid = top + ROW / 2;
+    g.setFill(palette.color(Swatch.SUBTLE));
+    g.fillRect(0, top, w, ROW);
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.CENTER);
+    g.setFont(BOLD);
+    g.setFill(palette.color(Swatch.TEXT));
+    String title = context.isEmpty() ? "run's context" : context;
+    g.fillText(title, 10, mid);
+    List<PodRow> inContext =
+        model.rows().stream().filter(r -> r.context().equals(context)).toList();
+    long ready = inContext.stream().filter(r -> r.state() == PodState.READY).count();
+    g.setFont(SMALL);
+    g.setFill(palette.color(Swatch.MUTED));
+    g.fillText(ready + "/" + inContext.size() + " ready", 10 + textWidth(title, BOLD) + 8, mid);
+    g.setStroke(palette.color(Swatch.BORDER));
     g.strokeLine(0, Math.round(top + ROW) - 0.5, w, Math.round(top + ROW) - 0.5);
   }
 
@@ -344,16 +437,23 @@ public final class PodStatusStrip extends CanvasPart implements RunEventSink {
   /** The tooltip for {@code (x, y)}: the row's pod and its state there, if a row is under it. */
   @Override
   public Optional<String> tooltipAt(double x, double y) {
-    List<PodRow> rows = model.rows();
+    List<Line> lines = lines();
     if (y < HEADER) {
       return Optional.empty();
     }
     int index = (int) Math.floor((y - HEADER + scroll.getValue()) / ROW);
-    if (index < 0 || index >= rows.size()) {
+    if (index < 0 || index >= lines.size()) {
       return Optional.empty();
     }
-    PodRow row = rows.get(index);
+    Line line = lines.get(index);
+    if (line.row() == null) {
+      return Optional.of("Pods in context " + line.context());
+    }
+    PodRow row = line.row();
     StringBuilder text = new StringBuilder(row.key());
+    if (model.grouped()) {
+      text.append(" in ").append(row.context());
+    }
     if (row.replacement()) {
       text.append(" (replacement)");
     }

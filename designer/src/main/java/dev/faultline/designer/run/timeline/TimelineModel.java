@@ -32,6 +32,9 @@ public final class TimelineModel {
   private long finishedAt = -1;
   private int groupCount;
 
+  /** The run's own context; faults in another one (a multi-cluster run) name theirs. */
+  private String runContext = "";
+
   public TimelineModel() {
     for (Lane lane : Lane.values()) {
       bars.put(lane, new ArrayList<>());
@@ -193,7 +196,7 @@ public final class TimelineModel {
           }
         }
       }
-      case RunEvent.RunStarted e -> {}
+      case RunEvent.RunStarted e -> runContext = e.context() == null ? "" : e.context();
       case RunEvent.TargetsResolved e -> {}
       case RunEvent.ProbeSampled e -> {}
     }
@@ -239,7 +242,12 @@ public final class TimelineModel {
         || (!group.bar.open() && group.open.isEmpty() && group.applied > 0 && fault.reversible())) {
       String key = fault.stepId() + "#" + (++groupCount);
       Bar bar = add(Lane.FAULTS, key, t, Tone.DANGER, fault.stepId(), "");
-      group = new FaultGroup(fault.stepId(), bar);
+      // A multi-cluster run's faults in another cluster say where: "freeze in west".
+      String where =
+          fault.context().isEmpty() || fault.context().equals(runContext)
+              ? ""
+              : " in " + fault.context();
+      group = new FaultGroup(fault.stepId(), where, bar);
       faultGroups.put(fault.stepId(), group);
     }
     return group;
@@ -269,6 +277,7 @@ public final class TimelineModel {
   /** The faults one step made, shown as one bar. */
   private static final class FaultGroup {
     final String stepId;
+    final String where;
     final Bar bar;
     final Set<String> open = new LinkedHashSet<>();
     final Set<String> leftOpen = new LinkedHashSet<>();
@@ -278,8 +287,9 @@ public final class TimelineModel {
     int planned;
     int rolledBack;
 
-    FaultGroup(String stepId, Bar bar) {
+    FaultGroup(String stepId, String where, Bar bar) {
       this.stepId = stepId;
+      this.where = where;
       this.bar = bar;
     }
 
@@ -297,8 +307,8 @@ public final class TimelineModel {
         bar.tone(Tone.DANGER_MUTED);
       }
       int count = applied + planned;
-      bar.label(stepId + (count > 1 ? " ×" + count : ""));
-      StringBuilder tip = new StringBuilder(stepId).append(": ");
+      bar.label(stepId + where + (count > 1 ? " ×" + count : ""));
+      StringBuilder tip = new StringBuilder(stepId).append(where).append(": ");
       tip.append(
           planned > 0 && applied == 0
               ? planned + " planned (dry run)"

@@ -50,6 +50,17 @@ class EventLogViewModelTest {
   }
 
   @Test
+  void aMultiClusterRunsLinesNameTheOtherContext() {
+    model.accept(SyntheticRun.multiCluster());
+    assertThat(visibleMessages())
+        .contains(
+            "Targets resolved: 1 of 3 matched by 'checkout-east': shop/checkout-7d9f5c-abcde",
+            "Fault applied: SIGSTOP /java/ in shop/checkout-7d9f5c-abcde in west",
+            "Fault rolled back: SIGSTOP /java/ in shop/checkout-7d9f5c-fghij in west")
+        .anyMatch(m -> m.startsWith("Targets resolved in west: 2 of 3 matched by 'checkout-west'"));
+  }
+
+  @Test
   void probeSamplesShowOnlyFailuresAndChangesUntilAllSamplesAreAskedFor() {
     model.accept(SyntheticRun.events());
     List<LogLine> probes =

@@ -87,4 +87,68 @@ class PodStripModelTest {
         .containsExactly(new PodRow.Segment(s(2), s(2), PodState.NOT_READY));
     assertThat(model.trackedWorkloads()).containsExactly("shop/Deployment/checkout");
   }
+
+  @Test
+  void aSingleClusterRunIsNotGrouped() {
+    model.accept(SyntheticRun.events());
+    assertThat(model.grouped()).isFalse();
+  }
+
+  @Test
+  void podsOfTwoClustersAreRowsOfTheirOwnContextEvenWithTheSameName() {
+    model.accept(SyntheticRun.multiCluster());
+
+    assertThat(model.grouped()).isTrue();
+    assertThat(model.contexts()).containsExactly("east", "west");
+    assertThat(model.rows())
+        .extracting(r -> r.context() + ":" + r.key())
+        .containsExactly("east:" + POD_A, "west:" + POD_A, "west:" + POD_B);
+    assertThat(model.trackedKeysByContext())
+        .containsEntry("east", java.util.Set.of(POD_A))
+        .containsEntry("west", java.util.Set.of(POD_A, POD_B));
+
+    // Each context's rows follow its own cluster: west's pod A frozen while east's is ready.
+    var east =
+        PodSampler.sample(
+            snapshot(1, pod(POD_A, true, 0)), java.util.Set.of(POD_A), java.util.Set.of());
+    var west =
+        PodSampler.sample(
+            snapshot(1, pod(POD_A, false, 0), pod(POD_B, true, 0)),
+            java.util.Set.of(POD_A, POD_B),
+            java.util.Set.of());
+    model.observe(s(1), java.util.Map.of("east", east, "west", west)::get);
+    assertThat(model.rows())
+        .extracting(r -> r.context() + ":" + r.state())
+        .containsExactly("east:READY", "west:NOT_READY", "west:READY");
+
+    // A cluster that cannot be read leaves its rows as they were rather than gone.
+    model.observe(s(2), java.util.Map.of("east", java.util.Map.<String, PodObservation>of())::get);
+    assertThat(model.rows())
+        .extracting(r -> r.context() + ":" + r.state())
+        .containsExactly("east:GONE", "west:NOT_READY", "west:READY");
+  }
+
+  @Test
+  void theRunsOwnClusterComesFirstWhicheverAttackResolvesFirst() {
+    List<dev.faultline.engine.RunEvent> events =
+        new java.util.ArrayList<>(SyntheticRun.multiCluster());
+    // West's targets resolved before east's.
+    events.add(events.remove(1));
+    model.accept(events);
+    assertThat(model.contexts()).containsExactly("east", "west");
+  }
+
+  @Test
+  void podsAllInAnotherClusterThanTheRunsAreGroupedUnderIt() {
+    var events =
+        SyntheticRun.multiCluster().stream()
+            .filter(
+                e ->
+                    !(e instanceof dev.faultline.engine.RunEvent.TargetsResolved t)
+                        || t.context().equals("west"))
+            .toList();
+    model.accept(events);
+    assertThat(model.contexts()).containsExactly("west");
+    assertThat(model.grouped()).as("the run is on east; these pods are not").isTrue();
+  }
 }

@@ -37,6 +37,18 @@ class TimelineModelTest {
   }
 
   @Test
+  void faultsInAnotherClusterSayWhichOnTheirBar() {
+    model.accept(SyntheticRun.multiCluster());
+    Bar freeze = bar(Lane.FAULTS, "freeze");
+    assertThat(freeze.label()).isEqualTo("freeze in west ×2");
+    assertThat(freeze.tooltip()).startsWith("freeze in west: 2 applied, 2 rolled back");
+
+    TimelineModel single = new TimelineModel();
+    single.accept(SyntheticRun.events());
+    assertThat(single.bars(Lane.FAULTS)).noneMatch(b -> b.label().contains(" in "));
+  }
+
+  @Test
   void aStepsFaultsAreOneBarRedWhileAnyIsOpen() {
     model.accept(SyntheticRun.until(s(20)));
     Bar freeze = bar(Lane.FAULTS, "freeze");
