@@ -16,8 +16,18 @@ public final class Main {
       java.util.logging.Logger.getLogger(
           "io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
 
+  /**
+   * Closing a fabric8 client while Vert.x still completes a connection it is closing (a second
+   * context's client after the overlap check of a multi-cluster run, say) makes Netty log a SEVERE
+   * "Failed to submit a listener notification task. Event loop shut down?" with a stack trace: the
+   * connection is gone either way, so on a terminal it is only alarming noise.
+   */
+  private static final java.util.logging.Logger CLOSED_EVENT_LOOP_NOTICE =
+      java.util.logging.Logger.getLogger("io.netty.util.concurrent.DefaultPromise");
+
   public static void main(String[] args) {
     UNSTABLE_VERSION_NOTICE.setLevel(java.util.logging.Level.SEVERE);
+    CLOSED_EVENT_LOOP_NOTICE.setLevel(java.util.logging.Level.OFF);
     System.exit(run(args));
   }
 
