@@ -121,13 +121,13 @@ class ExportImportUiTest {
   void exportShowsTheYamlPreviewFollowsTheDocumentAndCopies(FxRobot robot) {
     openExample(robot);
     robot.interact(() -> window.actions().get("export").run().run());
-    Await.until(5, "the export dialog", () -> window.exportStage() != null);
+    Await.until(15, "the export dialog", () -> window.exportStage() != null);
     Scene scene = window.exportStage().getScene();
     TextArea preview = find(scene, "export-preview", TextArea.class);
 
     String expected =
         fx(() -> ExperimentFormat.write(window.viewModel().document().experiment(), Syntax.YAML));
-    Await.until(5, "the YAML preview", () -> fx(preview::getText).equals(expected));
+    Await.until(15, "the YAML preview", () -> fx(preview::getText).equals(expected));
     assertThat(preview.isEditable()).isFalse();
     // Monospace: columns of YAML and code line up.
     double narrow = fx(() -> width("iiiiiiii", preview.getFont()));
@@ -148,7 +148,7 @@ class ExportImportUiTest {
           window.canvas().deleteSelection();
         });
     Await.until(
-        5,
+        15,
         "the preview without the deleted step",
         () ->
             !fx(preview::getText).contains("id: kill")
@@ -159,7 +159,7 @@ class ExportImportUiTest {
   void theJavaExportCanBringItsOwnK3sClusterAndAsksForTheSetUpOnlyThen(FxRobot robot) {
     openExample(robot);
     robot.interact(() -> window.actions().get("export").run().run());
-    Await.until(5, "the export dialog", () -> window.exportStage() != null);
+    Await.until(15, "the export dialog", () -> window.exportStage() != null);
     Scene scene = window.exportStage().getScene();
     TextArea preview = find(scene, "export-preview", TextArea.class);
     CheckBox k3s = find(scene, "export-k3s", CheckBox.class);
@@ -169,17 +169,17 @@ class ExportImportUiTest {
     @SuppressWarnings("unchecked")
     ChoiceBox<ExportFormat> format = find(scene, "export-format", ChoiceBox.class);
     robot.interact(() -> format.setValue(ExportFormat.JAVA));
-    Await.until(5, "the Java preview", () -> fx(preview::getText).contains("class "));
+    Await.until(15, "the Java preview", () -> fx(preview::getText).contains("class "));
     assertThat(fx(() -> shown(k3s))).isTrue();
     assertThat(fx(() -> shown(manifests))).as("set-up only with K3s").isFalse();
 
     robot.clickOn(k3s);
     Await.until(
-        5, "the K3s test", () -> fx(preview::getText).contains("new K3sContainer(K3S_IMAGE)"));
+        15, "the K3s test", () -> fx(preview::getText).contains("new K3sContainer(K3S_IMAGE)"));
     assertThat(fx(() -> shown(manifests))).isTrue();
     robot.interact(() -> manifests.setText("k8s/shop.yaml"));
     Await.until(
-        5,
+        15,
         "the set-up in the test",
         () -> fx(preview::getText).contains("List.of(Path.of(\"k8s/shop.yaml\"))"));
     assertThat(fx(() -> find(scene, "export-message", Label.class).getText()))
@@ -210,7 +210,7 @@ class ExportImportUiTest {
     @SuppressWarnings("unchecked")
     ListView<Object> issues = find(scene, "export-issues", ListView.class);
     Await.until(
-        5,
+        15,
         "the warning for namespace shop",
         () -> fx(() -> issues.getItems().size()) == 1 && options.get().namespace() != null);
     assertThat(fx(() -> issues.getItems().get(0).toString()))
@@ -221,7 +221,7 @@ class ExportImportUiTest {
 
     robot.clickOn(issues.lookup(".list-cell"));
     Await.until(
-        5,
+        15,
         "the step of the warning selected",
         () -> fx(() -> window.viewModel().selection().ids()).equals(java.util.Set.of("kill")));
   }
@@ -240,14 +240,14 @@ class ExportImportUiTest {
             - {id: a, after: [nowhere], wait: 5s}
         """);
     robot.interact(() -> window.viewModel().open(bad));
-    Await.until(5, "the file is open", () -> fx(() -> window.viewModel().file()).isPresent());
+    Await.until(15, "the file is open", () -> fx(() -> window.viewModel().file()).isPresent());
     Stage dialog =
         showDialog(
             robot, Exports.standard()::export, (owner, format, name, folder) -> Optional.empty());
     Scene scene = dialog.getScene();
 
     Await.until(
-        5,
+        15,
         "the error state",
         () -> fx(() -> model(scene).stateProperty().get()) == ExportViewModel.State.INVALID);
     assertThat(fx(() -> find(scene, "export-message", Label.class).getText()))
@@ -279,14 +279,14 @@ class ExportImportUiTest {
             });
     Scene scene = dialog.getScene();
     TextArea preview = find(scene, "export-preview", TextArea.class);
-    Await.until(5, "the preview", () -> !fx(preview::getText).isEmpty());
+    Await.until(15, "the preview", () -> !fx(preview::getText).isEmpty());
 
     robot.interact(() -> find(scene, "export-save", Button.class).fire());
 
-    Await.until(5, "the file is written", () -> Files.exists(target));
+    Await.until(15, "the file is written", () -> Files.exists(target));
     assertThat(target).hasContent(fx(preview::getText).stripTrailing());
     assertThat(suggested.get()).isEqualTo("checkout-freeze-and-recover.yaml");
-    Await.until(5, "the folder remembered", () -> target.getParent().equals(folder.get()));
+    Await.until(15, "the folder remembered", () -> target.getParent().equals(folder.get()));
     assertThat(fx(() -> find(scene, "export-status", Label.class).getText()))
         .isEqualTo("Exported to " + target);
   }

@@ -237,4 +237,35 @@ class MultiClusterPreviewUiTest {
       throw new AssertionError(e);
     }
   }
+
+  /**
+   * docs/screenshot-multi-cluster-preview.png: the connected east, west's target resolved there, a
+   * misspelt context under its own heading. Run with {@code -Pscreenshots}.
+   */
+  @Test
+  @Tag("screenshots")
+  void drawsTheMultiClusterPreviewScreenshot() throws Exception {
+    FxCalls.fx(
+        () -> {
+          model.snapshotProperty().set(eastLive);
+          return null;
+        });
+    FxCalls.await(
+        () ->
+            model.resolution() != null
+                && model.groups().size() == 3
+                && model.groups().get(1).heading().equals("west · live"),
+        WAIT,
+        "west's pods in the preview");
+    Path png = FxCalls.fx(() -> Snapshots.write(view, "multi-cluster-preview"));
+    java.nio.file.Files.copy(
+        png,
+        Path.of("..", "docs", "screenshot-multi-cluster-preview.png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    FxCalls.fx(
+        () -> {
+          model.dispose();
+          return null;
+        });
+  }
 }
