@@ -7,6 +7,8 @@ import dev.faultline.engine.LoopRun;
 import dev.faultline.engine.RunOptions;
 import dev.faultline.engine.SupervisedRun;
 import dev.faultline.model.Experiment;
+import dev.faultline.safety.ActiveRuns;
+import dev.faultline.safety.RunState;
 import dev.faultline.safety.RunTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +53,97 @@ final class LoopedRunner {
 
   /** Prepares the run as {@code runId}; {@link LoopRun#run} carries it out. */
   LoopRun prepare(String runId) {
-    return new LoopRun(experiment.spec().loop(), runId, this::startIteration, this::print);
+    var pauses = new LoopPauses(runId);
+    LoopRun loop =
+        new LoopRun(
+            experiment.spec().loop(),
+            runId,
+            this::startIteration,
+            event -> {
+              print(event);
+              pauses.on(event);
+            });
+    pauses.loop = loop;
+    return loop;
+  }
+
+  /**
+   * Keeps a looped run in the registry between iterations, when no iteration is registered, so that
+   * {@code faultline stop RUN_ID} and {@code stop --all} during a pause end the loop before the
+   * next iteration applies anything (instead of finding nothing to stop).
+   */
+  private final class LoopPauses {
+    private final String runId;
+    private final java.util.concurrent.atomic.AtomicReference<ActiveRuns.Registration> open =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile LoopRun loop;
+
+    LoopPauses(String runId) {
+      this.runId = runId;
+    }
+
+    void on(LoopEvent event) {
+      switch (event) {
+        case LoopEvent.Pausing p -> register(p.pause());
+        case LoopEvent.LoopStarted s -> close();
+        case LoopEvent.LoopFinished f -> {}
+      }
+    }
+
+    private void register(java.time.Duration pause) {
+      ActiveRuns.Registration registration;
+      try {
+        registration =
+            new ActiveRuns(state)
+                .register(
+                    runId,
+                    contextName,
+                    experiment.metadata().name(),
+                    dev.faultline.safety.FileRollbackJournal.fileFor(state, runId),
+                    targets);
+        registration.update(RunState.PAUSING, 0, targets);
+      } catch (IOException | RuntimeException e) {
+        err.println("warning: the loop's pause is not in the registry: " + e.getMessage());
+        return;
+      }
+      close();
+      open.set(registration);
+      registration.onStopRequested(
+          request -> {
+            loop.cancel("faultline stop (" + request.by() + ")");
+            close();
+          });
+      // The pause ends with the next iteration (which registers itself) or with the loop, when
+      // its time is up: either way, no later than the pause itself.
+      Thread.ofVirtual()
+          .name("faultline-loop-pause-" + runId)
+          .start(
+              () -> {
+                try {
+                  Thread.sleep(pause.plusSeconds(1));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                if (open.compareAndSet(registration, null)) {
+                  closeQuietly(registration);
+                }
+              });
+    }
+
+    private void close() {
+      ActiveRuns.Registration registration = open.getAndSet(null);
+      if (registration != null) {
+        closeQuietly(registration);
+      }
+    }
+
+    private void closeQuietly(ActiveRuns.Registration registration) {
+      try {
+        registration.close();
+      } catch (IOException e) {
+        // `faultline runs` shows the entry as stale once this process is gone
+      }
+    }
   }
 
   /** Runs to the end; Ctrl-C cancels the loop and waits for the rollback. */

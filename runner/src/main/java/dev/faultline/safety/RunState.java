@@ -10,7 +10,12 @@ public enum RunState {
   /** A gate waits for a person to approve or refuse it. */
   WAITING_AT_GATE("waiting at gate"),
   /** The run was halted, stopped or cancelled and is rolling back. */
-  STOPPING("stopping");
+  STOPPING("stopping"),
+  /**
+   * A looped run between two iterations: every fault is rolled back, and a stop request ends the
+   * loop before the next iteration applies anything.
+   */
+  PAUSING("pausing between loops");
 
   private final String words;
 

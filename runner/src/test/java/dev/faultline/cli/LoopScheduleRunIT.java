@@ -195,6 +195,30 @@ class LoopScheduleRunIT {
   }
 
   @Test
+  void anEmergencyStopDuringAPauseEndsTheLoopBeforeTheNextIteration() throws Exception {
+    Path file = write("loop-paused", "  loop: {times: 3, pause: 60s}\n" + FREEZE_AND_CHECK);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(file.toString()));
+
+    awaitErr(" before loop 2 of 3");
+    var registry = new dev.faultline.safety.ActiveRuns(dir.resolve("state"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (registry.list().stream()
+        .noneMatch(r -> r.state() == dev.faultline.safety.RunState.PAUSING)) {
+      assertThat(System.nanoTime()).as("the pause in the registry").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    long stoppedAt = System.nanoTime();
+    assertThat(Main.run("stop", "--all")).isZero();
+
+    assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isEqualTo(3);
+    assertThat(System.nanoTime() - stoppedAt).isLessThan(TimeUnit.SECONDS.toNanos(20));
+    assertThat(err.toString()).contains("loop 1 of 3: passed").doesNotContain("loop 2 of 3: run");
+    assertThat(out.toString()).contains("cancelled by faultline stop");
+    assertThat(registry.list()).isEmpty();
+    assertNothingLeftBehind();
+  }
+
+  @Test
   void anEveryTwoSecondsScheduleRunsTwiceWithMaxRunsTwo() throws Exception {
     Path file =
         write(
