@@ -146,19 +146,29 @@ public final class ScaleExecutor implements AttackExecutor {
             + replicas
             + "}}";
     ObjectRef ref = fault.object();
-    try {
-      FaultMarks.resource(context, ref).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-    } catch (KubernetesClientException e) {
-      int code = ClusterCalls.code(e);
-      if (code == ClusterCalls.NOT_FOUND) {
-        throw new TargetGoneException(ref, "deleted");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        FaultMarks.resource(context, ref).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        return;
+      } catch (KubernetesClientException e) {
+        int code = ClusterCalls.code(e);
+        if (code == ClusterCalls.NOT_FOUND) {
+          throw new TargetGoneException(ref, "deleted");
+        }
+        if ((code == ClusterCalls.CONFLICT || code == 422) && current(context, fault).isEmpty()) {
+          throw new TargetGoneException(ref, "replaced by a new object of the same name");
+        }
+        // The same object, changed meanwhile (its controller writes it too): try again at once,
+        // a few times, rather than leave a scaled workload to the engine's slower retries.
+        if (code != ClusterCalls.CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+          throw ClusterCalls.failure(context, "scale", ref, e);
+        }
       }
-      if ((code == ClusterCalls.CONFLICT || code == 422) && current(context, fault).isEmpty()) {
-        throw new TargetGoneException(ref, "replaced by a new object of the same name");
-      }
-      throw ClusterCalls.failure(context, "scale", ref, e);
     }
   }
+
+  /** How many times a scale patch is sent when the workload changed under it (HTTP 409). */
+  private static final int CONFLICT_ATTEMPTS = 5;
 
   private static Optional<GenericKubernetesResource> current(AttackContext context, Fault fault)
       throws AttackException {
